@@ -1,0 +1,98 @@
+//! Coverage: whether the letter's commitments apply to an incident at all — the warranty
+//! period and vendor cause of L4.1, the exclusions of L5.2 and L5.3, consultations (L2.3).
+
+use crate::case::{Cause, Contract, Incident, RequestKind};
+use serde::Serialize;
+
+/// The verdict on which commitments apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// L4.1 applies: vendor cause, interrupted, inside the warranty period. Every timer runs.
+    Covered,
+    /// Service was never interrupted: response timers run, no restore commitment (L4.1).
+    NoInterruption,
+    /// L5.2: customer-side power, water or UPS: best-effort data recovery, no restore
+    /// commitment and no penalty; response timers still run.
+    ExcludedCustomerSide,
+    /// L5.3: server hardware, OS, mis-operation, network: outside free maintenance
+    /// (billable), no SLA timer, no penalty.
+    OutsideFreeMaintenance,
+    /// The interruption (or report) falls outside the warranty period (L4.1, L6).
+    OutsideWarranty,
+    /// L2.3: a consultation: no response or restore timer.
+    Consultation,
+    /// The cause is unknown: the outcome depends on it; both outcomes are shown.
+    Contingent,
+}
+
+impl Coverage {
+    /// Whether the response timers of L3.3a–c run.
+    pub fn response_timers(&self) -> bool {
+        matches!(
+            self,
+            Coverage::Covered
+                | Coverage::NoInterruption
+                | Coverage::ExcludedCustomerSide
+                | Coverage::Contingent
+        )
+    }
+
+    /// Whether the 2-hour restore commitment of L4.1 runs (for `Contingent`: if vendor).
+    pub fn restore_timer(&self) -> bool {
+        matches!(self, Coverage::Covered | Coverage::Contingent)
+    }
+
+    /// The clause the verdict rests on.
+    pub fn clause(&self) -> &'static str {
+        match self {
+            Coverage::Covered | Coverage::NoInterruption | Coverage::OutsideWarranty => "L4.1",
+            Coverage::ExcludedCustomerSide => "L5.2",
+            Coverage::OutsideFreeMaintenance => "L5.3",
+            Coverage::Consultation => "L2.3",
+            Coverage::Contingent => "L4.1",
+        }
+    }
+}
+
+/// The exclusion a non-vendor cause falls under, if any.
+pub fn exclusion_of(cause: Cause) -> Option<Coverage> {
+    match cause {
+        Cause::CustomerPower | Cause::CustomerWater | Cause::CustomerUps => {
+            Some(Coverage::ExcludedCustomerSide)
+        }
+        Cause::ServerHardware
+        | Cause::OperatingSystem
+        | Cause::CustomerMisoperation
+        | Cause::Network => Some(Coverage::OutsideFreeMaintenance),
+        Cause::Vendor | Cause::Unknown => None,
+    }
+}
+
+/// Whether the incident started inside the warranty period: the interruption's start, or the
+/// report when there was no interruption, as a date in UTC+08:00, both ends inclusive.
+pub fn in_warranty(inc: &Incident, contract: &Contract) -> bool {
+    let d = inc.interrupted_from.unwrap_or(inc.reported_at).local_date();
+    d >= contract.warranty_start && d <= contract.warranty_end
+}
+
+/// The coverage verdict, checked in this order: consultation, warranty, exclusions,
+/// interruption, unknown cause, vendor cause.
+pub fn coverage(inc: &Incident, contract: &Contract) -> Coverage {
+    if inc.facts.kind == RequestKind::Consultation {
+        return Coverage::Consultation;
+    }
+    if !in_warranty(inc, contract) {
+        return Coverage::OutsideWarranty;
+    }
+    if let Some(ex) = exclusion_of(inc.cause) {
+        return ex;
+    }
+    if inc.interrupted_from.is_none() {
+        return Coverage::NoInterruption;
+    }
+    if inc.cause == Cause::Unknown {
+        return Coverage::Contingent;
+    }
+    Coverage::Covered
+}

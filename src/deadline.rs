@@ -1,0 +1,206 @@
+//! Deadlines (L3.3a–c, L4.1): when each commitment falls due, on the 24×7 clock, after the
+//! customer pauses of L3.4 and the force-majeure extensions of L5.1, and whether it was met.
+
+use crate::time::{Instant, DAY};
+use serde::Serialize;
+
+/// Which commitment a deadline belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// L3.3a/b: phone staff respond "immediately".
+    PhoneResponse,
+    /// L3.3a/b: an engineer starts remote access within 30 minutes.
+    RemoteAccess,
+    /// L3.3c: staff respond within 1 hour.
+    Response,
+    /// L4.1: normal service restored within 2 hours.
+    Restore,
+}
+
+/// Whether a deadline was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Done at or before the due time.
+    Met,
+    /// Done after the due time, or not done and the due time has passed as of `as_of`.
+    Missed,
+    /// Not done yet and not yet due as of `as_of`.
+    Pending,
+}
+
+/// One deadline of one incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// The commitment.
+    pub kind: DeadlineKind,
+    /// The clause it comes from.
+    pub clause: &'static str,
+    /// When its clock starts (the report, L3.3 and L4.1).
+    pub from: Instant,
+    /// The committed duration in seconds before any extension.
+    pub allowed_seconds: i64,
+    /// Seconds added for customer pauses (L3.4).
+    pub paused_seconds: i64,
+    /// Seconds added for force majeure (L5.1).
+    pub force_majeure_seconds: i64,
+    /// When it falls due.
+    pub due: Instant,
+    /// When it was actually done, if it was.
+    pub actual: Option<Instant>,
+    /// Met, missed or pending.
+    pub status: Status,
+    /// Minutes past the due time (started minutes), 0 unless missed.
+    pub late_minutes: i64,
+    /// Seconds past the due time, 0 unless missed.
+    pub late_seconds: i64,
+}
+
+/// The stoppages that move a deadline: merged customer pauses (only where L3.4 applies)
+/// and force-majeure events (each as its own span, L5.1).
+#[derive(Debug, Clone, Default)]
+pub struct Stoppages {
+    /// Disjoint customer pauses, sorted.
+    pub pauses: Vec<(i64, i64)>,
+    /// Force-majeure events, sorted by start.
+    pub force_majeure: Vec<(i64, i64)>,
+}
+
+/// L5.1 default: an event extends by its duration rounded up to whole days.
+pub fn force_majeure_extension(start: i64, end: i64) -> i64 {
+    let len = (end - start).max(0);
+    (len + DAY - 1) / DAY * DAY
+}
+
+/// Due time in epoch seconds of a commitment of `allowed` seconds whose clock starts at
+/// `from`: paused time inside the running window does not count (L3.4), and every
+/// force-majeure event overlapping the running window adds whole days (L5.1).
+/// Returns (due, paused seconds, force-majeure seconds).
+pub fn due_time(from: i64, allowed: i64, stop: &Stoppages, pauses_apply: bool) -> (i64, i64, i64) {
+    let mut fm_ext = 0;
+    loop {
+        let mut due = from + allowed + fm_ext;
+        let mut paused = 0;
+        if pauses_apply {
+            for &(s, e) in &stop.pauses {
+                if e <= from {
+                    continue;
+                }
+                if s >= due {
+                    break;
+                }
+                let len = e - s.max(from);
+                due += len;
+                paused += len;
+            }
+        }
+        let new_ext: i64 = stop
+            .force_majeure
+            .iter()
+            .filter(|&&(s, e)| s < due && e > from)
+            .map(|&(s, e)| force_majeure_extension(s, e))
+            .sum();
+        if new_ext == fm_ext {
+            return (due, paused, fm_ext);
+        }
+        fm_ext = new_ext;
+    }
+}
+
+/// Judges a due time against what happened and the time of the assessment.
+pub fn judge(due: i64, actual: Option<i64>, as_of: i64) -> (Status, i64) {
+    match actual {
+        Some(a) if a <= due => (Status::Met, 0),
+        Some(a) => (Status::Missed, a - due),
+        None if as_of > due => (Status::Missed, as_of - due),
+        None => (Status::Pending, 0),
+    }
+}
+
+/// Builds a deadline; `None` only when a time leaves chrono's range.
+pub fn deadline(
+    kind: DeadlineKind,
+    clause: &'static str,
+    from: Instant,
+    allowed: i64,
+    stop: &Stoppages,
+    pauses_apply: bool,
+    actual: Option<Instant>,
+    as_of: Instant,
+) -> Option<Deadline> {
+    let (due, paused, fm) = due_time(from.secs(), allowed, stop, pauses_apply);
+    let (status, late) = judge(due, actual.map(|a| a.secs()), as_of.secs());
+    Some(Deadline {
+        kind,
+        clause,
+        from: from.local(),
+        allowed_seconds: allowed,
+        paused_seconds: paused,
+        force_majeure_seconds: fm,
+        due: from.plus(due - from.secs())?,
+        actual: actual.map(|a| a.local()),
+        status,
+        late_minutes: (late + 59) / 60,
+        late_seconds: late,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const H: i64 = 3600;
+
+    #[test]
+    fn plain_deadline_is_start_plus_allowed() {
+        assert_eq!(
+            due_time(0, 2 * H, &Stoppages::default(), true),
+            (2 * H, 0, 0)
+        );
+    }
+
+    #[test]
+    fn l3_4_pause_inside_the_window_moves_the_deadline() {
+        let stop = Stoppages {
+            pauses: vec![(H, H + 1800), (3 * H, 4 * H)],
+            force_majeure: vec![],
+        };
+        // 2 h from 0: the 30 min pause pushes due to 2 h 30; the second pause starts at 3 h,
+        // after that, so it does not count.
+        assert_eq!(due_time(0, 2 * H, &stop, true), (2 * H + 1800, 1800, 0));
+        // A pause that began before the clock counts only from the clock start.
+        let stop = Stoppages {
+            pauses: vec![(-H, H)],
+            force_majeure: vec![],
+        };
+        assert_eq!(due_time(0, 2 * H, &stop, true), (3 * H, H, 0));
+        // Where L3.4 does not apply (phone response), pauses are ignored.
+        assert_eq!(due_time(0, 2 * H, &stop, false), (2 * H, 0, 0));
+    }
+
+    #[test]
+    fn l5_1_force_majeure_adds_whole_days() {
+        let stop = Stoppages {
+            pauses: vec![],
+            force_majeure: vec![(H, 5 * H)],
+        };
+        assert_eq!(due_time(0, 2 * H, &stop, true), (2 * H + DAY, 0, DAY));
+        // An event that starts after the deadline passed does not extend it.
+        let stop = Stoppages {
+            pauses: vec![],
+            force_majeure: vec![(3 * H, 5 * H)],
+        };
+        assert_eq!(due_time(0, 2 * H, &stop, true), (2 * H, 0, 0));
+        // 25 h of typhoon = 2 days.
+        assert_eq!(force_majeure_extension(0, 25 * H), 2 * DAY);
+    }
+
+    #[test]
+    fn judging() {
+        assert_eq!(judge(100, Some(100), 0), (Status::Met, 0));
+        assert_eq!(judge(100, Some(160), 0), (Status::Missed, 60));
+        assert_eq!(judge(100, None, 50), (Status::Pending, 0));
+        assert_eq!(judge(100, None, 130), (Status::Missed, 30));
+    }
+}

@@ -1,0 +1,157 @@
+//! Instants as the case states them: RFC 3339 with an explicit UTC offset, kept exactly as
+//! typed so that a case reads back unchanged. All arithmetic is in whole seconds.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Seconds in one 24-hour period (L4.2 "day", L5.1 "days").
+pub const DAY: i64 = 86_400;
+
+/// UTC+08:00, the letter's time zone (Asia/Shanghai has kept +08:00 without DST since 1991).
+pub const CONTRACT_OFFSET: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
+    Some(o) => o,
+    None => panic!("+08:00 is a valid offset"),
+};
+
+/// The contract's offset as a value (see [`CONTRACT_OFFSET`]).
+pub fn contract_offset() -> FixedOffset {
+    CONTRACT_OFFSET
+}
+
+/// An instant with the offset it was written in, e.g. `2025-03-03T08:10:00+08:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub DateTime<FixedOffset>);
+
+impl Instant {
+    /// Parses RFC 3339 text; a missing offset is an error (the letter's clocks need one).
+    pub fn parse(s: &str) -> Result<Instant, chrono::ParseError> {
+        DateTime::parse_from_rfc3339(s.trim()).map(Instant)
+    }
+
+    /// Whole seconds since the Unix epoch.
+    pub fn secs(&self) -> i64 {
+        self.0.timestamp()
+    }
+
+    /// This instant `secs` seconds later, shown in the contract's offset; `None` past year 262143.
+    pub fn plus(&self, secs: i64) -> Option<Instant> {
+        self.0
+            .checked_add_signed(chrono::TimeDelta::try_seconds(secs)?)
+            .map(|t| Instant(t.with_timezone(&contract_offset())))
+    }
+
+    /// The same instant shown in the contract's offset (+08:00).
+    pub fn local(&self) -> Instant {
+        Instant(self.0.with_timezone(&contract_offset()))
+    }
+
+    /// The calendar date in the contract's offset.
+    pub fn local_date(&self) -> NaiveDate {
+        self.0.with_timezone(&contract_offset()).date_naive()
+    }
+
+    /// `YYYY-MM-DD HH:MM` in the contract's offset, for explanations.
+    pub fn short(&self) -> String {
+        self.0
+            .with_timezone(&contract_offset())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.to_rfc3339())
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_rfc3339())
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Instant::parse(&s).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "\"{s}\" is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00"
+            ))
+        })
+    }
+}
+
+/// Formats a number of seconds as "28 h 50 min" (or "1 d 4 h 50 min" past a day).
+pub fn human_duration(secs: i64) -> String {
+    let s = secs.unsigned_abs();
+    let (h, m, rest) = (s / 3600, (s % 3600) / 60, s % 60);
+    let mut out = String::new();
+    if h > 0 {
+        out.push_str(&format!("{h} h"));
+    }
+    if m > 0 || (h == 0 && rest == 0) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("{m} min"));
+    }
+    if rest > 0 {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("{rest} s"));
+    }
+    out
+}
+
+/// The same as [`human_duration`] in Chinese: "28小时50分".
+pub fn human_duration_zh(secs: i64) -> String {
+    let s = secs.unsigned_abs();
+    let (h, m, rest) = (s / 3600, (s % 3600) / 60, s % 60);
+    let mut out = String::new();
+    if h > 0 {
+        out.push_str(&format!("{h}小时"));
+    }
+    if m > 0 || (h == 0 && rest == 0) {
+        out.push_str(&format!("{m}分钟"));
+    }
+    if rest > 0 {
+        out.push_str(&format!("{rest}秒"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_offset_times_and_refuses_naive_ones() {
+        let t = Instant::parse("2025-03-03T08:10:00+08:00").ok();
+        assert_eq!(t.map(|t| t.secs()), Some(1_740_960_600));
+        assert!(Instant::parse("2025-03-03T08:10:00").is_err());
+        assert!(Instant::parse("2025-03-03 08:10").is_err());
+    }
+
+    #[test]
+    fn shows_in_contract_offset() {
+        let t = Instant::parse("2025-03-03T00:10:00Z").ok();
+        assert_eq!(t.map(|t| t.short()).as_deref(), Some("2025-03-03 08:10"));
+        assert_eq!(
+            t.and_then(|t| t.plus(3600))
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2025-03-03T09:10:00+08:00")
+        );
+    }
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        assert_eq!(human_duration(28 * 3600 + 50 * 60), "28 h 50 min");
+        assert_eq!(human_duration(0), "0 min");
+        assert_eq!(human_duration(90), "1 min 30 s");
+        assert_eq!(human_duration_zh(28 * 3600 + 50 * 60), "28小时50分钟");
+    }
+}
