@@ -400,19 +400,8 @@ fn priority_step(inc: &Incident, cls: &Classification, interp: &Interpretation) 
     Step::new(
         "L3.3",
         format!("{fzh},建议优先级「{szh}」({sclause})。{zh_tail}"),
-        format!(
-            "{} → suggested priority {sen} ({sclause}). {en_tail}",
-            capitalise(fen)
-        ),
+        format!("{} → suggested priority {sen} ({sclause}). {en_tail}", fen),
     )
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 fn event_step(inc: &Incident, cls: &Classification, terms: &Terms) -> Step {
@@ -511,11 +500,11 @@ fn coverage_step(inc: &Incident, cov: Coverage, case: &Case) -> Step {
 }
 
 fn deadline_steps(d: &Deadline, interp: &Interpretation) -> Vec<Step> {
-    let (kzh, ken) = match d.kind {
-        DeadlineKind::PhoneResponse => ("电话响应", "Phone response"),
-        DeadlineKind::RemoteAccess => ("远程访问", "Remote access"),
-        DeadlineKind::Response => ("响应", "Response"),
-        DeadlineKind::Restore => ("恢复服务", "Restore"),
+    let (kzh, ken, ken_lower) = match d.kind {
+        DeadlineKind::PhoneResponse => ("电话响应", "Phone response", "phone response"),
+        DeadlineKind::RemoteAccess => ("远程访问", "Remote access", "remote access"),
+        DeadlineKind::Response => ("响应", "Response", "response"),
+        DeadlineKind::Restore => ("恢复服务", "Restore", "restore"),
     };
     let (rzh, ren) = match d.kind {
         DeadlineKind::PhoneResponse => (
@@ -538,14 +527,14 @@ fn deadline_steps(d: &Deadline, interp: &Interpretation) -> Vec<Step> {
         steps.push(Step::new(
             "L3.4",
             format!("客户方暂停(如网关不可用){},{}期限顺延。", human_duration_zh(d.paused_seconds), kzh),
-            format!("Customer-side pause (e.g. gateway unavailable) of {}: the {} deadline moves later by that.", human_duration(d.paused_seconds), ken.to_lowercase()),
+            format!("Customer-side pause (e.g. gateway unavailable) of {}: the {} deadline moves later by that.", human_duration(d.paused_seconds), ken_lower),
         ));
     }
     if d.force_majeure_seconds > 0 {
         steps.push(Step::new(
             "L5.1",
             format!("不可抗力:{}期限延长 {} 天(事件持续时间向上取整为整天)。", kzh, d.force_majeure_seconds / crate::time::DAY),
-            format!("Force majeure: the {} deadline is extended by {} day(s) (the event's duration rounded up to whole days).", ken.to_lowercase(), d.force_majeure_seconds / crate::time::DAY),
+            format!("Force majeure: the {} deadline is extended by {} day(s) (the event's duration rounded up to whole days).", ken_lower, d.force_majeure_seconds / crate::time::DAY),
         ));
     }
     let due = d.due.short();

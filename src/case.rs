@@ -40,8 +40,10 @@ pub struct Contract {
     #[serde(default = "default_currency")]
     pub currency: String,
     /// First day of the warranty period (inclusive, Asia/Shanghai date).
+    #[serde(with = "crate::time::date")]
     pub warranty_start: NaiveDate,
     /// Last day of the warranty period (inclusive).
+    #[serde(with = "crate::time::date")]
     pub warranty_end: NaiveDate,
 }
 

@@ -13,6 +13,9 @@ pub struct CaseError {
     pub path: String,
     /// What is wrong.
     pub problem: Problem,
+    /// Line and column in the JSON text, for format errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<(usize, usize)>,
 }
 
 impl CaseError {
@@ -21,6 +24,7 @@ impl CaseError {
         CaseError {
             path: path.into(),
             problem,
+            position: None,
         }
     }
 
@@ -31,7 +35,24 @@ impl CaseError {
 
     /// The Chinese message with its path.
     pub fn zh(&self) -> String {
-        format!("{}: {}", self.shown_path(), self.problem.zh())
+        format!(
+            "{}: {}{}",
+            self.shown_path(),
+            self.problem.zh(),
+            self.where_zh()
+        )
+    }
+
+    fn where_en(&self) -> String {
+        self.position
+            .map(|(l, c)| format!(" (line {l}, column {c})"))
+            .unwrap_or_default()
+    }
+
+    fn where_zh(&self) -> String {
+        self.position
+            .map(|(l, c)| format!("(第 {l} 行第 {c} 列)"))
+            .unwrap_or_default()
     }
 
     fn shown_path(&self) -> &str {
@@ -45,7 +66,13 @@ impl CaseError {
 
 impl fmt::Display for CaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.shown_path(), self.problem)
+        write!(
+            f,
+            "{}: {}{}",
+            self.shown_path(),
+            self.problem,
+            self.where_en()
+        )
     }
 }
 

@@ -1,7 +1,7 @@
 //! Instants as the case states them: RFC 3339 with an explicit UTC offset, kept exactly as
 //! typed so that a case reads back unchanged. All arithmetic is in whole seconds.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -53,10 +53,15 @@ impl Instant {
 
     /// `YYYY-MM-DD HH:MM` in the contract's offset, for explanations.
     pub fn short(&self) -> String {
-        self.0
-            .with_timezone(&contract_offset())
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
+        let t = self.0.with_timezone(&contract_offset());
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )
     }
 }
 
@@ -81,6 +86,71 @@ impl<'de> Deserialize<'de> for Instant {
             ))
         })
     }
+}
+
+/// Turns what a person types into a case timestamp: `2025-03-03 08:10`, `2025-03-03T08:10`
+/// or `2025-03-03 08:10:30` are read in the contract's offset (UTC+08:00) and written as
+/// RFC 3339; anything else (including a full RFC 3339 time) is returned trimmed, unchanged,
+/// for the case reader to accept or to reject with its message.
+pub fn normalize_typed(s: &str) -> String {
+    let t = s.trim();
+    parse_local(t)
+        .and_then(|naive| naive.and_local_timezone(CONTRACT_OFFSET).single())
+        .map(|local| local.to_rfc3339())
+        .unwrap_or_else(|| t.to_string())
+}
+
+/// Reads a calendar date `YYYY-MM-DD` (exactly that form).
+pub fn parse_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = t.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// Serde for the contract's dates as `YYYY-MM-DD` text (L4.1 warranty period).
+pub mod date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+    }
+
+    /// Reads `YYYY-MM-DD`, with a message naming the expected form.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_date(s.trim()).ok_or_else(|| {
+            serde::de::Error::custom(format!("\"{s}\" is not a date like 2024-01-01"))
+        })
+    }
+}
+
+/// Reads `YYYY-MM-DD[ T]HH:MM[:SS]` (digits exactly where shown).
+fn parse_local(t: &str) -> Option<NaiveDateTime> {
+    let b = t.as_bytes();
+    if !(b.len() == 16 || b.len() == 19) || (b[10] != b' ' && b[10] != b'T') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = t.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    if b[13] != b':' || (b.len() == 19 && b[16] != b':') {
+        return None;
+    }
+    let sec = if b.len() == 19 { num(17..19)? } else { 0 };
+    parse_date(t.get(0..10)?)?.and_hms_opt(num(11..13)?, num(14..16)?, sec)
 }
 
 /// Formats a number of seconds as "28 h 50 min" (or "1 d 4 h 50 min" past a day).
@@ -145,6 +215,23 @@ mod tests {
                 .as_deref(),
             Some("2025-03-03T09:10:00+08:00")
         );
+    }
+
+    #[test]
+    fn typed_local_times_become_rfc3339_in_the_contract_offset() {
+        assert_eq!(
+            normalize_typed(" 2025-03-03 08:10 "),
+            "2025-03-03T08:10:00+08:00"
+        );
+        assert_eq!(
+            normalize_typed("2025-03-03T08:10:30"),
+            "2025-03-03T08:10:30+08:00"
+        );
+        assert_eq!(
+            normalize_typed("2025-03-03T08:10:00Z"),
+            "2025-03-03T08:10:00Z"
+        );
+        assert_eq!(normalize_typed("yesterday"), "yesterday");
     }
 
     #[test]

@@ -24,15 +24,24 @@ pub fn parse_case(json: &str) -> Result<Case, Vec<CaseError>> {
     let mut de = serde_json::Deserializer::from_str(json);
     let case: Case = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        vec![CaseError::at(
-            path,
-            Problem::Format(e.into_inner().to_string()),
-        )]
+        vec![format_error(path, &e.into_inner())]
     })?;
     de.end()
-        .map_err(|e| vec![CaseError::at("", Problem::Format(e.to_string()))])?;
+        .map_err(|e| vec![format_error(String::new(), &e)])?;
     validate(&case)?;
     Ok(case)
+}
+
+/// A reader error at `path`, with serde's position moved out of the message.
+fn format_error(path: String, e: &serde_json::Error) -> CaseError {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    let mut err = CaseError::at(path, Problem::Format(message));
+    if e.line() > 0 {
+        err.position = Some((e.line(), e.column()));
+    }
+    err
 }
 
 /// Checks the rules a readable case must meet; returns every problem found.

@@ -1,0 +1,43 @@
+# slacalc: `make run` builds and serves the page; `make test` runs every check.
+# Both install what is missing first (scripts/setup, idempotent).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup build run test lint native-test wasm-test e2e size clean
+
+setup:
+	@bash scripts/setup
+
+build: setup
+	trunk build --release --offline
+
+run: build
+	@echo "slacalc: serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+native-test: setup
+	cargo test
+
+# Component tests of the page in headless Chromium (wasm-bindgen-test, webdriver.json).
+wasm-test: setup
+	cargo test --target wasm32-unknown-unknown --bin slacalc-web
+
+# The built page in headless Chromium, driven like a person would.
+e2e: build
+	cargo test --test e2e -- --include-ignored
+
+size: build
+	@bash scripts/size-check
+
+test: lint native-test wasm-test e2e size
+	@echo "make test: all checks passed"
+
+clean:
+	rm -rf dist target

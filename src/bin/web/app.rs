@@ -1,0 +1,552 @@
+//! The page: one reducer holds the form; the engine assesses it on every change.
+
+use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart};
+use crate::labels::{self, Bi};
+use slacalc::assess::{Assessment, IncidentResult};
+use slacalc::{assess, parse_case, CaseError, Instant};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+impl Reducible for FormState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// "Now" for pending deadlines, from the browser's clock (the engine reads none).
+fn now() -> Instant {
+    let ms = js_sys::Date::now();
+    let secs = (ms / 1000.0).floor() as i64;
+    let utc = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
+    Instant(utc.fixed_offset()).local()
+}
+
+/// What the engine says of the form.
+fn evaluate(form: &FormState, as_of: Instant) -> Result<Assessment, Vec<CaseError>> {
+    let json = form.to_case().to_string();
+    let case = parse_case(&json)?;
+    assess(&case, as_of)
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let form = use_reducer(FormState::worked_example);
+    let on_action = {
+        let form = form.clone();
+        Callback::from(move |a: Action| form.dispatch(a))
+    };
+    let outcome = evaluate(&form, now());
+    let errors = Rc::new(outcome.as_ref().err().cloned().unwrap_or_default());
+    let onclick_example = on_action.reform(|_: MouseEvent| Action::LoadExample);
+    let onclick_clear = on_action.reform(|_: MouseEvent| Action::ClearIncident);
+    html! {
+        <div class="page">
+            <header class="top">
+                <h1>{ "SLA 计算器 " }<span class="en">{ "SLA calculator" }</span></h1>
+                <p class="sub">
+                    { "北京亿中邮 · 上海电机学院 服务承诺函 " }
+                    <span class="en">{ "eyou service commitment letter (terms eyou-sdju)" }</span>
+                </p>
+                <div class="actions">
+                    <button type="button" id="load-example" onclick={onclick_example}>{ "载入示例 " }<span class="en">{ "Worked example" }</span></button>
+                    <button type="button" id="clear-incident" onclick={onclick_clear}>{ "清空事件 " }<span class="en">{ "Clear incident" }</span></button>
+                </div>
+            </header>
+            <main class="layout">
+                <FormView form={Rc::new((*form).clone())} errors={errors.clone()} on_action={on_action} />
+                <ResultView outcome={Rc::new(outcome)} />
+            </main>
+            <footer>
+                { "全部计算在浏览器本地完成,不发送任何数据。 " }
+                <span class="en">{ "Everything is computed in your browser; nothing is sent anywhere." }</span>
+            </footer>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FormProps {
+    form: Rc<FormState>,
+    errors: Rc<Vec<CaseError>>,
+    on_action: Callback<Action>,
+}
+
+fn errors_at(errors: &[CaseError], path: &str) -> Vec<CaseError> {
+    errors.iter().filter(|e| e.path == path).cloned().collect()
+}
+
+#[function_component(FormView)]
+fn form_view(p: &FormProps) -> Html {
+    let f = &p.form;
+    let text = |field: Field, label: Bi, clause: &'static str, hint: &'static str| {
+        html! {
+            <TextField field={field} label={label} clause={clause} hint={hint}
+                value={f.get(field).to_string()}
+                errors={errors_at(&p.errors, field.path())}
+                on_action={p.on_action.clone()} />
+        }
+    };
+    let select = |field: Field,
+                  label: Bi,
+                  clause: &'static str,
+                  options: &'static [(&'static str, &'static str, &'static str)]| {
+        html! {
+            <SelectField field={field} label={label} clause={clause} options={options}
+                value={f.get(field).to_string()}
+                errors={errors_at(&p.errors, field.path())}
+                on_action={p.on_action.clone()} />
+        }
+    };
+    let flag = |flag: Flag, id: &'static str, label: Bi, clause: &'static str, checked: bool| {
+        let onchange = p.on_action.reform(move |e: Event| {
+            Action::Toggle(
+                flag,
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            )
+        });
+        html! {
+            <div class="field check">
+                <input type="checkbox" id={id} checked={checked} {onchange} />
+                <label for={id}>{ label.0 }{ " " }<span class="en">{ label.1 }</span>
+                    { " " }<span class="clause">{ clause }</span></label>
+            </div>
+        }
+    };
+    const T: &str = "YYYY-MM-DD HH:MM";
+    html! {
+        <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <fieldset>
+                <legend>{ "合同 " }<span class="en">{ "Contract" }</span>{ " " }<span class="clause">{ "L6" }</span></legend>
+                { text(Field::Price, ("合同总价(元)", "Total contract price (¥)"), "L4.2", "1000000.00") }
+                <div class="row">
+                    { text(Field::WarrantyStart, ("保修期开始", "Warranty from"), "L4.1", "YYYY-MM-DD") }
+                    { text(Field::WarrantyEnd, ("保修期结束", "Warranty to"), "L4.1", "YYYY-MM-DD") }
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ "事件 " }<span class="en">{ "Incident" }</span></legend>
+                <div class="row">
+                    { text(Field::Id, ("编号", "Reference"), "", "") }
+                    { select(Field::DeclaredPriority, ("客户说明的优先级", "Declared priority"), "L3.3", &labels::PRIORITIES) }
+                </div>
+                { text(Field::ReportedAt, ("报告时间 (UTC+08:00)", "Reported at"), "L1", T) }
+                <div class="row">
+                    { text(Field::MailboxesPct, ("受影响邮箱 %", "Mailboxes affected %"), "L2.1", "0–100, most, few") }
+                    { select(Field::Kind, ("请求类型", "Request"), "L2.3", &labels::KINDS) }
+                </div>
+                { flag(Flag::SystemUsable, "system-usable", ("系统可以正常使用", "System usable"), "L3.3a", f.system_usable) }
+                { flag(Flag::SeriouslyDamaged, "seriously-damaged", ("系统受损严重", "Seriously damaged"), "L3.3b", f.seriously_damaged) }
+                { select(Field::Cause, ("原因", "Cause"), "L5", &labels::CAUSES) }
+            </fieldset>
+            <fieldset>
+                <legend>{ "时间线 " }<span class="en">{ "Timeline" }</span>{ " (UTC+08:00)" }</legend>
+                { text(Field::InterruptedFrom, ("服务中断开始", "Interrupted from"), "L4.1", "空 = 未中断 · empty = not interrupted") }
+                { text(Field::RestoredAt, ("恢复正常服务", "Restored at"), "L4.1", "空 = 仍中断 · empty = still down") }
+                { text(Field::PhoneResponseAt, ("电话响应", "Phone response at"), "L3.3a", T) }
+                { text(Field::RemoteAccessAt, ("远程访问开始", "Remote access at"), "L3.3a", T) }
+                { text(Field::ResponseAt, ("一般响应", "Response at (general)"), "L3.3c", T) }
+            </fieldset>
+            <SpansView list={SpanList::ForceMajeure} rows={f.force_majeure.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
+            <SpansView list={SpanList::Pauses} rows={f.pauses.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
+            <fieldset>
+                <legend>{ "解释选项 " }<span class="en">{ "Interpretation" }</span></legend>
+                { text(Field::Tolerance, ("“立即响应”容差(分钟)", "\"Immediately\" tolerance (min)"), "L3.3a", "0–60") }
+                { text(Field::Threshold, ("“多数用户”阈值 %", "\"Majority\" threshold %"), "L2.1", "1–99") }
+                { select(Field::PrioritySource, ("期限依据的优先级", "Priority for deadlines"), "L3.3", &labels::PRIORITY_SOURCES) }
+            </fieldset>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TextProps {
+    field: Field,
+    label: Bi,
+    clause: &'static str,
+    hint: &'static str,
+    value: String,
+    errors: Vec<CaseError>,
+    on_action: Callback<Action>,
+}
+
+#[function_component(TextField)]
+fn text_field(p: &TextProps) -> Html {
+    let field = p.field;
+    let oninput = p.on_action.reform(move |e: InputEvent| {
+        Action::Set(field, e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let id = field.dom_id();
+    let invalid = !p.errors.is_empty();
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={id}>{ p.label.0 }{ " " }<span class="en">{ p.label.1 }</span>
+                if !p.clause.is_empty() { { " " }<span class="clause">{ p.clause }</span> }</label>
+            <input type="text" id={id} value={p.value.clone()} placeholder={p.hint}
+                aria-invalid={invalid.to_string()} autocomplete="off" {oninput} />
+            <FieldErrors path={field.path()} errors={p.errors.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SelectProps {
+    field: Field,
+    label: Bi,
+    clause: &'static str,
+    options: &'static [(&'static str, &'static str, &'static str)],
+    value: String,
+    errors: Vec<CaseError>,
+    on_action: Callback<Action>,
+}
+
+#[function_component(SelectField)]
+fn select_field(p: &SelectProps) -> Html {
+    let field = p.field;
+    let onchange = p.on_action.reform(move |e: Event| {
+        Action::Set(
+            field,
+            e.target_unchecked_into::<HtmlSelectElement>().value(),
+        )
+    });
+    let id = field.dom_id();
+    html! {
+        <div class={classes!("field", (!p.errors.is_empty()).then_some("invalid"))}>
+            <label for={id}>{ p.label.0 }{ " " }<span class="en">{ p.label.1 }</span>
+                { " " }<span class="clause">{ p.clause }</span></label>
+            <select id={id} {onchange}>
+                { for p.options.iter().map(|(v, zh, en)| html! {
+                    <option value={*v} selected={*v == p.value}>{ format!("{zh} · {en}") }</option>
+                }) }
+            </select>
+            <FieldErrors path={field.path()} errors={p.errors.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FieldErrorsProps {
+    path: AttrValue,
+    errors: Vec<CaseError>,
+}
+
+#[function_component(FieldErrors)]
+fn field_errors(p: &FieldErrorsProps) -> Html {
+    html! {
+        { for p.errors.iter().map(|e| html! {
+            <p class="field-error" role="alert" data-path={p.path.clone()}>
+                { e.problem.zh() }<br /><span class="en">{ e.problem.to_string() }</span>
+            </p>
+        }) }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SpansProps {
+    list: SpanList,
+    rows: Vec<crate::form::SpanRow>,
+    errors: Rc<Vec<CaseError>>,
+    on_action: Callback<Action>,
+}
+
+#[function_component(SpansView)]
+fn spans_view(p: &SpansProps) -> Html {
+    let list = p.list;
+    let (title, clause, note): (Bi, &str, Bi) = match list {
+        SpanList::ForceMajeure => (
+            ("不可抗力", "Force majeure"),
+            "L5.1",
+            (
+                "战争、火灾、水灾、台风、地震、传染病、政变等",
+                "war, fire, flood, typhoon, earthquake, epidemic, coup, …",
+            ),
+        ),
+        SpanList::Pauses => (
+            ("客户方暂停", "Customer-side pauses"),
+            "L3.4",
+            (
+                "如客户提供的远程网关不可用",
+                "e.g. the customer's remote-access gateway unavailable",
+            ),
+        ),
+    };
+    let add = p
+        .on_action
+        .reform(move |_: MouseEvent| Action::AddSpan(list));
+    let prefix = list.dom_prefix();
+    html! {
+        <fieldset>
+            <legend>{ title.0 }{ " " }<span class="en">{ title.1 }</span>{ " " }<span class="clause">{ clause }</span></legend>
+            <p class="note">{ note.0 }{ " · " }<span class="en">{ note.1 }</span></p>
+            { for p.rows.iter().enumerate().map(|(i, row)| {
+                let part_input = |part: SpanPart, value: &str, label: Bi, name: &str| {
+                    let id = format!("{prefix}-{i}-{name}");
+                    let path = format!("{}[{i}].{name}", list.path());
+                    let errs = errors_at(&p.errors, &path);
+                    let oninput = p.on_action.reform(move |e: InputEvent| {
+                        Action::SetSpan(list, i, part, e.target_unchecked_into::<HtmlInputElement>().value())
+                    });
+                    html! {
+                        <div class={classes!("field", (!errs.is_empty()).then_some("invalid"))}>
+                            <label for={id.clone()}>{ label.0 }{ " " }<span class="en">{ label.1 }</span></label>
+                            <input type="text" id={id} value={value.to_string()} placeholder={"YYYY-MM-DD HH:MM"} autocomplete="off" {oninput} />
+                            <FieldErrors path={AttrValue::from(path)} errors={errs} />
+                        </div>
+                    }
+                };
+                let remove = p.on_action.reform(move |_: MouseEvent| Action::RemoveSpan(list, i));
+                html! {
+                    <div class="span-row">
+                        if list == SpanList::ForceMajeure {
+                            { part_input(SpanPart::Kind, &row.kind, ("事件", "Event"), "kind") }
+                        }
+                        { part_input(SpanPart::Start, &row.start, ("开始", "Start"), "start") }
+                        { part_input(SpanPart::End, &row.end, ("结束", "End"), "end") }
+                        <button type="button" class="remove" onclick={remove}
+                            aria-label={format!("删除第 {} 行 Remove row {}", i + 1, i + 1)}>{ "×" }</button>
+                    </div>
+                }
+            }) }
+            <button type="button" id={format!("add-{prefix}")} onclick={add}>{ "+ 添加 " }<span class="en">{ "Add" }</span></button>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultProps {
+    outcome: Rc<Result<Assessment, Vec<CaseError>>>,
+}
+
+#[function_component(ResultView)]
+fn result_view(p: &ResultProps) -> Html {
+    match &*p.outcome {
+        Err(errors) => html! {
+            <section class="results" id="result" aria-live="polite">
+                <div class="problems" id="problems">
+                    <h2>{ "请更正标出的输入 " }<span class="en">{ "Please correct the marked input" }</span></h2>
+                    <ul>
+                        { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+                    </ul>
+                </div>
+            </section>
+        },
+        Ok(a) => {
+            let Some(r) = a.incidents.first() else {
+                return html! { <section class="results" id="result"></section> };
+            };
+            html! {
+                <section class="results" id="result" aria-live="polite">
+                    <Verdict r={r.clone()} />
+                    <Deadlines r={r.clone()} />
+                    <PenaltyCard r={r.clone()} a={Rc::new(a.clone())} />
+                    <Explanation r={r.clone()} />
+                    <p class="meta">{ format!("规则版本 rules v{} · 评估时间 as of {}", a.rules_version, a.as_of.short()) }</p>
+                </section>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IncidentProps {
+    r: IncidentResult,
+}
+
+fn bi(label: Bi) -> Html {
+    html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
+}
+
+#[function_component(Verdict)]
+fn verdict(p: &IncidentProps) -> Html {
+    let r = &p.r;
+    html! {
+        <div class="card verdict">
+            <dl>
+                <dt>{ bi(("优先级", "Priority")) }</dt>
+                <dd id="priority">{ bi(labels::priority(r.priority)) }
+                    if r.priority_mismatch {
+                        <span class="flag" id="priority-mismatch">{ " ⚠ 建议 " }{ bi(labels::priority(r.suggested_priority)) }</span>
+                    }
+                </dd>
+                <dt>{ bi(("事件等级", "Event level")) }</dt>
+                <dd id="event-level">{ bi(labels::event_level(r.event_level)) }</dd>
+                <dt>{ bi(("报告渠道", "Channel")) }</dt>
+                <dd id="channel">{ bi(labels::channel(r.channel)) }</dd>
+                <dt>{ bi(("责任认定", "Coverage")) }</dt>
+                <dd id="coverage" data-value={format!("{:?}", r.coverage)}>{ bi(labels::coverage(r.coverage)) }</dd>
+            </dl>
+        </div>
+    }
+}
+
+#[function_component(Deadlines)]
+fn deadlines(p: &IncidentProps) -> Html {
+    let r = &p.r;
+    if r.deadlines.is_empty() {
+        return html! { <div class="card"><p id="no-deadlines">{ bi(("无适用时限", "No deadline applies")) }</p></div> };
+    }
+    html! {
+        <div class="card">
+            <h2>{ bi(("期限", "Deadlines")) }</h2>
+            <table id="deadlines">
+                <thead><tr>
+                    <th>{ bi(("承诺", "Commitment")) }</th><th>{ bi(("条款", "Clause")) }</th>
+                    <th>{ bi(("截止", "Due")) }</th><th>{ bi(("实际", "Actual")) }</th><th>{ bi(("结果", "Status")) }</th>
+                </tr></thead>
+                <tbody>
+                { for r.deadlines.iter().map(|d| {
+                    let late = (d.late_seconds > 0).then(|| format!(" +{}", slacalc::time::human_duration(d.late_seconds)));
+                    html! {
+                        <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
+                            <td>{ bi(labels::deadline_kind(d.kind)) }</td>
+                            <td class="clause">{ d.clause }</td>
+                            <td>{ d.due.short() }</td>
+                            <td>{ d.actual.map(|t| t.short()).unwrap_or_else(|| "—".into()) }</td>
+                            <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::status(d.status)) }{ late.unwrap_or_default() }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PenaltyProps {
+    r: IncidentResult,
+    a: Rc<Assessment>,
+}
+
+#[function_component(PenaltyCard)]
+fn penalty_card(p: &PenaltyProps) -> Html {
+    let pen = &p.r.penalty;
+    let t = &p.a.total;
+    html! {
+        <div class="card penalty">
+            <h2>{ bi(("违约金", "Liquidated damages")) }{ " " }<span class="clause">{ "L4.2 · L4.3" }</span></h2>
+            <p class="big" id="penalty-amount">{ pen.amount.pretty() }</p>
+            <dl>
+                <dt>{ bi(("违约天数", "Penalty days")) }</dt><dd id="penalty-days">{ pen.days }
+                    if pen.accruing { <span class="flag">{ " 仍在累计 still accruing" }</span> }</dd>
+                <dt>{ bi(("计入金额(封顶后)", "Applied after cap")) }</dt><dd id="penalty-applied">{ pen.applied.pretty() }</dd>
+                <dt>{ bi(("上限 5 %", "Cap 5 %")) }</dt><dd id="cap-amount">{ t.cap.pretty() }</dd>
+                <dt>{ bi(("是否达到上限", "Cap reached")) }</dt>
+                <dd id="cap-reached">{ if t.cap_reached { bi(("已达到", "yes")) } else { bi(("未达到", "no")) } }</dd>
+            </dl>
+            if let Some(c) = &p.r.contingent {
+                <p class="contingent" id="contingent">
+                    { format!("若为厂商原因:{} 天,{};若为其他原因:¥0.00。", c.if_vendor.penalty_days, c.if_vendor.penalty_amount.pretty()) }<br />
+                    <span class="en">{ format!("If the vendor caused it: {} day(s), {}; any other cause: ¥0.00.", c.if_vendor.penalty_days, c.if_vendor.penalty_amount.pretty()) }</span>
+                </p>
+            }
+        </div>
+    }
+}
+
+#[function_component(Explanation)]
+fn explanation(p: &IncidentProps) -> Html {
+    html! {
+        <div class="card">
+            <h2>{ bi(("计算依据", "How this was worked out")) }</h2>
+            <ol class="steps" id="explanation">
+                { for p.r.explanation.iter().map(|s| html! {
+                    <li><span class="clause">{ s.clause }</span>{ " " }{ &s.zh }<br /><span class="en">{ &s.en }</span></li>
+                }) }
+            </ol>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Component tests in headless Chromium (`make wasm-test`).
+    use super::App;
+    use std::time::Duration;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::{Element, HtmlInputElement};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    async fn mount() -> Element {
+        let doc = gloo::utils::document();
+        let root = doc.create_element("div").expect("div");
+        doc.body()
+            .expect("body")
+            .append_child(&root)
+            .expect("append");
+        yew::Renderer::<App>::with_root(root.clone()).render();
+        settle().await;
+        root
+    }
+
+    async fn settle() {
+        yew::platform::time::sleep(Duration::from_millis(30)).await;
+    }
+
+    fn text(root: &Element, css: &str) -> String {
+        root.query_selector(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_else(|| panic!("{css} is on the page"))
+    }
+
+    async fn type_into(root: &Element, css: &str, value: &str) {
+        let input: HtmlInputElement = root
+            .query_selector(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+            .unwrap_or_else(|| panic!("{css} is an input"));
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let ev = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+        input.dispatch_event(&ev).expect("dispatch");
+        settle().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn opens_on_the_worked_example_with_its_penalty() {
+        let root = mount().await;
+        assert_eq!(text(&root, "#penalty-amount"), "¥5,000.00");
+        assert_eq!(text(&root, "#penalty-days"), "2");
+        assert_eq!(text(&root, "#cap-amount"), "¥50,000.00");
+        assert!(text(&root, "#coverage").contains("covered"));
+        assert!(text(&root, "#explanation").contains("L4.2"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_bad_field_is_marked_with_the_engine_message_and_recovers() {
+        let root = mount().await;
+        type_into(&root, "#contract-price", "12.345").await;
+        let err = text(&root, ".field-error[data-path='contract.price']");
+        assert!(err.contains("more than two decimals"), "{err}");
+        assert!(root
+            .query_selector("#penalty-amount")
+            .ok()
+            .flatten()
+            .is_none());
+        type_into(&root, "#contract-price", "2000000").await;
+        // Twice the price, twice the damages: 2 days × 0.25 % × ¥2,000,000.00.
+        assert_eq!(text(&root, "#penalty-amount"), "¥10,000.00");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_restoration_before_the_interruption_names_its_field() {
+        let root = mount().await;
+        type_into(&root, "#restored-at", "2025-03-03 07:00").await;
+        let err = text(&root, ".field-error[data-path='incidents[0].restored_at']");
+        assert!(err.contains("恢复时间早于中断开始时间"), "{err}");
+        assert!(
+            err.contains("restoration is before the interruption"),
+            "{err}"
+        );
+    }
+}

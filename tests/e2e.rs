@@ -1,0 +1,224 @@
+//! End-to-end: drives the built page (`dist/`) in headless Chromium through chromedriver, the
+//! way a person would: types the worked example of CLAUSES.md into the form and reads the
+//! penalty, the same one the CLI prints. Run by `make test` (it needs `dist/` and chromedriver).
+#![cfg(not(target_arch = "wasm32"))]
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A child process killed when the test ends, pass or fail.
+struct Guard(Child);
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn dist() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        d.join("index.html").exists(),
+        "dist/ is not built: run `make build` (make test does it)"
+    );
+    d
+}
+
+async fn wait_port(port: u16) {
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("nothing listens on port {port}");
+}
+
+/// Serves `dist/` and starts chromedriver; returns the page URL and a connected client.
+async fn start() -> (String, Client, Guard, Guard) {
+    let web_port = free_port();
+    let server = Guard(
+        Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &web_port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
+            .current_dir(dist())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 serves dist/"),
+    );
+    let wd_port = free_port();
+    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let driver = Guard(
+        Command::new(driver_bin)
+            .arg(format!("--port={wd_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (make test installs it)"),
+    );
+    wait_port(web_port).await;
+    wait_port(wd_port).await;
+    let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
+            .expect("webdriver.json"),
+    )
+    .expect("webdriver.json is JSON");
+    let client = ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{wd_port}"))
+        .await
+        .expect("connects to chromedriver");
+    (
+        format!("http://127.0.0.1:{web_port}/"),
+        client,
+        server,
+        driver,
+    )
+}
+
+async fn el(c: &Client, css: &str) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} appears: {e}"))
+}
+
+async fn type_into(c: &Client, css: &str, text: &str) {
+    let e = el(c, css).await;
+    e.clear().await.expect("clear");
+    e.send_keys(text).await.expect("type");
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    el(c, css).await.text().await.expect("text")
+}
+
+/// Polls until the element's text satisfies `pred` (the page recomputes on every keystroke).
+async fn wait_text(c: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = e.text().await {
+                if pred(&t) {
+                    return t;
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never matched; last text: {last:?}");
+}
+
+fn cli_penalty() -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+        .args([
+            "assess",
+            "examples/worked-example.json",
+            "--as-of",
+            "2026-01-01T00:00:00+08:00",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("CLI runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("CLI prints JSON");
+    v["incidents"][0]["penalty"]["amount"]
+        .as_str()
+        .expect("amount")
+        .to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn a_person_types_the_worked_example_and_reads_the_penalty() {
+    let (url, c, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#penalty-amount").await;
+
+    // Start from an empty incident and type the worked example of CLAUSES.md.
+    el(&c, "#clear-incident")
+        .await
+        .click()
+        .await
+        .expect("clear");
+    el(&c, "#problems").await;
+    type_into(&c, "#contract-price", "1000000.00").await;
+    type_into(&c, "#warranty-start", "2024-01-01").await;
+    type_into(&c, "#warranty-end", "2026-12-31").await;
+    type_into(&c, "#incident-id", "2025-03-03-mail-down").await;
+    type_into(&c, "#reported-at", "2025-03-03 08:10").await;
+    el(&c, "#declared-priority")
+        .await
+        .select_by_value("urgent")
+        .await
+        .expect("priority");
+    type_into(&c, "#mailboxes-pct", "100").await;
+    el(&c, "#system-usable")
+        .await
+        .click()
+        .await
+        .expect("unusable");
+    el(&c, "#cause")
+        .await
+        .select_by_value("vendor")
+        .await
+        .expect("cause");
+    type_into(&c, "#interrupted-from", "2025-03-03 08:00").await;
+    type_into(&c, "#restored-at", "2025-03-04 15:00").await;
+    type_into(&c, "#phone-response-at", "2025-03-03 08:12").await;
+    type_into(&c, "#remote-access-at", "2025-03-03 08:35").await;
+
+    let amount = wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    assert_eq!(amount, "¥5,000.00");
+    let cli: slacalc::Fen = cli_penalty().parse().expect("CLI amount");
+    assert_eq!(amount, cli.pretty(), "page and CLI agree");
+    assert_eq!(text_of(&c, "#penalty-days").await, "2");
+    assert_eq!(text_of(&c, "#cap-amount").await, "¥50,000.00");
+    assert!(text_of(&c, "#priority").await.contains("urgent"));
+    assert!(text_of(&c, "#event-level").await.contains("emergency"));
+    let restore = text_of(&c, "tr.deadline[data-kind=Restore]").await;
+    assert!(
+        restore.contains("missed") && restore.contains("28 h 50 min"),
+        "{restore}"
+    );
+    let remote = text_of(&c, "tr.deadline[data-kind=RemoteAccess]").await;
+    assert!(remote.contains("met"), "{remote}");
+
+    // A bad price is marked beside its field with the engine's message; nothing typed is lost.
+    type_into(&c, "#contract-price", "-5").await;
+    let msg = text_of(&c, ".field-error[data-path='contract.price']").await;
+    assert!(msg.contains("must not be negative"), "{msg}");
+    let kept = el(&c, "#restored-at")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(kept.as_deref(), Some("2025-03-04 15:00"));
+    type_into(&c, "#contract-price", "1000000.00").await;
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+
+    // A time without a usable form is named by its field path.
+    type_into(&c, "#reported-at", "3 March").await;
+    let msg = text_of(&c, ".field-error[data-path='incidents[0].reported_at']").await;
+    assert!(msg.contains("RFC 3339"), "{msg}");
+
+    c.close().await.expect("closes");
+}
