@@ -6,7 +6,7 @@ use crate::calendar::{self, Channel};
 use crate::case::{Case, Cause, Incident, Interpretation, Priority, PrioritySource};
 use crate::classify::{self, Classification, EventLevel};
 use crate::coverage::{self, Coverage};
-use crate::deadline::{self, Deadline, DeadlineKind, Status, Stoppages};
+use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Status, Stoppages};
 use crate::error::{CaseError, Problem};
 use crate::explain::Step;
 use crate::ledger;
@@ -218,8 +218,23 @@ fn assess_incident(
     };
 
     let mut deadlines = Vec::new();
+    let commit = |kind, clause, allowed_seconds, pauses_apply| Commitment {
+        kind,
+        clause,
+        allowed_seconds,
+        pauses_apply,
+    };
+    let mut add = |c: Commitment, actual: Option<Instant>| -> Option<()> {
+        deadlines.push(deadline::deadline(
+            c,
+            inc.reported_at,
+            &stop,
+            actual,
+            as_of,
+        )?);
+        Some(())
+    };
     if cov.response_timers() {
-        let rep = inc.reported_at;
         match cls.priority {
             Priority::Urgent | Priority::Serious => {
                 let clause = if cls.priority == Priority::Urgent {
@@ -227,50 +242,36 @@ fn assess_incident(
                 } else {
                     "L3.3b"
                 };
-                deadlines.push(deadline::deadline(
+                let phone = commit(
                     DeadlineKind::PhoneResponse,
                     clause,
-                    rep,
                     terms.phone_response_secs,
-                    &stop,
                     false,
-                    inc.phone_response_at,
-                    as_of,
-                )?);
-                deadlines.push(deadline::deadline(
+                );
+                add(phone, inc.phone_response_at)?;
+                let remote = commit(
                     DeadlineKind::RemoteAccess,
                     clause,
-                    rep,
                     terms.remote_access_secs,
-                    &stop,
                     true,
-                    inc.remote_access_at,
-                    as_of,
-                )?);
+                );
+                add(remote, inc.remote_access_at)?;
             }
-            Priority::General => deadlines.push(deadline::deadline(
-                DeadlineKind::Response,
-                "L3.3c",
-                rep,
-                terms.general_response_secs,
-                &stop,
-                false,
-                inc.response_at,
-                as_of,
-            )?),
+            Priority::General => {
+                let c = commit(
+                    DeadlineKind::Response,
+                    "L3.3c",
+                    terms.general_response_secs,
+                    false,
+                );
+                add(c, inc.response_at)?;
+            }
         }
     }
     if cov.restore_timer() {
-        deadlines.push(deadline::deadline(
-            DeadlineKind::Restore,
-            "L4.1",
-            inc.reported_at,
-            terms.restore_secs,
-            &stop,
-            true,
-            inc.restored_at,
-            as_of,
-        )?);
+        // L4.1 default: the 2-hour clock runs from the report.
+        let c = commit(DeadlineKind::Restore, "L4.1", terms.restore_secs, true);
+        add(c, inc.restored_at)?;
     }
     for d in &deadlines {
         steps.extend(deadline_steps(d, interp));
@@ -304,7 +305,7 @@ fn assess_incident(
         ));
     }
 
-    let contingent = (cov == Coverage::Contingent).then(|| Contingent {
+    let contingent = (cov == Coverage::Contingent).then_some(Contingent {
         if_vendor: Outcome {
             coverage: Coverage::Covered,
             penalty_days: pen.days,

@@ -118,24 +118,36 @@ pub fn judge(due: i64, actual: Option<i64>, as_of: i64) -> (Status, i64) {
     }
 }
 
-/// Builds a deadline; `None` only when a time leaves chrono's range.
+/// One commitment of the terms: which deadline, its clause, how long, and whether the
+/// customer pauses of L3.4 stop its clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Commitment {
+    /// The commitment.
+    pub kind: DeadlineKind,
+    /// The clause it comes from.
+    pub clause: &'static str,
+    /// Committed duration in seconds.
+    pub allowed_seconds: i64,
+    /// Whether customer pauses (L3.4) extend it: remote access and restore only.
+    pub pauses_apply: bool,
+}
+
+/// Builds the deadline of `c` with its clock started at `from`, judged against `actual` as
+/// of `as_of`; `None` only when a time leaves chrono's range.
 pub fn deadline(
-    kind: DeadlineKind,
-    clause: &'static str,
+    c: Commitment,
     from: Instant,
-    allowed: i64,
     stop: &Stoppages,
-    pauses_apply: bool,
     actual: Option<Instant>,
     as_of: Instant,
 ) -> Option<Deadline> {
-    let (due, paused, fm) = due_time(from.secs(), allowed, stop, pauses_apply);
+    let (due, paused, fm) = due_time(from.secs(), c.allowed_seconds, stop, c.pauses_apply);
     let (status, late) = judge(due, actual.map(|a| a.secs()), as_of.secs());
     Some(Deadline {
-        kind,
-        clause,
+        kind: c.kind,
+        clause: c.clause,
         from: from.local(),
-        allowed_seconds: allowed,
+        allowed_seconds: c.allowed_seconds,
         paused_seconds: paused,
         force_majeure_seconds: fm,
         due: from.plus(due - from.secs())?,

@@ -371,3 +371,69 @@ pub enum Action {
     LoadExample,
     ClearIncident,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assess_form(f: &FormState) -> Result<slacalc::Assessment, Vec<slacalc::CaseError>> {
+        let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
+        let case = slacalc::parse_case(&f.to_case().to_string())?;
+        slacalc::assess(&case, as_of)
+    }
+
+    #[test]
+    fn the_opening_form_is_the_worked_example() {
+        let a = assess_form(&FormState::worked_example()).expect("valid");
+        assert_eq!(a.incidents[0].penalty.amount.to_string(), "5000.00");
+        let from_file = slacalc::parse_case(include_str!("../../../examples/worked-example.json"))
+            .expect("example reads");
+        let from_form = slacalc::parse_case(&FormState::worked_example().to_case().to_string())
+            .expect("form reads");
+        assert_eq!(from_form.incidents, from_file.incidents);
+        assert_eq!(from_form.contract, from_file.contract);
+    }
+
+    #[test]
+    fn typed_text_is_kept_and_judged_by_the_engine() {
+        let mut f = FormState::worked_example();
+        f.apply(Action::Set(Field::Price, "abc".into()));
+        assert_eq!(f.price, "abc");
+        let errs = assess_form(&f).expect_err("bad price");
+        assert_eq!(errs[0].path, Field::Price.path());
+        f.apply(Action::Set(Field::MailboxesPct, "50.5".into()));
+        f.apply(Action::Set(Field::Price, "1,000,000".into()));
+        assert!(assess_form(&f).is_ok());
+    }
+
+    #[test]
+    fn span_rows_are_added_edited_and_removed() {
+        let mut f = FormState::worked_example();
+        f.apply(Action::AddSpan(SpanList::Pauses));
+        f.apply(Action::SetSpan(SpanList::Pauses, 0, SpanPart::Start, "2025-03-03 08:20".into()));
+        f.apply(Action::SetSpan(SpanList::Pauses, 0, SpanPart::End, "2025-03-03 09:20".into()));
+        let a = assess_form(&f).expect("valid");
+        let restore = a.incidents[0].deadlines.last().expect("restore");
+        assert_eq!(restore.paused_seconds, 3600);
+        f.apply(Action::RemoveSpan(SpanList::Pauses, 0));
+        f.apply(Action::RemoveSpan(SpanList::Pauses, 5));
+        assert!(f.pauses.is_empty());
+    }
+
+    #[test]
+    fn every_field_maps_to_the_path_the_engine_reports() {
+        let mut f = FormState::worked_example();
+        for (field, bad) in [
+            (Field::WarrantyStart, "2024/01/01"),
+            (Field::ReportedAt, "soon"),
+            (Field::MailboxesPct, "lots"),
+            (Field::Tolerance, "-1"),
+        ] {
+            let keep = f.get(field).to_string();
+            f.apply(Action::Set(field, bad.into()));
+            let errs = assess_form(&f).expect_err(bad);
+            assert_eq!(errs[0].path, field.path(), "{bad}");
+            f.apply(Action::Set(field, keep));
+        }
+    }
+}
