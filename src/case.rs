@@ -224,9 +224,7 @@ impl<'de> Deserialize<'de> for MailboxShare {
             _ => String::new(),
         };
         MailboxShare::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "{v} is not a share of mailboxes: a percentage 0–100 (at most two decimals), \"most\" or \"few\""
-            ))
+            serde::de::Error::custom(crate::error::Problem::NotAShare(v.to_string()))
         })
     }
 }

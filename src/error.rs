@@ -1,6 +1,7 @@
 //! Everything that can be wrong with a case, each naming the field path it concerns.
 //! The CLI prints these, the page shows them beside the field: the same words everywhere.
 
+use crate::money::MoneyError;
 use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
@@ -56,7 +57,7 @@ impl CaseError {
     }
 
     fn shown_path(&self) -> &str {
-        if self.path.is_empty() || self.path == "." {
+        if self.path.is_empty() || self.path == "." || self.path == "?" {
             "(document)"
         } else {
             &self.path
@@ -78,13 +79,53 @@ impl fmt::Display for CaseError {
 
 impl std::error::Error for CaseError {}
 
+const TIME_TAIL: &str = " is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00";
+const DATE_TAIL: &str = " is not a date like 2024-01-01";
+const SHARE_TAIL: &str =
+    " is not a share of mailboxes: a percentage 0–100 (at most two decimals), \"most\" or \"few\"";
+
 /// The kinds of problem a case can have.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum Problem {
-    /// The JSON could not be read into the case format; the detail is the reader's message.
+    /// The text is not JSON (or a value is of the wrong JSON type); the detail is the
+    /// reader's message.
     #[error("{0}")]
     Format(String),
+    /// A money amount that does not read (L6 price).
+    #[error("{0}")]
+    Money(#[from] MoneyError),
+    /// A time that is not RFC 3339 with an offset.
+    #[error("\"{0}\"{TIME_TAIL}")]
+    NotATime(String),
+    /// A date that is not `YYYY-MM-DD`.
+    #[error("\"{0}\"{DATE_TAIL}")]
+    NotADate(String),
+    /// A share of mailboxes that does not read.
+    #[error("{0}{SHARE_TAIL}")]
+    NotAShare(String),
+    /// A value that is not one of the allowed words.
+    #[error("\"{found}\" is not allowed here; expected one of: {expected}")]
+    UnknownValue {
+        /// What was given.
+        found: String,
+        /// The allowed values.
+        expected: String,
+    },
+    /// A field the format does not have (often a typo).
+    #[error("unknown field \"{0}\"")]
+    UnknownField(String),
+    /// A required field is absent.
+    #[error("the field \"{0}\" is missing")]
+    MissingField(String),
+    /// A value of the wrong JSON type.
+    #[error("is {found}, but {expected} is expected")]
+    WrongType {
+        /// The JSON type found, as the reader words it.
+        found: String,
+        /// What is expected, as the reader words it.
+        expected: String,
+    },
     /// `version` is not one this build reads.
     #[error("case format version {0} is not supported (this build reads version 1)")]
     UnsupportedVersion(u32),
@@ -137,7 +178,27 @@ impl Problem {
     /// The message in Chinese.
     pub fn zh(&self) -> String {
         match self {
-            Problem::Format(m) => format!("格式错误:{m}"),
+            Problem::Format(m) => format!("JSON 格式错误:{m}"),
+            Problem::Money(e) => e.zh().to_string(),
+            Problem::NotATime(v) => {
+                format!("\"{v}\" 不是带时区偏移的 RFC 3339 时间(例如 2025-03-03T08:10:00+08:00)")
+            }
+            Problem::NotADate(v) => format!("\"{v}\" 不是日期(例如 2024-01-01)"),
+            Problem::NotAShare(v) => {
+                format!("{v} 不是邮箱比例:应为 0–100 的百分数(最多两位小数)、\"most\" 或 \"few\"")
+            }
+            Problem::UnknownValue { found, expected } => {
+                format!("此处不允许 \"{found}\";可选值:{expected}")
+            }
+            Problem::UnknownField(f) => format!("未知字段 \"{f}\""),
+            Problem::MissingField(f) => format!("缺少字段 \"{f}\""),
+            Problem::WrongType { found, expected } => {
+                format!(
+                    "类型不符:应为{},实际为{}",
+                    zh_json_type(expected),
+                    zh_json_type(found)
+                )
+            }
             Problem::UnsupportedVersion(v) => format!("不支持案例格式版本 {v}(本程序读取版本 1)"),
             Problem::UnknownTerms(t) => format!("未知条款 \"{t}\"(内置:\"eyou-sdju\")"),
             Problem::UnsupportedCurrency(c) => format!("不支持币种 \"{c}\"(仅支持 \"CNY\")"),
@@ -156,5 +217,84 @@ impl Problem {
             Problem::BeforeReport => "早于报告时间(reported_at)".into(),
             Problem::OutOfTimeRange => "与案例中其他时间相距过远,无法计算".into(),
         }
+    }
+}
+
+impl Problem {
+    /// Recovers the typed problem from a message of the JSON reader: the engine's own
+    /// deserializers write a [`Problem`]'s text, and serde's standard messages are recognised,
+    /// so that each can be shown in Chinese too. Anything else stays [`Problem::Format`].
+    pub fn from_reader_message(msg: &str) -> Problem {
+        let quoted = |s: &str| -> Option<String> {
+            s.strip_prefix('"')?.strip_suffix('"').map(str::to_string)
+        };
+        for e in MoneyError::ALL {
+            if msg == e.to_string() {
+                return Problem::Money(e);
+            }
+        }
+        if let Some(v) = msg.strip_suffix(TIME_TAIL).and_then(quoted) {
+            return Problem::NotATime(v);
+        }
+        if let Some(v) = msg.strip_suffix(DATE_TAIL).and_then(quoted) {
+            return Problem::NotADate(v);
+        }
+        if let Some(v) = msg.strip_suffix(SHARE_TAIL) {
+            return Problem::NotAShare(v.to_string());
+        }
+        let ticked = |s: &str| -> Option<String> {
+            s.strip_prefix('`')?.strip_suffix('`').map(str::to_string)
+        };
+        if let Some(rest) = msg.strip_prefix("unknown variant ") {
+            if let Some((found, expected)) = rest.split_once(", expected ") {
+                let expected = expected.trim_start_matches("one of ").replace('`', "\"");
+                if let Some(found) = ticked(found) {
+                    return Problem::UnknownValue { found, expected };
+                }
+            }
+        }
+        if let Some(rest) = msg.strip_prefix("unknown field ") {
+            let name = rest.split_once(',').map_or(rest, |(n, _)| n);
+            if let Some(name) = ticked(name) {
+                return Problem::UnknownField(name);
+            }
+        }
+        if let Some(name) = msg.strip_prefix("missing field ").and_then(ticked) {
+            return Problem::MissingField(name);
+        }
+        if let Some(rest) = msg.strip_prefix("invalid type: ") {
+            if let Some((found, expected)) = rest.split_once(", expected ") {
+                return Problem::WrongType {
+                    found: found.to_string(),
+                    expected: expected.to_string(),
+                };
+            }
+        }
+        Problem::Format(msg.to_string())
+    }
+}
+
+/// serde's words for JSON types, in Chinese: "a string" → "字符串", "integer `5`" → "整数 5".
+fn zh_json_type(words: &str) -> String {
+    let words = words.trim_start_matches("a ").trim_start_matches("an ");
+    let (kind, value) = match words.split_once(' ') {
+        Some((k, v)) => (k, v.trim_matches('`')),
+        None => (words, ""),
+    };
+    let zh = match kind {
+        "string" => "字符串",
+        "boolean" => "布尔值",
+        "integer" | "u8" | "u16" | "u32" | "u64" => "整数",
+        "floating" => "小数",
+        "sequence" => "列表",
+        "map" | "struct" => "对象",
+        "null" => "null",
+        _ => return words.to_string(),
+    };
+    let value = value.trim_start_matches("point ").trim_matches('`');
+    if value.is_empty() || kind == "struct" {
+        zh.to_string()
+    } else {
+        format!("{zh} {value}")
     }
 }

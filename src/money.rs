@@ -15,7 +15,8 @@ pub const MAX_FEN: i64 = 100_000_000_000_000;
 pub struct Fen(pub i64);
 
 /// Why a text is not an amount of money.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MoneyError {
     /// Nothing was typed.
     #[error("is empty")]
@@ -35,6 +36,15 @@ pub enum MoneyError {
 }
 
 impl MoneyError {
+    /// Every kind of money error.
+    pub const ALL: [MoneyError; 5] = [
+        MoneyError::Empty,
+        MoneyError::NotANumber,
+        MoneyError::TooManyDecimals,
+        MoneyError::Negative,
+        MoneyError::TooLarge,
+    ];
+
     /// The same message in Chinese.
     pub fn zh(&self) -> &'static str {
         match self {

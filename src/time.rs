@@ -80,11 +80,8 @@ impl Serialize for Instant {
 impl<'de> Deserialize<'de> for Instant {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Instant::parse(&s).map_err(|_| {
-            serde::de::Error::custom(format!(
-                "\"{s}\" is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00"
-            ))
-        })
+        Instant::parse(&s)
+            .map_err(|_| serde::de::Error::custom(crate::error::Problem::NotATime(s.clone())))
     }
 }
 
@@ -128,9 +125,8 @@ pub mod date {
     /// Reads `YYYY-MM-DD`, with a message naming the expected form.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
-        super::parse_date(s.trim()).ok_or_else(|| {
-            serde::de::Error::custom(format!("\"{s}\" is not a date like 2024-01-01"))
-        })
+        super::parse_date(s.trim())
+            .ok_or_else(|| serde::de::Error::custom(crate::error::Problem::NotADate(s.clone())))
     }
 }
 

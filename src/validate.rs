@@ -37,7 +37,7 @@ fn format_error(path: String, e: &serde_json::Error) -> CaseError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    let mut err = CaseError::at(path, Problem::Format(message));
+    let mut err = CaseError::at(path, Problem::from_reader_message(&message));
     if e.line() > 0 {
         err.position = Some((e.line(), e.column()));
     }

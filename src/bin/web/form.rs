@@ -410,8 +410,18 @@ mod tests {
     fn span_rows_are_added_edited_and_removed() {
         let mut f = FormState::worked_example();
         f.apply(Action::AddSpan(SpanList::Pauses));
-        f.apply(Action::SetSpan(SpanList::Pauses, 0, SpanPart::Start, "2025-03-03 08:20".into()));
-        f.apply(Action::SetSpan(SpanList::Pauses, 0, SpanPart::End, "2025-03-03 09:20".into()));
+        f.apply(Action::SetSpan(
+            SpanList::Pauses,
+            0,
+            SpanPart::Start,
+            "2025-03-03 08:20".into(),
+        ));
+        f.apply(Action::SetSpan(
+            SpanList::Pauses,
+            0,
+            SpanPart::End,
+            "2025-03-03 09:20".into(),
+        ));
         let a = assess_form(&f).expect("valid");
         let restore = a.incidents[0].deadlines.last().expect("restore");
         assert_eq!(restore.paused_seconds, 3600);
