@@ -11,6 +11,7 @@ use crate::error::{CaseError, Problem};
 use crate::explain::Step;
 use crate::ledger;
 use crate::money::Fen;
+use crate::names::Named;
 use crate::penalty::{self, Penalty};
 use crate::terms::Terms;
 use crate::time::{human_duration, human_duration_zh, Instant};
@@ -347,26 +348,28 @@ fn assess_incident(
 }
 
 fn priority_names(p: Priority) -> (&'static str, &'static str, &'static str) {
-    match p {
-        Priority::Urgent => ("紧急", "urgent", "L3.3a"),
-        Priority::Serious => ("严重", "serious", "L3.3b"),
-        Priority::General => ("一般", "general", "L3.3c"),
-    }
+    let (zh, en) = p.names();
+    let clause = match p {
+        Priority::Urgent => "L3.3a",
+        Priority::Serious => "L3.3b",
+        Priority::General => "L3.3c",
+    };
+    (zh, en, clause)
 }
 
 fn priority_step(inc: &Incident, cls: &Classification, interp: &Interpretation) -> Step {
     let (szh, sen, sclause) = priority_names(cls.suggested);
     let (fzh, fen) = if !inc.facts.system_usable {
-        ("系统不能正常使用", "the system cannot be used normally")
+        ("系统不能正常使用", "The system cannot be used normally")
     } else if inc.facts.seriously_damaged {
         (
             "系统可用但受损严重",
-            "the system is usable but seriously damaged",
+            "The system is usable but seriously damaged",
         )
     } else {
         (
             "系统可用且未严重受损",
-            "the system is usable and not seriously damaged",
+            "The system is usable and not seriously damaged",
         )
     };
     let (pzh, pen, _) = priority_names(cls.priority);
@@ -501,11 +504,12 @@ fn coverage_step(inc: &Incident, cov: Coverage, case: &Case) -> Step {
 }
 
 fn deadline_steps(d: &Deadline, interp: &Interpretation) -> Vec<Step> {
-    let (kzh, ken, ken_lower) = match d.kind {
-        DeadlineKind::PhoneResponse => ("电话响应", "Phone response", "phone response"),
-        DeadlineKind::RemoteAccess => ("远程访问", "Remote access", "remote access"),
-        DeadlineKind::Response => ("响应", "Response", "response"),
-        DeadlineKind::Restore => ("恢复服务", "Restore", "restore"),
+    let (kzh, ken_lower) = d.kind.names();
+    let ken = match d.kind {
+        DeadlineKind::PhoneResponse => "Phone response",
+        DeadlineKind::RemoteAccess => "Remote access",
+        DeadlineKind::Response => "Response",
+        DeadlineKind::Restore => "Restore",
     };
     let (rzh, ren) = match d.kind {
         DeadlineKind::PhoneResponse => (

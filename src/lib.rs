@@ -12,6 +12,7 @@ pub mod error;
 pub mod explain;
 pub mod ledger;
 pub mod money;
+pub mod names;
 pub mod penalty;
 pub mod span;
 pub mod terms;

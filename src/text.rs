@@ -1,7 +1,8 @@
 //! The assessment as readable text, in English or Chinese, every line with its clause id.
 
 use crate::assess::Assessment;
-use crate::deadline::{DeadlineKind, Status};
+use crate::deadline::Status;
+use crate::names::Named;
 use std::fmt::Write;
 
 /// Language of human-readable output.
@@ -13,115 +14,134 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    fn name(self, v: &impl Named) -> &'static str {
+        let (zh, en) = v.names();
+        self.pick(zh, en)
+    }
+}
+
 /// Renders `a` as plain text.
 pub fn render(a: &Assessment, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let l = lang;
     let mut out = String::new();
     for r in &a.incidents {
-        let _ = writeln!(out, "{} {}", if zh { "事件" } else { "Incident" }, r.id);
+        let _ = writeln!(out, "{} {}", l.pick("事件", "Incident"), r.id);
+        let mismatch = if r.priority_mismatch {
+            format!(
+                " ({} {})",
+                l.pick("建议", "suggested"),
+                l.name(&r.suggested_priority)
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  {}: {:?} / {:?}{}",
-            if zh {
-                "优先级 / 事件等级"
-            } else {
-                "priority / event level"
-            },
-            r.priority,
-            r.event_level,
-            if r.priority_mismatch {
-                if zh {
-                    "(与建议不一致)"
-                } else {
-                    " (differs from the suggested priority)"
-                }
-            } else {
-                ""
-            }
+            "  [L3.3] {}: {}{mismatch}",
+            l.pick("优先级", "priority"),
+            l.name(&r.priority)
         );
         let _ = writeln!(
             out,
-            "  {}: {:?}",
-            if zh { "责任认定" } else { "coverage" },
-            r.coverage
+            "  [L2] {}: {}",
+            l.pick("事件等级", "event level"),
+            l.name(&r.event_level)
+        );
+        let _ = writeln!(
+            out,
+            "  [L1] {}: {}",
+            l.pick("报告渠道", "channel"),
+            l.name(&r.channel)
+        );
+        let _ = writeln!(
+            out,
+            "  [{}] {}: {}",
+            r.coverage.clause(),
+            l.pick("责任认定", "coverage"),
+            l.name(&r.coverage)
         );
         for d in &r.deadlines {
-            let kind = match (d.kind, zh) {
-                (DeadlineKind::PhoneResponse, true) => "电话响应",
-                (DeadlineKind::RemoteAccess, true) => "远程访问",
-                (DeadlineKind::Response, true) => "响应",
-                (DeadlineKind::Restore, true) => "恢复服务",
-                (DeadlineKind::PhoneResponse, false) => "phone response",
-                (DeadlineKind::RemoteAccess, false) => "remote access",
-                (DeadlineKind::Response, false) => "response",
-                (DeadlineKind::Restore, false) => "restore",
+            let status = match d.status {
+                Status::Missed => {
+                    let human = match l {
+                        Lang::Zh => crate::time::human_duration_zh(d.late_seconds),
+                        Lang::En => crate::time::human_duration(d.late_seconds),
+                    };
+                    format!(
+                        "{} {human} ({} {})",
+                        l.name(&d.status),
+                        d.late_minutes,
+                        l.pick("分钟", "min")
+                    )
+                }
+                _ => l.name(&d.status).to_string(),
             };
-            let status = match (d.status, zh) {
-                (Status::Met, true) => "达成".to_string(),
-                (Status::Pending, true) => "未到期".to_string(),
-                (Status::Missed, true) => format!("超时 {} 分钟", d.late_minutes),
-                (Status::Met, false) => "met".to_string(),
-                (Status::Pending, false) => "pending".to_string(),
-                (Status::Missed, false) => format!("missed by {} min", d.late_minutes),
-            };
+            let actual = d.actual.map(|t| t.short()).unwrap_or_else(|| "—".into());
             let _ = writeln!(
                 out,
-                "  [{}] {kind}: {} {} → {status}",
+                "  [{}] {}: {} {}, {} {actual} → {status}",
                 d.clause,
-                if zh { "截止" } else { "due" },
-                d.due.short()
+                l.name(&d.kind),
+                l.pick("截止", "due"),
+                d.due.short(),
+                l.pick("实际", "done"),
             );
         }
         let p = &r.penalty;
+        let accruing = if p.accruing {
+            l.pick("(仍在累计)", " (still accruing)")
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "  [L4.2] {}: {} {} = {}; [L4.3] {} {}{}",
-            if zh { "违约金" } else { "penalty" },
+            "  [L4.2] {}: {} {} = {}{accruing}; [L4.3] {} {}",
+            l.pick("违约金", "penalty"),
             p.days,
-            if zh { "天" } else { "day(s)" },
+            l.pick("天", "day(s)"),
             p.amount.pretty(),
-            if zh { "计入" } else { "applied" },
+            l.pick("计入", "applied"),
             p.applied.pretty(),
-            if p.accruing {
-                if zh {
-                    "(仍在累计)"
-                } else {
-                    " (still accruing)"
-                }
-            } else {
-                ""
-            }
         );
-        let _ = writeln!(out, "  {}:", if zh { "理由" } else { "reasoning" });
+        let _ = writeln!(out, "  {}:", l.pick("理由", "reasoning"));
         for s in &r.explanation {
-            let _ = writeln!(out, "    [{}] {}", s.clause, if zh { &s.zh } else { &s.en });
+            let _ = writeln!(out, "    [{}] {}", s.clause, l.pick(&s.zh, &s.en));
         }
     }
     let t = &a.total;
+    let reached = if t.cap_reached {
+        l.pick("已达上限", "cap reached")
+    } else {
+        l.pick("未达上限", "cap not reached")
+    };
     let _ = writeln!(
         out,
-        "{}: {} ({} {}; {} {}{})",
-        if zh {
-            "违约金合计"
-        } else {
-            "Total liquidated damages"
-        },
+        "[L4.3] {}: {} ({} {}; {} {}; {reached})",
+        l.pick("违约金合计", "Total liquidated damages"),
         t.penalty.pretty(),
-        if zh { "上限" } else { "cap" },
+        l.pick("上限", "cap"),
         t.cap.pretty(),
-        if zh { "未封顶合计" } else { "uncapped" },
+        l.pick("未封顶合计", "uncapped"),
         t.uncapped.pretty(),
-        if t.cap_reached {
-            if zh {
-                ",已达上限"
-            } else {
-                ", cap reached"
-            }
-        } else if zh {
-            ",未达上限"
-        } else {
-            ", cap not reached"
-        }
     );
+    if t.contingent.0 > 0 {
+        let _ = writeln!(
+            out,
+            "       {}: {}",
+            l.pick(
+                "原因未明事件若为厂商原因另计",
+                "if unknown causes prove to be the vendor's, add"
+            ),
+            t.contingent.pretty()
+        );
+    }
     out
 }

@@ -367,17 +367,17 @@ fn verdict(p: &IncidentProps) -> Html {
         <div class="card verdict">
             <dl>
                 <dt>{ bi(("优先级", "Priority")) }</dt>
-                <dd id="priority">{ bi(labels::priority(r.priority)) }
+                <dd id="priority">{ bi(labels::of(&r.priority)) }
                     if r.priority_mismatch {
-                        <span class="flag" id="priority-mismatch">{ " ⚠ 建议 " }{ bi(labels::priority(r.suggested_priority)) }</span>
+                        <span class="flag" id="priority-mismatch">{ " ⚠ 建议 " }{ bi(labels::of(&r.suggested_priority)) }</span>
                     }
                 </dd>
                 <dt>{ bi(("事件等级", "Event level")) }</dt>
-                <dd id="event-level">{ bi(labels::event_level(r.event_level)) }</dd>
+                <dd id="event-level">{ bi(labels::of(&r.event_level)) }</dd>
                 <dt>{ bi(("报告渠道", "Channel")) }</dt>
-                <dd id="channel">{ bi(labels::channel(r.channel)) }</dd>
+                <dd id="channel">{ bi(labels::of(&r.channel)) }</dd>
                 <dt>{ bi(("责任认定", "Coverage")) }</dt>
-                <dd id="coverage" data-value={format!("{:?}", r.coverage)}>{ bi(labels::coverage(r.coverage)) }</dd>
+                <dd id="coverage" data-value={format!("{:?}", r.coverage)}>{ bi(labels::of(&r.coverage)) }</dd>
             </dl>
         </div>
     }
@@ -402,11 +402,11 @@ fn deadlines(p: &IncidentProps) -> Html {
                     let late = (d.late_seconds > 0).then(|| format!(" +{}", slacalc::time::human_duration(d.late_seconds)));
                     html! {
                         <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
-                            <td>{ bi(labels::deadline_kind(d.kind)) }</td>
-                            <td class="clause">{ d.clause }</td>
+                            <td>{ bi(labels::of(&d.kind)) }</td>
+                            <td><span class="clause">{ d.clause }</span></td>
                             <td>{ d.due.short() }</td>
                             <td>{ d.actual.map(|t| t.short()).unwrap_or_else(|| "—".into()) }</td>
-                            <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::status(d.status)) }{ late.unwrap_or_default() }</td>
+                            <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
                         </tr>
                     }
                 }) }

@@ -1,70 +1,14 @@
 //! The page's words for the engine's values, Chinese first with English beside.
 
-use slacalc::calendar::Channel;
-use slacalc::case::Priority;
-use slacalc::classify::EventLevel;
-use slacalc::coverage::Coverage;
-use slacalc::deadline::{DeadlineKind, Status};
+use slacalc::deadline::Status;
+pub use slacalc::names::Named;
 
 /// A label in both languages.
 pub type Bi = (&'static str, &'static str);
 
-pub fn priority(p: Priority) -> Bi {
-    match p {
-        Priority::Urgent => ("紧急", "urgent"),
-        Priority::Serious => ("严重", "serious"),
-        Priority::General => ("一般", "general"),
-    }
-}
-
-pub fn event_level(e: EventLevel) -> Bi {
-    match e {
-        EventLevel::Emergency => ("紧急事件", "emergency event"),
-        EventLevel::General => ("一般事件", "general event"),
-        EventLevel::Consultation => ("咨询", "consultation"),
-    }
-}
-
-pub fn channel(c: Channel) -> Bi {
-    match c {
-        Channel::OfficeHotline => ("办公时间热线", "office hotline"),
-        Channel::Hotline24x7 => ("7×24 小时热线", "24×7 hotline"),
-    }
-}
-
-pub fn coverage(c: Coverage) -> Bi {
-    match c {
-        Coverage::Covered => ("适用恢复承诺", "covered"),
-        Coverage::NoInterruption => ("服务未中断", "no interruption"),
-        Coverage::ExcludedCustomerSide => (
-            "客户方原因(尽力恢复数据)",
-            "customer-side cause (best-effort recovery)",
-        ),
-        Coverage::OutsideFreeMaintenance => (
-            "不在免费维护范围(收费)",
-            "outside free maintenance (billable)",
-        ),
-        Coverage::OutsideWarranty => ("保修期外", "outside the warranty period"),
-        Coverage::Consultation => ("咨询,无时限", "consultation, no timer"),
-        Coverage::Contingent => ("取决于原因", "contingent on the cause"),
-    }
-}
-
-pub fn deadline_kind(k: DeadlineKind) -> Bi {
-    match k {
-        DeadlineKind::PhoneResponse => ("电话响应", "phone response"),
-        DeadlineKind::RemoteAccess => ("远程访问", "remote access"),
-        DeadlineKind::Response => ("响应", "response"),
-        DeadlineKind::Restore => ("恢复服务", "restore"),
-    }
-}
-
-pub fn status(s: Status) -> Bi {
-    match s {
-        Status::Met => ("达成", "met"),
-        Status::Missed => ("超时", "missed"),
-        Status::Pending => ("未到期", "pending"),
-    }
+/// The two names of an engine value.
+pub fn of(v: &impl Named) -> Bi {
+    v.names()
 }
 
 pub fn status_class(s: Status) -> &'static str {
