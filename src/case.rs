@@ -1,6 +1,7 @@
 //! Case format v1: the one JSON document every front end reads (page, CLI, share links).
 //! It holds the contract (L6: price and warranty period) and the incidents with their facts.
 
+use crate::error::Problem;
 use crate::money::Fen;
 use crate::time::Instant;
 use chrono::NaiveDate;
@@ -217,15 +218,43 @@ impl Serialize for MailboxShare {
 
 impl<'de> Deserialize<'de> for MailboxShare {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = serde_json::Value::deserialize(d)?;
-        let text = match &v {
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::String(s) => s.clone(),
-            _ => String::new(),
-        };
-        MailboxShare::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(crate::error::Problem::NotAShare(v.to_string()))
-        })
+        d.deserialize_any(ShareVisitor)
+    }
+}
+
+/// Reads a share from a JSON number or string; errors carry the reader's position.
+struct ShareVisitor;
+
+impl ShareVisitor {
+    fn read<E: serde::de::Error>(shown: String, text: &str) -> Result<MailboxShare, E> {
+        MailboxShare::parse(text).ok_or_else(|| E::custom(Problem::NotAShare(shown)))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ShareVisitor {
+    type Value = MailboxShare;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a percentage 0–100, \"most\" or \"few\"")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<MailboxShare, E> {
+        Self::read(v.to_string(), &v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<MailboxShare, E> {
+        Self::read(v.to_string(), &v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<MailboxShare, E> {
+        // Only the written digits matter: the shortest text of the number is read exactly
+        // (serde_json's own number formatting, no float arithmetic).
+        let text = serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string());
+        Self::read(text.clone(), &text)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<MailboxShare, E> {
+        Self::read(format!("\"{v}\""), v)
     }
 }
 

@@ -170,8 +170,10 @@ impl Serialize for Fen {
 
 impl<'de> Deserialize<'de> for Fen {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        d.deserialize_str(crate::time::TextVisitor(
+            "an amount like \"1000000.00\"",
+            |s: &str| s.parse::<Fen>().map_err(crate::error::Problem::Money),
+        ))
     }
 }
 

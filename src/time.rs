@@ -77,11 +77,30 @@ impl Serialize for Instant {
     }
 }
 
+/// Reads a JSON string with `parse`; its error is raised inside the reader's visit, so the
+/// reader knows the position (and so the field path) of the bad value.
+pub struct TextVisitor<F>(pub &'static str, pub F);
+
+impl<'de, T, F> serde::de::Visitor<'de> for TextVisitor<F>
+where
+    F: FnOnce(&str) -> Result<T, crate::error::Problem>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.1)(v).map_err(E::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for Instant {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Instant::parse(&s)
-            .map_err(|_| serde::de::Error::custom(crate::error::Problem::NotATime(s.clone())))
+        d.deserialize_str(TextVisitor("an RFC 3339 time", |s: &str| {
+            Instant::parse(s).map_err(|_| crate::error::Problem::NotATime(s.to_string()))
+        }))
     }
 }
 
@@ -115,7 +134,7 @@ pub fn parse_date(t: &str) -> Option<NaiveDate> {
 /// Serde for the contract's dates as `YYYY-MM-DD` text (L4.1 warranty period).
 pub mod date {
     use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     /// Writes `YYYY-MM-DD`.
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -124,9 +143,10 @@ pub mod date {
 
     /// Reads `YYYY-MM-DD`, with a message naming the expected form.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = String::deserialize(d)?;
-        super::parse_date(s.trim())
-            .ok_or_else(|| serde::de::Error::custom(crate::error::Problem::NotADate(s.clone())))
+        d.deserialize_str(super::TextVisitor("a date like 2024-01-01", |s: &str| {
+            super::parse_date(s.trim())
+                .ok_or_else(|| crate::error::Problem::NotADate(s.to_string()))
+        }))
     }
 }
 
