@@ -108,6 +108,12 @@ fn overflow(path: String) -> Vec<CaseError> {
 /// Assesses a validated case as of `as_of` (the caller's "now"; the engine reads no clock).
 pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>> {
     crate::validate::validate(case)?;
+    if !crate::validate::in_range(&as_of) {
+        return Err(vec![CaseError::at(
+            "as_of",
+            crate::validate::year_problem(),
+        )]);
+    }
     let interp = case.interpretation;
     let terms = Terms::preset(&case.terms, &interp).ok_or_else(|| {
         vec![CaseError::at(
@@ -225,14 +231,8 @@ fn assess_incident(
         allowed_seconds,
         pauses_apply,
     };
-    let mut add = |c: Commitment, actual: Option<Instant>| -> Option<()> {
-        deadlines.push(deadline::deadline(
-            c,
-            inc.reported_at,
-            &stop,
-            actual,
-            as_of,
-        )?);
+    let mut add = |c: Commitment, from: Instant, actual: Option<Instant>| -> Option<()> {
+        deadlines.push(deadline::deadline(c, from, &stop, actual, as_of)?);
         Some(())
     };
     if cov.response_timers() {
@@ -249,14 +249,14 @@ fn assess_incident(
                     terms.phone_response_secs,
                     false,
                 );
-                add(phone, inc.phone_response_at)?;
+                add(phone, inc.reported_at, inc.phone_response_at)?;
                 let remote = commit(
                     DeadlineKind::RemoteAccess,
                     clause,
                     terms.remote_access_secs,
                     true,
                 );
-                add(remote, inc.remote_access_at)?;
+                add(remote, inc.reported_at, inc.remote_access_at)?;
             }
             Priority::General => {
                 let c = commit(
@@ -265,14 +265,18 @@ fn assess_incident(
                     terms.general_response_secs,
                     false,
                 );
-                add(c, inc.response_at)?;
+                add(c, inc.reported_at, inc.response_at)?;
             }
         }
     }
     if cov.restore_timer() {
-        // L4.1 default: the 2-hour clock runs from the report.
+        // L4.1 default: the 2-hour clock runs from the report; when service stopped only after
+        // the report, from the interruption (nothing could be restored before it stopped).
+        let from = inc
+            .interrupted_from
+            .map_or(inc.reported_at, |i| i.max(inc.reported_at));
         let c = commit(DeadlineKind::Restore, "L4.1", terms.restore_secs, true);
-        add(c, inc.restored_at)?;
+        add(c, from, inc.restored_at)?;
     }
     for d in &deadlines {
         steps.extend(deadline_steps(d, interp));

@@ -75,7 +75,9 @@ pub fn force_majeure_extension(start: i64, end: i64) -> i64 {
 
 /// Due time in epoch seconds of a commitment of `allowed` seconds whose clock starts at
 /// `from`: paused time inside the running window does not count (L3.4), and every
-/// force-majeure event overlapping the running window adds whole days (L5.1).
+/// force-majeure event that starts while the deadline is still running (at or after `from`,
+/// before the due time) adds its duration in whole days (L5.1). An event already under way
+/// when the clock starts does not move the deadline; its time is still never a penalty day.
 /// Returns (due, paused seconds, force-majeure seconds).
 pub fn due_time(from: i64, allowed: i64, stop: &Stoppages, pauses_apply: bool) -> (i64, i64, i64) {
     let mut fm_ext = 0;
@@ -98,7 +100,7 @@ pub fn due_time(from: i64, allowed: i64, stop: &Stoppages, pauses_apply: bool) -
         let new_ext: i64 = stop
             .force_majeure
             .iter()
-            .filter(|&&(s, e)| s < due && e > from)
+            .filter(|&&(s, _)| s >= from && s < due)
             .map(|&(s, e)| force_majeure_extension(s, e))
             .sum();
         if new_ext == fm_ext {

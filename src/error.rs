@@ -118,6 +118,22 @@ pub enum Problem {
     /// A required field is absent.
     #[error("the field \"{0}\" is missing")]
     MissingField(String),
+    /// A value of the right JSON type but out of its range (e.g. a negative count).
+    #[error("{found} is not allowed here; expected {expected}")]
+    InvalidValue {
+        /// What was given, as the reader words it.
+        found: String,
+        /// What is expected, as the reader words it.
+        expected: String,
+    },
+    /// A time outside the years the calculator works with.
+    #[error("the year must be between {min} and {max}")]
+    YearOutOfRange {
+        /// First year accepted.
+        min: i32,
+        /// Last year accepted.
+        max: i32,
+    },
     /// A value of the wrong JSON type.
     #[error("is {found}, but {expected} is expected")]
     WrongType {
@@ -191,6 +207,14 @@ impl Problem {
                 format!("此处不允许 \"{found}\";可选值:{expected}")
             }
             Problem::UnknownField(f) => format!("未知字段 \"{f}\""),
+            Problem::InvalidValue { found, expected } => {
+                format!(
+                    "不允许{};应为{}",
+                    zh_json_type(found),
+                    zh_json_type(expected)
+                )
+            }
+            Problem::YearOutOfRange { min, max } => format!("年份应在 {min} 到 {max} 之间"),
             Problem::MissingField(f) => format!("缺少字段 \"{f}\""),
             Problem::WrongType { found, expected } => {
                 format!(
@@ -261,6 +285,14 @@ impl Problem {
         }
         if let Some(name) = msg.strip_prefix("missing field ").and_then(ticked) {
             return Problem::MissingField(name);
+        }
+        if let Some(rest) = msg.strip_prefix("invalid value: ") {
+            if let Some((found, expected)) = rest.split_once(", expected ") {
+                return Problem::InvalidValue {
+                    found: found.to_string(),
+                    expected: expected.to_string(),
+                };
+            }
         }
         if let Some(rest) = msg.strip_prefix("invalid type: ") {
             if let Some((found, expected)) = rest.split_once(", expected ") {

@@ -6,13 +6,14 @@ use std::fmt;
 use std::str::FromStr;
 use thiserror::Error;
 
-/// Largest amount accepted: ¥1,000,000,000,000.00 (10^14 fen). Every product of an amount,
-/// a rate in basis points and a day count stays far inside `i128`.
-pub const MAX_FEN: i64 = 100_000_000_000_000;
+/// Largest amount accepted: ¥10,000,000,000,000.00 (10^13 yuan = 10^15 fen). Amounts are
+/// held in `i128`, so any product of an amount, a rate in basis points and a day count, and
+/// any sum over a ledger, stays exact.
+pub const MAX_FEN: i128 = 1_000_000_000_000_000;
 
 /// An exact amount of money in fen. Never negative in a valid case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Fen(pub i64);
+pub struct Fen(pub i128);
 
 /// Why a text is not an amount of money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize)]
@@ -31,7 +32,7 @@ pub enum MoneyError {
     #[error("must not be negative")]
     Negative,
     /// Larger than [`MAX_FEN`].
-    #[error("is larger than 1,000,000,000,000.00")]
+    #[error("is larger than 10,000,000,000,000.00")]
     TooLarge,
 }
 
@@ -52,7 +53,7 @@ impl MoneyError {
             MoneyError::NotANumber => "不是金额(例如 \"1000000.00\")",
             MoneyError::TooManyDecimals => "小数超过两位(最小单位为分)",
             MoneyError::Negative => "不能为负数",
-            MoneyError::TooLarge => "超过 1,000,000,000,000.00",
+            MoneyError::TooLarge => "超过 10,000,000,000,000.00",
         }
     }
 }
@@ -94,7 +95,7 @@ impl FromStr for Fen {
         let mut fen: i128 = 0;
         for c in int.chars() {
             fen = fen * 10 + i128::from(c as u8 - b'0');
-            if fen > i128::from(MAX_FEN) {
+            if fen > MAX_FEN {
                 return Err(MoneyError::TooLarge);
             }
         }
@@ -104,12 +105,10 @@ impl FromStr for Fen {
         }
         let frac_fen = f.parse::<i128>().map_err(|_| MoneyError::NotANumber)?;
         fen = fen * 100 + frac_fen;
-        if fen > i128::from(MAX_FEN) {
+        if fen > MAX_FEN {
             return Err(MoneyError::TooLarge);
         }
-        i64::try_from(fen)
-            .map(Fen)
-            .map_err(|_| MoneyError::TooLarge)
+        Ok(Fen(fen))
     }
 }
 
@@ -144,11 +143,11 @@ impl Fen {
     /// `self × bp / 10000 × times`, rounded half up at the fen: a rate in basis points of the
     /// contract price (L4.2: 25 bp per day; L4.3: 500 bp cap), applied `times` times.
     pub fn share_bp(&self, bp: u32, times: u64) -> Option<Fen> {
-        let num = i128::from(self.0)
+        let num = self
+            .0
             .checked_mul(i128::from(bp))?
             .checked_mul(i128::from(times))?;
-        let rounded = (num + 5_000) / 10_000;
-        i64::try_from(rounded).ok().map(Fen)
+        Some(Fen((num.checked_add(5_000)?) / 10_000))
     }
 
     /// Checked sum.

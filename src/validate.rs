@@ -21,6 +21,26 @@ pub fn parse_case(json: &str) -> Result<Case, Vec<CaseError>> {
             )),
         )]);
     }
+    // A document of another version is named as such before its fields are judged.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        version: Option<serde_json::Value>,
+    }
+    if let Ok(Probe {
+        version: Some(serde_json::Value::Number(v)),
+    }) = serde_json::from_str::<Probe>(json)
+    {
+        if let Some(v) = v
+            .as_u64()
+            .filter(|v| *v != u64::from(crate::case::CASE_VERSION))
+        {
+            let v = u32::try_from(v).unwrap_or(u32::MAX);
+            return Err(vec![CaseError::at(
+                "version",
+                Problem::UnsupportedVersion(v),
+            )]);
+        }
+    }
     // The path of a reader error is recovered from its position (see `path_at`): far smaller
     // in wasm than tracking the path through every deserializer.
     let case: Case = serde_json::from_str(json).map_err(|e| {
@@ -163,6 +183,15 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
         ));
     }
     let c = &case.contract;
+    for (path, d) in [
+        ("contract.warranty_start", c.warranty_start),
+        ("contract.warranty_end", c.warranty_end),
+    ] {
+        use chrono::Datelike;
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
+            errs.push(CaseError::at(path, year_problem()));
+        }
+    }
     if c.currency != "CNY" {
         errs.push(CaseError::at(
             "contract.currency",
@@ -195,13 +224,24 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
     }
 }
 
-/// Years outside which no time is accepted: far enough for any contract, near enough that
-/// every sum of seconds stays exact.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// First year a time may fall in.
+pub const FIRST_YEAR: i32 = 1970;
+/// Last year a time may fall in: far enough for any contract, near enough that every sum of
+/// seconds stays exact.
+pub const LAST_YEAR: i32 = 2200;
 
-fn in_range(t: &Instant) -> bool {
+/// Whether `t` lies in the years the calculator works with.
+pub fn in_range(t: &Instant) -> bool {
     use chrono::Datelike;
-    YEARS.contains(&t.0.year())
+    (FIRST_YEAR..=LAST_YEAR).contains(&t.0.year())
+}
+
+/// The problem of a time outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+pub fn year_problem() -> Problem {
+    Problem::YearOutOfRange {
+        min: FIRST_YEAR,
+        max: LAST_YEAR,
+    }
 }
 
 fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
@@ -257,7 +297,7 @@ fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
     }
     for (path, t) in &times {
         if !in_range(t) {
-            errs.push(CaseError::at(path.clone(), Problem::OutOfTimeRange));
+            errs.push(CaseError::at(path.clone(), year_problem()));
         }
     }
     match (&inc.interrupted_from, &inc.restored_at) {

@@ -114,7 +114,10 @@ fn l4_3_several_incidents_share_the_cap_in_order_of_restoration() {
     assert_eq!(a.total.uncapped, Fen(6_250_000));
     assert!(a.total.cap_reached);
     assert_eq!(
-        a.incidents.iter().map(|r| r.penalty.applied.0).sum::<i64>(),
+        a.incidents
+            .iter()
+            .map(|r| r.penalty.applied.0)
+            .sum::<i128>(),
         a.total.penalty.0
     );
 }

@@ -427,12 +427,12 @@ fn a_bad_file_exits_2_like_stdin() {
 #[test]
 fn every_problem_gets_its_own_line() {
     let text = worked_with(|v| {
-        v["version"] = json!(2);
+        v["contract"]["currency"] = json!("USD");
         v["terms"] = json!("acme");
         v["contract"]["warranty_end"] = json!("2023-01-01");
     });
     let o = slacalc(&["assess", "-", "--as-of", AS_OF], Some(&text));
-    let err = assert_refused(&o, "version");
+    let err = assert_refused(&o, "contract.currency");
     assert!(err.lines().any(|l| l.starts_with("error: terms: ")));
     assert!(err
         .lines()

@@ -304,7 +304,7 @@ fn parse_and_assess(doc: &Value, now: Instant) -> Result<(Case, Assessment), Tes
 
 /// `price × bp / 10,000 × times`, rounded half up at the fen.
 fn share(price: Fen, bp: i128, times: i128) -> Fen {
-    Fen(((i128::from(price.0) * bp * times + 5_000) / 10_000) as i64)
+    Fen((price.0 * bp * times + 5_000) / 10_000)
 }
 
 fn suggested(inc: &Incident) -> Priority {
@@ -430,7 +430,13 @@ fn check_invariants(case: &Case, a: &Assessment, now: Instant) -> Result<(), Tes
 
         // Every deadline: its arithmetic and its status.
         for d in &r.deadlines {
-            prop_assert_eq!(d.from, inc.reported_at);
+            // L4.1: the restore clock starts at the report, or at the interruption when
+            // service stopped only after the report; the others at the report (L3.3).
+            let from = match (d.kind, inc.interrupted_from) {
+                (Restore, Some(i)) => i.max(inc.reported_at),
+                _ => inc.reported_at,
+            };
+            prop_assert_eq!(d.from, from);
             let (allowed, clause) = match (d.kind, prio) {
                 (PhoneResponse, Priority::Urgent) => {
                     (i64::from(interp.immediate_tolerance_minutes) * MIN, "L3.3a")

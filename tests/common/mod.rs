@@ -13,9 +13,9 @@ use slacalc::deadline::{Deadline, DeadlineKind};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Fen, IncidentResult, Instant};
 
 /// One L4.2 penalty day on the default contract: 0.25 % × ¥1,000,000.00 = ¥2,500.00.
-pub const DAY_FEN: i64 = 250_000;
+pub const DAY_FEN: i128 = 250_000;
 /// The L4.3 cap on the default contract: 5 % × ¥1,000,000.00 = ¥50,000.00.
-pub const CAP_FEN: i64 = 5_000_000;
+pub const CAP_FEN: i128 = 5_000_000;
 
 pub const MIN: i64 = 60;
 pub const HOUR: i64 = 3_600;
@@ -215,6 +215,6 @@ pub fn by_id<'a>(a: &'a Assessment, id: &str) -> &'a IncidentResult {
 }
 
 /// Shorthand for an amount in fen.
-pub fn fen(n: i64) -> Fen {
+pub fn fen(n: i128) -> Fen {
     Fen(n)
 }
