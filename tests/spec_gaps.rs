@@ -1,6 +1,6 @@
-//! Where the engine and `CLAUSES.md` disagree, as executable reproductions. Each test states
-//! what `CLAUSES.md` asks for and is `#[ignore]`d with the reason until the engine follows;
-//! run them with `cargo test --test spec_gaps -- --ignored`.
+//! Places where the engine once disagreed with `CLAUSES.md`, kept as regression tests. One
+//! still waits for the holiday calendar and is `#[ignore]`d with the reason; run it with
+//! `cargo test --test spec_gaps -- --ignored`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -67,12 +67,10 @@ fn l1_1_office_hours_follow_the_prc_holiday_calendar() {
 #[test]
 
 fn l4_3_a_valid_case_with_huge_uncapped_damages_is_still_assessed() {
-    // Price ¥1,000,000,000,000.00 (the largest accepted, 10^14 fen), 400 vendor outages from
-    // 1970-01-01 to 2200-12-31 (all times in the accepted years). Each is ~110,000 days
-    // → ~2.7 × 10^16 fen; 400 of them exceed i64. CLAUSES.md L4.3 caps the total at 5 %
-    // = 5 × 10^12 fen, so the answer is simply "cap reached, 5,000,000,000,000 fen due".
-    // The engine refuses the case: "incidents: is too far from the other times of the
-    // case to compute with".
+    // Price ¥10,000,000,000,000.00 (the largest accepted, 10^15 fen), 400 vendor outages from
+    // 1970-01-01 to 2200-12-31 (the accepted years). Each is ~84,000 days of 0.25 %
+    // → ~2.1 × 10^17 fen; 400 of them exceed i64 (amounts are i128). L4.3 caps the total at
+    // 5 % = 5 × 10^13 fen, so the answer is "cap reached, 50,000,000,000,000 fen due".
     let incidents = (0..400)
         .map(|n| {
             outage(
@@ -84,10 +82,10 @@ fn l4_3_a_valid_case_with_huge_uncapped_damages_is_still_assessed() {
         })
         .collect();
     let mut doc = case(incidents);
-    doc["contract"] = json!({ "price": "1000000000000.00",
+    doc["contract"] = json!({ "price": "10000000000000.00",
         "warranty_start": "1970-01-01", "warranty_end": "2200-12-31" });
-    let a = run(&doc, "2201-01-01T00:00:00+08:00");
-    assert_eq!(a.total.cap, Fen(5_000_000_000_000));
+    let a = run(&doc, "2200-12-31T12:00:00+08:00");
+    assert_eq!(a.total.cap, Fen(50_000_000_000_000));
     assert_eq!(a.total.penalty, a.total.cap);
     assert!(a.total.cap_reached);
 }
