@@ -1,33 +1,37 @@
 //! The assessment of a whole case: each incident classified (L2, L3.3), routed (L1), judged
 //! for coverage (L4.1, L5), its deadlines computed (L3.3, L4.1, L3.4, L5.1), its penalty
-//! counted (L4.2) and capped across the contract (L4.3), every step explained.
+//! counted (L4.2) and capped (L4.3); and the ledger of the contract: quarters, availability
+//! and the monitoring schedule (L3.5). Every step is explained.
 
 use crate::calendar::{self, Channel};
-use crate::case::{Case, Cause, Incident, Interpretation, Priority, PrioritySource};
-use crate::classify::{self, Classification, EventLevel};
+use crate::case::{
+    CapScope, Case, ConsultationRule, Incident, Interpretation, PauseRule, RestoreFrom,
+};
+use crate::classify::{self, EventLevel};
 use crate::coverage::{self, Coverage};
-use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Status, Stoppages};
+use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Judging, Status, Stoppages, Wall};
 use crate::error::{CaseError, Problem};
-use crate::explain::Step;
-use crate::ledger;
+use crate::explain::{self, Step};
+use crate::ledger::{self, Availability, QuarterTotal, ScheduledReport};
 use crate::money::Fen;
-use crate::names::Named;
 use crate::penalty::{self, Penalty};
-use crate::terms::Terms;
-use crate::time::{human_duration, human_duration_zh, Instant};
+use crate::terms::{Effect, Terms, Text};
+use crate::time::Instant;
 use serde::Serialize;
 
 /// Version of the rules this build applies; a result records it.
-pub const RULES_VERSION: &str = "1";
+pub const RULES_VERSION: &str = "2";
 
 /// The result of assessing a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     /// The rules version that produced this result.
     pub rules_version: &'static str,
-    /// The terms applied.
+    /// The id of the terms applied.
     pub terms: String,
-    /// The interpretation applied (every switch, defaults included).
+    /// Their name.
+    pub terms_name: Text,
+    /// The interpretation applied (every switch, defaults and terms' values filled in).
     pub interpretation: Interpretation,
     /// The moment pending deadlines and accruing penalties were judged at.
     pub as_of: Instant,
@@ -35,6 +39,14 @@ pub struct Assessment {
     pub incidents: Vec<IncidentResult>,
     /// Totals over the contract (L4.3).
     pub total: Total,
+    /// Damages per calendar quarter of restoration.
+    pub quarters: Vec<QuarterTotal>,
+    /// Availability per month of the warranty, up to `as_of`.
+    pub availability_months: Vec<Availability>,
+    /// Availability per calendar quarter.
+    pub availability_quarters: Vec<Availability>,
+    /// L3.5: the monitoring reports and where each stands.
+    pub monitoring: Vec<ScheduledReport>,
 }
 
 /// The assessment of one incident.
@@ -42,10 +54,12 @@ pub struct Assessment {
 pub struct IncidentResult {
     /// The incident's id.
     pub id: String,
-    /// The priority that sets the deadlines (L3.3).
-    pub priority: Priority,
-    /// The priority the facts suggest (L3.3a–c).
-    pub suggested_priority: Priority,
+    /// The priority level (id in the terms) that sets the deadlines (L3.3).
+    pub priority: String,
+    /// Its name.
+    pub priority_name: Text,
+    /// The level the facts suggest (L3.3a–c).
+    pub suggested_priority: String,
     /// Declared and suggested priority differ.
     pub priority_mismatch: bool,
     /// L2 event level.
@@ -54,6 +68,8 @@ pub struct IncidentResult {
     pub channel: Channel,
     /// Which commitments apply (L4.1, L5.2, L5.3, L2.3).
     pub coverage: Coverage,
+    /// The clause the coverage rests on.
+    pub coverage_clause: String,
     /// Each applicable deadline.
     pub deadlines: Vec<Deadline>,
     /// Liquidated damages (L4.2) and what the cap leaves of them (L4.3).
@@ -70,7 +86,7 @@ pub struct IncidentResult {
 pub struct Contingent {
     /// If the vendor caused it: covered (L4.1), with this penalty before the cap.
     pub if_vendor: Outcome,
-    /// If it was anything else (L5.2 or L5.3): no restore commitment, no penalty.
+    /// If it was an excluded cause (L5.2 or L5.3): no restore commitment, no penalty.
     pub if_not_vendor: Outcome,
 }
 
@@ -92,9 +108,9 @@ pub struct Total {
     pub penalty: Fen,
     /// What they would be without the cap.
     pub uncapped: Fen,
-    /// L4.3: 5 % of the contract price.
+    /// L4.3: the cap (5 % of the contract price in the letter), per contract or per incident.
     pub cap: Fen,
-    /// The cap has been reached.
+    /// The cap has been reached (by the contract, or by some incident).
     pub cap_reached: bool,
     /// Penalties of contingent incidents if their cause turns out to be the vendor's
     /// (not included in `penalty`).
@@ -103,6 +119,16 @@ pub struct Total {
 
 fn overflow(path: String) -> Vec<CaseError> {
     vec![CaseError::at(path, Problem::OutOfTimeRange)]
+}
+
+/// The terms a case names, or the problem with them.
+pub fn terms_of(case: &Case) -> Result<Terms, Vec<CaseError>> {
+    case.terms.resolve().ok_or_else(|| {
+        vec![CaseError::at(
+            "terms",
+            Problem::UnknownTerms(case.terms.id().to_string()),
+        )]
+    })
 }
 
 /// Assesses a validated case as of `as_of` (the caller's "now"; the engine reads no clock).
@@ -114,16 +140,11 @@ pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>>
             crate::validate::year_problem(),
         )]);
     }
-    let interp = case.interpretation;
-    let terms = Terms::preset(&case.terms, &interp).ok_or_else(|| {
-        vec![CaseError::at(
-            "terms",
-            Problem::UnknownTerms(case.terms.clone()),
-        )]
-    })?;
+    let terms = terms_of(case)?;
+    let interp = case.interpretation.resolved(&terms);
     let price = case.contract.price;
     let cap = price
-        .share_bp(terms.cap_bp, 1)
+        .share_bp(terms.penalty.cap_bp, 1)
         .ok_or_else(|| overflow("contract.price".into()))?;
 
     let mut results = Vec::with_capacity(case.incidents.len());
@@ -134,23 +155,38 @@ pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>>
     }
 
     // L4.3: covered penalties take their share of the cap in order of restoration
-    // (still-interrupted incidents last, as of now), ties in case order.
+    // (still-interrupted incidents last, as of now), ties in case order; or, read per
+    // incident, each is capped on its own.
     let mut order: Vec<usize> = (0..results.len())
         .filter(|&i| results[i].coverage == Coverage::Covered && results[i].penalty.amount > Fen(0))
         .collect();
     let end_of = |i: usize| case.incidents[i].restored_at.unwrap_or(as_of);
     order.sort_by_key(|&i| (end_of(i), i));
     let claims: Vec<Fen> = order.iter().map(|&i| results[i].penalty.amount).collect();
-    let granted = ledger::apply_cap(cap, &claims);
+    let per_incident = interp.cap_scope == CapScope::Incident;
+    let granted = if per_incident {
+        claims.iter().map(|c| (*c).min(cap)).collect()
+    } else {
+        ledger::apply_cap(cap, &claims)
+    };
     let mut used = Fen(0);
+    let mut quarter_items = Vec::new();
     for (&i, &got) in order.iter().zip(&granted) {
         let r = &mut results[i];
         r.penalty.applied = got;
-        r.explanation
-            .push(cap_step(cap, used, r.penalty.amount, got));
+        let before = if per_incident { Fen(0) } else { used };
+        r.explanation.push(explain::cap(
+            &terms.penalty.cap_clause,
+            cap,
+            before,
+            r.penalty.amount,
+            got,
+            per_incident,
+        ));
         used = used
             .checked_add(got)
             .ok_or_else(|| overflow("contract.price".into()))?;
+        quarter_items.push((ledger::quarter_of(end_of(i)), got, r.penalty.amount));
     }
 
     let sum = |f: &dyn Fn(&IncidentResult) -> Fen| -> Option<Fen> {
@@ -172,20 +208,58 @@ pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>>
             .map_or(Fen(0), |c| c.if_vendor.penalty_amount)
     })
     .ok_or_else(|| overflow("incidents".into()))?;
+    let cap_reached = cap > Fen(0)
+        && if per_incident {
+            claims.iter().any(|c| *c >= cap)
+        } else {
+            uncapped >= cap
+        };
+
+    // Availability: vendor-caused interruption time (covered incidents) per period.
+    let down = crate::span::merge(
+        case.incidents
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| r.coverage == Coverage::Covered)
+            .filter_map(|(inc, _)| {
+                let from = inc.interrupted_from?.secs();
+                Some((from, inc.restored_at.unwrap_or(as_of).secs()))
+            })
+            .collect(),
+    );
+    let c = &case.contract;
+    let months = ledger::periods(c.warranty_start, c.warranty_end, as_of.secs(), false);
+    let quarters_p = ledger::periods(c.warranty_start, c.warranty_end, as_of.secs(), true);
+    let monitoring = terms.monitoring.as_ref().map_or_else(Vec::new, |m| {
+        ledger::monitoring_schedule(
+            c.warranty_start,
+            c.warranty_end,
+            m.every_months,
+            interp.monitoring_grace_days,
+            &case.monitoring_reports,
+            as_of,
+        )
+    });
 
     Ok(Assessment {
         rules_version: RULES_VERSION,
-        terms: case.terms.clone(),
+        terms: terms.id.clone(),
+        terms_name: terms.name.clone(),
         interpretation: interp,
         as_of: as_of.local(),
         total: Total {
             penalty: used,
             uncapped,
             cap,
-            cap_reached: uncapped >= cap && cap > Fen(0),
+            cap_reached,
             contingent,
         },
         incidents: results,
+        quarters: ledger::quarter_totals(&quarter_items)
+            .ok_or_else(|| overflow("incidents".into()))?,
+        availability_months: ledger::availability(&months, &down),
+        availability_quarters: ledger::availability(&quarters_p, &down),
+        monitoring,
     })
 }
 
@@ -196,23 +270,31 @@ fn assess_incident(
     case: &Case,
     as_of: Instant,
 ) -> Option<IncidentResult> {
-    let cls = classify::classify(inc, interp);
-    let channel = calendar::channel(&terms.office, &inc.reported_at);
-    let cov = coverage::coverage(inc, &case.contract);
+    let cls = classify::classify(inc, terms, interp);
+    let office = terms.office_hours.office_hours()?;
+    let channel = calendar::channel(&office, &inc.reported_at);
+    let (cov, cov_clause) = coverage::coverage(inc, &case.contract, terms);
+    let consultation_timer =
+        cov == Coverage::Consultation && interp.consultation == ConsultationRule::General;
     let mut steps = vec![
-        priority_step(inc, &cls, interp),
-        event_step(inc, &cls, terms),
-        channel_step(inc, channel),
-        coverage_step(inc, cov, case),
+        explain::priority(inc, &cls, terms, interp),
+        explain::event(inc, &cls, interp.majority_threshold_pct),
+        explain::channel(inc, channel, terms),
+        explain::coverage(inc, cov, &cov_clause, case, consultation_timer),
     ];
 
+    let pauses_count = interp.customer_pauses == PauseRule::Count;
     let stop = Stoppages {
-        pauses: crate::span::merge(
-            inc.customer_pauses
-                .iter()
-                .map(|p| (p.start.secs(), p.end.secs()))
-                .collect(),
-        ),
+        pauses: if pauses_count {
+            crate::span::merge(
+                inc.customer_pauses
+                    .iter()
+                    .map(|p| (p.start.secs(), p.end.secs()))
+                    .collect(),
+            )
+        } else {
+            Vec::new()
+        },
         force_majeure: {
             let mut v: Vec<(i64, i64)> = inc
                 .force_majeure
@@ -223,91 +305,115 @@ fn assess_incident(
             v
         },
     };
+    let judging = Judging {
+        stop: &stop,
+        how: interp.force_majeure_extension,
+        as_of,
+        office: &Wall,
+    };
 
+    // A consultation read as general takes the lowest level's response commitment.
+    let level = if consultation_timer {
+        terms.levels.last()
+    } else {
+        terms.level(&cls.priority)
+    };
+    // An exclusion that extends (rather than removes) the commitments.
+    let extension = terms
+        .exclusion(inc.cause)
+        .filter(|e| e.effect == Effect::Extend)
+        .and_then(|e| e.extend_by.map(|s| (s.0, e.clause.clone())));
     let mut deadlines = Vec::new();
-    let commit = |kind, clause, allowed_seconds, pauses_apply| Commitment {
-        kind,
-        clause,
-        allowed_seconds,
-        pauses_apply,
-    };
-    let mut add = |c: Commitment, from: Instant, actual: Option<Instant>| -> Option<()> {
-        deadlines.push(deadline::deadline(c, from, &stop, actual, as_of)?);
-        Some(())
-    };
-    if cov.response_timers() {
-        match cls.priority {
-            Priority::Urgent | Priority::Serious => {
-                let clause = if cls.priority == Priority::Urgent {
-                    "L3.3a"
-                } else {
-                    "L3.3b"
-                };
-                let phone = commit(
-                    DeadlineKind::PhoneResponse,
-                    clause,
-                    terms.phone_response_secs,
-                    false,
-                );
-                add(phone, inc.reported_at, inc.phone_response_at)?;
-                let remote = commit(
-                    DeadlineKind::RemoteAccess,
-                    clause,
-                    terms.remote_access_secs,
-                    true,
-                );
-                add(remote, inc.reported_at, inc.remote_access_at)?;
-            }
-            Priority::General => {
-                let c = commit(
-                    DeadlineKind::Response,
-                    "L3.3c",
-                    terms.general_response_secs,
-                    false,
-                );
-                add(c, inc.reported_at, inc.response_at)?;
-            }
+    for spec in level.map(|l| l.commitments.as_slice()).unwrap_or_default() {
+        let restore = spec.kind == DeadlineKind::Restore;
+        let applies = if consultation_timer {
+            spec.kind == DeadlineKind::Response
+        } else if restore {
+            cov.restore_timer()
+        } else {
+            cov.response_timers()
+        };
+        if !applies {
+            continue;
         }
+        let mut allowed = if spec.immediate {
+            i64::from(interp.immediate_tolerance_minutes) * 60
+        } else {
+            spec.within.0
+        };
+        if let Some((by, _)) = &extension {
+            allowed += by;
+        }
+        let from = match (restore, interp.restore_clock_from, inc.interrupted_from) {
+            (true, RestoreFrom::Report, Some(i)) => i.max(inc.reported_at),
+            (true, RestoreFrom::Interruption, Some(i)) => i,
+            _ => inc.reported_at,
+        };
+        let actual = match spec.kind {
+            DeadlineKind::PhoneResponse => inc.phone_response_at,
+            DeadlineKind::RemoteAccess => inc.remote_access_at,
+            DeadlineKind::Response => inc.response_at,
+            DeadlineKind::Restore => inc.restored_at,
+        };
+        let c = Commitment {
+            kind: spec.kind,
+            clause: spec.clause.clone(),
+            allowed_seconds: allowed,
+            pauses_apply: spec.pauses && pauses_count,
+            clock: interp.clocks.of(spec.kind).unwrap_or(spec.clock),
+        };
+        let d = deadline::deadline(c, from, actual, &judging)?;
+        steps.extend(explain::deadline(&d, interp, terms, spec.immediate));
+        deadlines.push(d);
     }
-    if cov.restore_timer() {
-        // L4.1 default: the 2-hour clock runs from the report; when service stopped only after
-        // the report, from the interruption (nothing could be restored before it stopped).
-        let from = inc
-            .interrupted_from
-            .map_or(inc.reported_at, |i| i.max(inc.reported_at));
-        let c = commit(DeadlineKind::Restore, "L4.1", terms.restore_secs, true);
-        add(c, from, inc.restored_at)?;
-    }
-    for d in &deadlines {
-        steps.extend(deadline_steps(d, interp));
+    if let Some((by, clause)) = &extension {
+        steps.push(Step::new(
+            clause.clone(),
+            format!(
+                "此原因使各期限延长 {}。",
+                crate::time::human_duration_zh(*by)
+            ),
+            format!(
+                "This cause extends every deadline by {}.",
+                crate::time::human_duration(*by)
+            ),
+        ));
     }
 
     let mut pen = Penalty::default();
-    let restore_missed = deadlines
-        .iter()
-        .any(|d| d.kind == DeadlineKind::Restore && d.status == Status::Missed);
-    if let (true, Some(from)) = (restore_missed, inc.interrupted_from) {
-        let (to, accruing) = match inc.restored_at {
-            Some(t) => (t, false),
-            None => (as_of, true),
-        };
-        let mut excluded = stop.pauses.clone();
-        excluded.extend(stop.force_majeure.iter().copied());
-        pen = penalty::penalty(
-            case.contract.price,
-            terms.penalty_bp_per_day,
-            from.secs(),
-            to.secs(),
-            &excluded,
-            accruing,
-        )?;
-        steps.push(penalty_step(&pen, from, to, case.contract.price, terms));
-    } else if cov.restore_timer() {
-        steps.push(Step::new(
-            "L4.2",
+    let restore = deadlines.iter().find(|d| d.kind == DeadlineKind::Restore);
+    let counting = interp.penalty_days.unwrap_or(terms.penalty.counting);
+    match (restore, inc.interrupted_from) {
+        (Some(d), Some(from)) if d.status == Status::Missed => {
+            let (to, accruing) = match inc.restored_at {
+                Some(t) => (t, false),
+                None => (as_of, true),
+            };
+            let mut excluded = stop.pauses.clone();
+            excluded.extend(stop.force_majeure.iter().copied());
+            let i = penalty::Interruption {
+                from: from.secs(),
+                to: to.secs(),
+                due: d.due.secs(),
+                excluded: &excluded,
+                accruing,
+            };
+            pen = penalty::penalty(case.contract.price, &terms.penalty, counting, &i)?;
+            steps.push(explain::penalty(
+                &pen,
+                from,
+                to,
+                case.contract.price,
+                terms,
+                counting,
+            ));
+        }
+        (Some(_), _) => steps.push(Step::new(
+            terms.penalty.clause.clone(),
             "恢复期限未被违反,不产生违约金。",
             "The restore deadline was not missed: no liquidated damages.",
-        ));
+        )),
+        _ => {}
     }
 
     let contingent = (cov == Coverage::Contingent).then_some(Contingent {
@@ -324,311 +430,38 @@ fn assess_incident(
     });
     if let Some(c) = &contingent {
         steps.push(Step::new(
-            "L4.3",
+            terms.penalty.cap_clause.clone(),
             format!(
-                "原因未明:若为我方(厂商)原因,违约金为 {};若为其他原因(L5.2/L5.3),为 ¥0.00。确定原因前不计入累计总额。",
+                "原因未明:若为厂商原因,违约金为 {};若为免责原因,为 ¥0.00。确定原因前不计入累计总额。",
                 c.if_vendor.penalty_amount.pretty()
             ),
             format!(
-                "Cause unknown: if the vendor caused it the damages are {}; for any other cause (L5.2/L5.3) ¥0.00. Not counted in the running total until the cause is settled.",
+                "Cause unknown: if the vendor caused it the damages are {}; for an excluded cause ¥0.00. Not counted in the running total until the cause is settled.",
                 c.if_vendor.penalty_amount.pretty()
             ),
         ));
     }
 
+    let priority_name = terms
+        .level(&cls.priority)
+        .map(|l| l.name.clone())
+        .unwrap_or_else(|| Text {
+            zh: cls.priority.clone(),
+            en: cls.priority.clone(),
+        });
     Some(IncidentResult {
         id: inc.id.clone(),
         priority: cls.priority,
+        priority_name,
         suggested_priority: cls.suggested,
         priority_mismatch: cls.mismatch,
         event_level: cls.event_level,
         channel,
         coverage: cov,
+        coverage_clause: cov_clause,
         deadlines,
         penalty: pen,
         contingent,
         explanation: steps,
     })
-}
-
-fn priority_names(p: Priority) -> (&'static str, &'static str, &'static str) {
-    let (zh, en) = p.names();
-    let clause = match p {
-        Priority::Urgent => "L3.3a",
-        Priority::Serious => "L3.3b",
-        Priority::General => "L3.3c",
-    };
-    (zh, en, clause)
-}
-
-fn priority_step(inc: &Incident, cls: &Classification, interp: &Interpretation) -> Step {
-    let (szh, sen, sclause) = priority_names(cls.suggested);
-    let (fzh, fen) = if !inc.facts.system_usable {
-        ("系统不能正常使用", "The system cannot be used normally")
-    } else if inc.facts.seriously_damaged {
-        (
-            "系统可用但受损严重",
-            "The system is usable but seriously damaged",
-        )
-    } else {
-        (
-            "系统可用且未严重受损",
-            "The system is usable and not seriously damaged",
-        )
-    };
-    let (pzh, pen, _) = priority_names(cls.priority);
-    let (zh_tail, en_tail) = match (inc.declared_priority, interp.priority_source) {
-        (None, _) => (
-            format!("客户未说明优先级,按建议优先级「{pzh}」计算期限。"),
-            format!("No priority was declared: deadlines use the suggested one ({pen})."),
-        ),
-        (Some(d), PrioritySource::Declared) => {
-            let (dzh, den, _) = priority_names(d);
-            let flag = if cls.mismatch {
-                (
-                    "(与建议不一致,已标记)",
-                    " (differs from the suggestion: flagged)",
-                )
-            } else {
-                ("", "")
-            };
-            (
-                format!("客户说明的优先级为「{dzh}」{},按客户说明计算期限(默认解释)。", flag.0),
-                format!("The customer declared {den}{}; the declared priority sets the deadlines (default reading).", flag.1),
-            )
-        }
-        (Some(d), PrioritySource::Suggested) => {
-            let (dzh, den, _) = priority_names(d);
-            (
-                format!("客户说明的优先级为「{dzh}」,但所选解释按建议优先级「{pzh}」计算期限。"),
-                format!("The customer declared {den}, but the chosen reading uses the suggested priority ({pen})."),
-            )
-        }
-    };
-    Step::new(
-        "L3.3",
-        format!("{fzh},建议优先级「{szh}」({sclause})。{zh_tail}"),
-        format!("{} → suggested priority {sen} ({sclause}). {en_tail}", fen),
-    )
-}
-
-fn event_step(inc: &Incident, cls: &Classification, terms: &Terms) -> Step {
-    let share = inc.facts.mailboxes_affected_pct.describe();
-    let t = terms.majority_threshold_pct;
-    match cls.event_level {
-        EventLevel::Consultation => Step::new(
-            "L2.3",
-            "请求属于咨询(过渡、升级、扩容或增强),不是故障。",
-            "The request is a consultation (migration, upgrade, expansion, enhancement), not a fault.",
-        ),
-        EventLevel::Emergency => Step::new(
-            "L2.1",
-            format!("受影响邮箱 {share},超过 {t} %(多数用户):紧急事件。"),
-            format!("{share} of mailboxes affected, more than {t} % (the majority): emergency event."),
-        ),
-        EventLevel::General => Step::new(
-            "L2.2",
-            format!("受影响邮箱 {share},不超过 {t} %(少数用户):一般事件。"),
-            format!("{share} of mailboxes affected, not more than {t} % (a minority): general event."),
-        ),
-    }
-}
-
-fn channel_step(inc: &Incident, channel: Channel) -> Step {
-    let when = inc.reported_at.short();
-    match channel {
-        Channel::OfficeHotline => Step::new(
-            "L1.1",
-            format!("报告时间 {when}(UTC+08:00)在办公时间(周一至周五 9:00–18:00)内:办公热线。"),
-            format!("Reported {when} (UTC+08:00), inside office hours (Mon–Fri 09:00–18:00): office hotline."),
-        ),
-        Channel::Hotline24x7 => Step::new(
-            "L1.2",
-            format!("报告时间 {when}(UTC+08:00)在办公时间(周一至周五 9:00–18:00)以外:7×24 小时热线。本版本尚未计入法定节假日和调休。"),
-            format!("Reported {when} (UTC+08:00), outside office hours (Mon–Fri 09:00–18:00): 24×7 hotline. This version does not yet apply statutory holidays or make-up workdays."),
-        ),
-    }
-}
-
-fn cause_names(c: Cause) -> (&'static str, &'static str) {
-    match c {
-        Cause::Vendor => ("厂商(我方)原因", "a vendor cause"),
-        Cause::CustomerPower => ("客户方停电", "a customer-side power cut"),
-        Cause::CustomerWater => ("客户方进水", "water ingress on the customer's side"),
-        Cause::CustomerUps => ("客户方 UPS 电力中断", "a customer UPS failure"),
-        Cause::ServerHardware => ("服务器硬件问题", "server hardware"),
-        Cause::OperatingSystem => ("操作系统问题", "the operating system"),
-        Cause::CustomerMisoperation => ("客户误操作", "customer mis-operation"),
-        Cause::Network => ("网络环境问题", "the network environment"),
-        Cause::Unknown => ("原因未明", "an unknown cause"),
-    }
-}
-
-fn coverage_step(inc: &Incident, cov: Coverage, case: &Case) -> Step {
-    let (czh, cen) = cause_names(inc.cause);
-    let w = &case.contract;
-    let clause = cov.clause();
-    match cov {
-        Coverage::Consultation => Step::new(
-            clause,
-            "咨询不计响应或恢复时限(默认解释),适用办公时间支持(L3.1)。",
-            "No response or restore timer runs for a consultation (default reading); office-hours support applies (L3.1).",
-        ),
-        Coverage::OutsideWarranty => Step::new(
-            clause,
-            format!("事件发生于保修期({} 至 {})之外:承诺函的时限和违约金不适用。", w.warranty_start, w.warranty_end),
-            format!("The incident started outside the warranty period ({} to {}): the letter's timers and damages do not apply.", w.warranty_start, w.warranty_end),
-        ),
-        Coverage::ExcludedCustomerSide => Step::new(
-            clause,
-            format!("原因为{czh}:厂商协助尽量找回数据,但不承诺百分之百恢复;无恢复时限,无违约金。响应时限仍适用。"),
-            format!("Caused by {cen}: best-effort data recovery, no 100 % promise; no restore commitment and no damages. Response timers still run."),
-        ),
-        Coverage::OutsideFreeMaintenance => Step::new(
-            clause,
-            format!("原因为{czh}:不在免费维护范围之内(收费服务),无 SLA 时限,无违约金。"),
-            format!("Caused by {cen}: outside free maintenance (billable); no SLA timer and no damages."),
-        ),
-        Coverage::NoInterruption => Step::new(
-            clause,
-            "服务未中断:两小时恢复承诺不适用,只计响应时限。",
-            "Service was not interrupted: the 2-hour restore commitment does not apply, only response timers.",
-        ),
-        Coverage::Contingent => Step::new(
-            clause,
-            "原因未明:若为厂商原因则适用两小时恢复承诺和违约金;若为 L5.2/L5.3 所列原因则不适用。下列期限按厂商原因计算。",
-            "Cause unknown: if the vendor caused it the 2-hour restore commitment and damages apply; for an L5.2/L5.3 cause they do not. The deadlines below assume a vendor cause.",
-        ),
-        Coverage::Covered => Step::new(
-            clause,
-            format!("保修期内({} 至 {})由厂商原因造成服务中断:两小时恢复承诺适用。", w.warranty_start, w.warranty_end),
-            format!("Service interruption by a vendor cause inside the warranty period ({} to {}): the 2-hour restore commitment applies.", w.warranty_start, w.warranty_end),
-        ),
-    }
-}
-
-fn deadline_steps(d: &Deadline, interp: &Interpretation) -> Vec<Step> {
-    let (kzh, ken_lower) = d.kind.names();
-    let ken = match d.kind {
-        DeadlineKind::PhoneResponse => "Phone response",
-        DeadlineKind::RemoteAccess => "Remote access",
-        DeadlineKind::Response => "Response",
-        DeadlineKind::Restore => "Restore",
-    };
-    let (rzh, ren) = match d.kind {
-        DeadlineKind::PhoneResponse => (
-            format!(
-                "“立即”按报告后 {} 分钟内计(容差设置)",
-                interp.immediate_tolerance_minutes
-            ),
-            format!(
-                "\"immediately\" read as within {} min of the report (tolerance setting)",
-                interp.immediate_tolerance_minutes
-            ),
-        ),
-        _ => (
-            format!("报告后 {}", human_duration_zh(d.allowed_seconds)),
-            format!("report + {}", human_duration(d.allowed_seconds)),
-        ),
-    };
-    let mut steps = Vec::new();
-    if d.paused_seconds > 0 {
-        steps.push(Step::new(
-            "L3.4",
-            format!("客户方暂停(如网关不可用){},{}期限顺延。", human_duration_zh(d.paused_seconds), kzh),
-            format!("Customer-side pause (e.g. gateway unavailable) of {}: the {} deadline moves later by that.", human_duration(d.paused_seconds), ken_lower),
-        ));
-    }
-    if d.force_majeure_seconds > 0 {
-        steps.push(Step::new(
-            "L5.1",
-            format!("不可抗力:{}期限延长 {} 天(事件持续时间向上取整为整天)。", kzh, d.force_majeure_seconds / crate::time::DAY),
-            format!("Force majeure: the {} deadline is extended by {} day(s) (the event's duration rounded up to whole days).", ken_lower, d.force_majeure_seconds / crate::time::DAY),
-        ));
-    }
-    let due = d.due.short();
-    let (szh, sen) = match (d.status, d.actual) {
-        (Status::Met, Some(a)) => (
-            format!("实际 {}:已达成。", a.short()),
-            format!("done {}: met.", a.short()),
-        ),
-        (Status::Missed, Some(a)) => (
-            format!(
-                "实际 {}:超时 {}。",
-                a.short(),
-                human_duration_zh(d.late_seconds)
-            ),
-            format!(
-                "done {}: missed by {}.",
-                a.short(),
-                human_duration(d.late_seconds)
-            ),
-        ),
-        (Status::Missed, None) => (
-            format!(
-                "截至评估时间尚未完成:已超时 {}。",
-                human_duration_zh(d.late_seconds)
-            ),
-            format!(
-                "not done as of the assessment: missed, {} late so far.",
-                human_duration(d.late_seconds)
-            ),
-        ),
-        _ => ("尚未到期。".to_string(), "not yet due.".to_string()),
-    };
-    steps.push(Step::new(
-        d.clause,
-        format!("{kzh}期限:{rzh},24×7 时钟,截止 {due};{szh}"),
-        format!("{ken} due {due} ({ren}, 24×7 clock); {sen}"),
-    ));
-    steps
-}
-
-fn penalty_step(p: &Penalty, from: Instant, to: Instant, price: Fen, terms: &Terms) -> Step {
-    let rate = format!(
-        "{}.{:02} %",
-        terms.penalty_bp_per_day / 100,
-        terms.penalty_bp_per_day % 100
-    );
-    let end_zh = if p.accruing {
-        "评估时间(仍在中断)"
-    } else {
-        "恢复"
-    };
-    let end_en = if p.accruing {
-        "the assessment time (still interrupted)"
-    } else {
-        "restoration"
-    };
-    Step::new(
-        "L4.2",
-        format!(
-            "中断 {} 至{} {} 共 {},扣除不可抗力和客户方暂停 {},计 {};每开始一个 24 小时计一天:{} 天 × {rate} × {} = {}。",
-            from.short(), end_zh, to.short(), human_duration_zh(p.interrupted_seconds),
-            human_duration_zh(p.excluded_seconds), human_duration_zh(p.counted_seconds),
-            p.days, price.pretty(), p.amount.pretty()
-        ),
-        format!(
-            "Interrupted from {} to {} {}: {}, minus {} of force majeure and customer pauses = {}; each started 24-hour period counts as a day: {} day(s) × {rate} × {} = {}.",
-            from.short(), end_en, to.short(), human_duration(p.interrupted_seconds),
-            human_duration(p.excluded_seconds), human_duration(p.counted_seconds),
-            p.days, price.pretty(), p.amount.pretty()
-        ),
-    )
-}
-
-fn cap_step(cap: Fen, used_before: Fen, amount: Fen, got: Fen) -> Step {
-    if got == amount {
-        Step::new(
-            "L4.3",
-            format!("累计上限为合同总价的 5 % = {};此前已计 {},本事件计入 {},未达上限。", cap.pretty(), used_before.pretty(), got.pretty()),
-            format!("Cap 5 % of the contract price = {}; {} used before this incident, this one adds {}: cap not reached.", cap.pretty(), used_before.pretty(), got.pretty()),
-        )
-    } else {
-        Step::new(
-            "L4.3",
-            format!("累计上限为合同总价的 5 % = {};此前已计 {},本事件本应 {},实际只计入 {}(已达上限)。", cap.pretty(), used_before.pretty(), amount.pretty(), got.pretty()),
-            format!("Cap 5 % of the contract price = {}; {} used before this incident, which would cost {} but adds only {}: cap reached.", cap.pretty(), used_before.pretty(), amount.pretty(), got.pretty()),
-        )
-    }
 }

@@ -16,7 +16,7 @@ pub struct OfficeHours {
     /// Seconds after midnight when it closes (exclusive).
     pub close: u32,
     /// Days it is open.
-    pub days: [Weekday; 5],
+    pub days: Vec<Weekday>,
 }
 
 impl OfficeHours {
@@ -26,7 +26,7 @@ impl OfficeHours {
             offset: CONTRACT_OFFSET,
             open: 9 * 3600,
             close: 18 * 3600,
-            days: [
+            days: vec![
                 Weekday::Mon,
                 Weekday::Tue,
                 Weekday::Wed,

@@ -1,7 +1,8 @@
-//! Classifying an incident: the priority suggested by its facts (L3.3a–c), the priority that
-//! sets the deadlines (L3.3), and the event level (L2.1–L2.3).
+//! Classifying an incident: the priority level its facts suggest (the terms' criteria, L3.3a–c
+//! in the letter), the level that sets the deadlines (L3.3), and the event level (L2.1–L2.3).
 
-use crate::case::{Facts, Incident, Interpretation, Priority, PrioritySource, RequestKind};
+use crate::case::{Facts, Incident, Interpretation, PrioritySource, RequestKind};
+use crate::terms::{Criteria, Level, Terms};
 use serde::Serialize;
 
 /// L2: the event level of the letter.
@@ -19,25 +20,33 @@ pub enum EventLevel {
 /// What the classification found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Classification {
-    /// Priority the facts suggest (L3.3a–c).
-    pub suggested: Priority,
-    /// Priority that sets the deadlines (declared unless the interpretation says otherwise).
-    pub priority: Priority,
-    /// The customer declared a priority different from the suggested one.
+    /// Level id the facts suggest.
+    pub suggested: String,
+    /// Level id that sets the deadlines (declared unless the interpretation says otherwise).
+    pub priority: String,
+    /// The customer declared a level different from the suggested one.
     pub mismatch: bool,
     /// L2 event level.
     pub event_level: EventLevel,
 }
 
-/// L3.3a–c: unusable → urgent; usable but seriously damaged → serious; otherwise general.
-pub fn suggest_priority(facts: &Facts) -> Priority {
-    if !facts.system_usable {
-        Priority::Urgent
-    } else if facts.seriously_damaged {
-        Priority::Serious
-    } else {
-        Priority::General
-    }
+/// Whether `facts` meet every condition of `c`.
+pub fn matches(c: &Criteria, facts: &Facts) -> bool {
+    c.system_usable.is_none_or(|u| u == facts.system_usable)
+        && c.seriously_damaged
+            .is_none_or(|d| d == facts.seriously_damaged)
+        && c.mailboxes_over_pct
+            .is_none_or(|p| facts.mailboxes_affected_pct.is_majority(p))
+}
+
+/// The first level, most severe first, whose criteria the facts meet; else the last level
+/// (L3.3a–c: unusable → urgent; seriously damaged → serious; otherwise general).
+pub fn suggest_level<'t>(terms: &'t Terms, facts: &Facts) -> Option<&'t Level> {
+    terms
+        .levels
+        .iter()
+        .find(|l| matches(&l.when, facts))
+        .or(terms.levels.last())
 }
 
 /// L2.1–L2.3: consultation, or emergency when more than the threshold share is affected.
@@ -55,17 +64,22 @@ pub fn event_level(facts: &Facts, majority_threshold_pct: u32) -> EventLevel {
     }
 }
 
-/// Classifies one incident under the interpretation.
-pub fn classify(inc: &Incident, interp: &Interpretation) -> Classification {
-    let suggested = suggest_priority(&inc.facts);
-    let priority = match (interp.priority_source, inc.declared_priority) {
-        (PrioritySource::Declared, Some(p)) => p,
-        _ => suggested,
+/// Classifies one incident under the terms and interpretation.
+pub fn classify(inc: &Incident, terms: &Terms, interp: &Interpretation) -> Classification {
+    let suggested = suggest_level(terms, &inc.facts)
+        .map(|l| l.id.clone())
+        .unwrap_or_default();
+    let priority = match (interp.priority_source, &inc.declared_priority) {
+        (PrioritySource::Declared, Some(p)) => p.clone(),
+        _ => suggested.clone(),
     };
     Classification {
+        mismatch: inc
+            .declared_priority
+            .as_ref()
+            .is_some_and(|p| *p != suggested),
         suggested,
         priority,
-        mismatch: inc.declared_priority.is_some_and(|p| p != suggested),
         event_level: event_level(&inc.facts, interp.majority_threshold_pct),
     }
 }
@@ -86,11 +100,13 @@ mod tests {
 
     #[test]
     fn l3_3_priority_follows_usability_then_damage() {
+        let t = Terms::preset("eyou-sdju").expect("preset");
         let f = |u, d| facts(MailboxShare::Few, u, d, RequestKind::Fault);
-        assert_eq!(suggest_priority(&f(false, false)), Priority::Urgent);
-        assert_eq!(suggest_priority(&f(false, true)), Priority::Urgent);
-        assert_eq!(suggest_priority(&f(true, true)), Priority::Serious);
-        assert_eq!(suggest_priority(&f(true, false)), Priority::General);
+        let id = |f: Facts| suggest_level(&t, &f).map(|l| l.id.clone());
+        assert_eq!(id(f(false, false)).as_deref(), Some("urgent"));
+        assert_eq!(id(f(false, true)).as_deref(), Some("urgent"));
+        assert_eq!(id(f(true, true)).as_deref(), Some("serious"));
+        assert_eq!(id(f(true, false)).as_deref(), Some("general"));
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Coverage: whether the letter's commitments apply to an incident at all — the warranty
-//! period and vendor cause of L4.1, the exclusions of L5.2 and L5.3, consultations (L2.3).
+//! Coverage: whether the contract's commitments apply to an incident at all — the warranty
+//! period and vendor cause of L4.1, the exclusions of the terms (L5.2, L5.3), consultations
+//! (L2.3).
 
 use crate::case::{Cause, Contract, Incident, RequestKind};
+use crate::terms::{Effect, Terms};
 use serde::Serialize;
 
 /// The verdict on which commitments apply.
@@ -20,7 +22,7 @@ pub enum Coverage {
     OutsideFreeMaintenance,
     /// The interruption (or report) falls outside the warranty period (L4.1, L6).
     OutsideWarranty,
-    /// L2.3: a consultation: no response or restore timer.
+    /// L2.3: a consultation: no response or restore timer (unless read as general).
     Consultation,
     /// The cause is unknown: the outcome depends on it; both outcomes are shown.
     Contingent,
@@ -38,35 +40,22 @@ impl Coverage {
         )
     }
 
-    /// Whether the 2-hour restore commitment of L4.1 runs (for `Contingent`: if vendor).
+    /// Whether the restore commitment of L4.1 runs (for `Contingent`: if vendor).
     pub fn restore_timer(&self) -> bool {
         matches!(self, Coverage::Covered | Coverage::Contingent)
     }
-
-    /// The clause the verdict rests on.
-    pub fn clause(&self) -> &'static str {
-        match self {
-            Coverage::Covered | Coverage::NoInterruption | Coverage::OutsideWarranty => "L4.1",
-            Coverage::ExcludedCustomerSide => "L5.2",
-            Coverage::OutsideFreeMaintenance => "L5.3",
-            Coverage::Consultation => "L2.3",
-            Coverage::Contingent => "L4.1",
-        }
-    }
 }
 
-/// The exclusion a non-vendor cause falls under, if any.
-pub fn exclusion_of(cause: Cause) -> Option<Coverage> {
-    match cause {
-        Cause::CustomerPower | Cause::CustomerWater | Cause::CustomerUps => {
-            Some(Coverage::ExcludedCustomerSide)
-        }
-        Cause::ServerHardware
-        | Cause::OperatingSystem
-        | Cause::CustomerMisoperation
-        | Cause::Network => Some(Coverage::OutsideFreeMaintenance),
-        Cause::Vendor | Cause::Unknown => None,
-    }
+/// The coverage an excluded cause leads to under `terms`, with the clause; `None` for the
+/// vendor, an unknown cause, or a cause the terms do not exclude.
+pub fn exclusion_of(terms: &Terms, cause: Cause) -> Option<(Coverage, String)> {
+    let ex = terms.exclusion(cause)?;
+    let cov = match ex.effect {
+        Effect::NoSla => Coverage::OutsideFreeMaintenance,
+        Effect::BestEffort => Coverage::ExcludedCustomerSide,
+        Effect::Extend => return None,
+    };
+    Some((cov, ex.clause.clone()))
 }
 
 /// Whether the incident started inside the warranty period: the interruption's start, or the
@@ -76,23 +65,23 @@ pub fn in_warranty(inc: &Incident, contract: &Contract) -> bool {
     d >= contract.warranty_start && d <= contract.warranty_end
 }
 
-/// The coverage verdict, checked in this order: consultation, warranty, exclusions,
-/// interruption, unknown cause, vendor cause.
-pub fn coverage(inc: &Incident, contract: &Contract) -> Coverage {
+/// The coverage verdict and the clause it rests on, checked in this order: consultation,
+/// warranty, exclusions, interruption, unknown cause, vendor cause.
+pub fn coverage(inc: &Incident, contract: &Contract, terms: &Terms) -> (Coverage, String) {
     if inc.facts.kind == RequestKind::Consultation {
-        return Coverage::Consultation;
+        return (Coverage::Consultation, "L2.3".into());
     }
     if !in_warranty(inc, contract) {
-        return Coverage::OutsideWarranty;
+        return (Coverage::OutsideWarranty, terms.restore_clause.clone());
     }
-    if let Some(ex) = exclusion_of(inc.cause) {
+    if let Some(ex) = exclusion_of(terms, inc.cause) {
         return ex;
     }
     if inc.interrupted_from.is_none() {
-        return Coverage::NoInterruption;
+        return (Coverage::NoInterruption, terms.restore_clause.clone());
     }
     if inc.cause == Cause::Unknown {
-        return Coverage::Contingent;
+        return (Coverage::Contingent, terms.restore_clause.clone());
     }
-    Coverage::Covered
+    (Coverage::Covered, terms.restore_clause.clone())
 }

@@ -1,11 +1,13 @@
 //! Deadlines (L3.3a–c, L4.1): when each commitment falls due, on the 24×7 clock, after the
 //! customer pauses of L3.4 and the force-majeure extensions of L5.1, and whether it was met.
 
+use crate::case::Extension;
+use crate::terms::Clock;
 use crate::time::{Instant, DAY};
 use serde::Serialize;
 
 /// Which commitment a deadline belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// L3.3a/b: phone staff respond "immediately".
@@ -36,7 +38,9 @@ pub struct Deadline {
     /// The commitment.
     pub kind: DeadlineKind,
     /// The clause it comes from.
-    pub clause: &'static str,
+    pub clause: String,
+    /// The clock it runs on (24×7 or office hours).
+    pub clock: Clock,
     /// When its clock starts (the report, L3.3 and L4.1).
     pub from: Instant,
     /// The committed duration in seconds before any extension.
@@ -67,46 +71,74 @@ pub struct Stoppages {
     pub force_majeure: Vec<(i64, i64)>,
 }
 
-/// L5.1 default: an event extends by its duration rounded up to whole days.
-pub fn force_majeure_extension(start: i64, end: i64) -> i64 {
+/// L5.1: how much an event of `[start, end)` extends a deadline: its duration rounded up to
+/// whole days (default), or exactly.
+pub fn force_majeure_extension(start: i64, end: i64, how: Extension) -> i64 {
     let len = (end - start).max(0);
-    (len + DAY - 1) / DAY * DAY
+    match how {
+        Extension::WholeDays => (len + DAY - 1) / DAY * DAY,
+        Extension::Exact => len,
+    }
 }
 
-/// Due time in epoch seconds of a commitment of `allowed` seconds whose clock starts at
-/// `from`: paused time inside the running window does not count (L3.4), and every
+/// How a clock counts time: every second (24×7) or only office hours.
+pub trait ClockTime {
+    /// The instant `secs` counted seconds after `start` (epoch seconds).
+    fn add(&self, start: i64, secs: i64) -> Option<i64>;
+    /// Counted seconds in `[a, b)`.
+    fn between(&self, a: i64, b: i64) -> i64;
+}
+
+/// The 24×7 clock: every second counts.
+pub struct Wall;
+
+impl ClockTime for Wall {
+    fn add(&self, start: i64, secs: i64) -> Option<i64> {
+        start.checked_add(secs)
+    }
+    fn between(&self, a: i64, b: i64) -> i64 {
+        (b - a).max(0)
+    }
+}
+
+/// Due time in epoch seconds of a commitment of `allowed` counted seconds whose clock starts
+/// at `from`: paused time inside the running window does not count (L3.4), and every
 /// force-majeure event that starts while the deadline is still running (at or after `from`,
-/// before the due time) adds its duration in whole days (L5.1). An event already under way
-/// when the clock starts does not move the deadline; its time is still never a penalty day.
-/// Returns (due, paused seconds, force-majeure seconds).
-pub fn due_time(from: i64, allowed: i64, stop: &Stoppages, pauses_apply: bool) -> (i64, i64, i64) {
-    let mut fm_ext = 0;
+/// before the due time) extends it (L5.1). An event already under way when the clock starts
+/// does not move the deadline; its time is still never a penalty day.
+/// Returns (due, paused counted seconds, force-majeure seconds).
+pub fn due_time(
+    from: i64,
+    allowed: i64,
+    stop: &Stoppages,
+    pauses_apply: bool,
+    how: Extension,
+    clock: &dyn ClockTime,
+) -> Option<(i64, i64, i64)> {
+    let (mut paused, mut fm_ext) = (0, 0);
     loop {
-        let mut due = from + allowed + fm_ext;
-        let mut paused = 0;
-        if pauses_apply {
-            for &(s, e) in &stop.pauses {
-                if e <= from {
-                    continue;
-                }
-                if s >= due {
-                    break;
-                }
-                let len = e - s.max(from);
-                due += len;
-                paused += len;
-            }
-        }
+        let due = clock
+            .add(from, allowed.checked_add(paused)?)?
+            .checked_add(fm_ext)?;
+        let new_paused: i64 = if pauses_apply {
+            stop.pauses
+                .iter()
+                .filter(|&&(s, e)| e > from && s < due)
+                .map(|&(s, e)| clock.between(s.max(from), e.min(due)))
+                .sum()
+        } else {
+            0
+        };
         let new_ext: i64 = stop
             .force_majeure
             .iter()
             .filter(|&&(s, _)| s >= from && s < due)
-            .map(|&(s, e)| force_majeure_extension(s, e))
+            .map(|&(s, e)| force_majeure_extension(s, e, how))
             .sum();
-        if new_ext == fm_ext {
-            return (due, paused, fm_ext);
+        if new_paused == paused && new_ext == fm_ext {
+            return Some((due, paused, fm_ext));
         }
-        fm_ext = new_ext;
+        (paused, fm_ext) = (new_paused, new_ext);
     }
 }
 
@@ -120,34 +152,59 @@ pub fn judge(due: i64, actual: Option<i64>, as_of: i64) -> (Status, i64) {
     }
 }
 
-/// One commitment of the terms: which deadline, its clause, how long, and whether the
-/// customer pauses of L3.4 stop its clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One commitment as applied: which deadline, its clause, how long, on which clock, and
+/// whether the customer pauses of L3.4 stop it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
     /// The commitment.
     pub kind: DeadlineKind,
     /// The clause it comes from.
-    pub clause: &'static str,
-    /// Committed duration in seconds.
+    pub clause: String,
+    /// Committed duration in counted seconds.
     pub allowed_seconds: i64,
-    /// Whether customer pauses (L3.4) extend it: remote access and restore only.
+    /// Whether customer pauses (L3.4) extend it: remote access and restore.
     pub pauses_apply: bool,
+    /// The clock it runs on.
+    pub clock: Clock,
 }
 
-/// Builds the deadline of `c` with its clock started at `from`, judged against `actual` as
-/// of `as_of`; `None` only when a time leaves chrono's range.
+/// Everything about an incident that moves or judges its deadlines.
+pub struct Judging<'a> {
+    /// Pauses and force majeure.
+    pub stop: &'a Stoppages,
+    /// L5.1 reading.
+    pub how: Extension,
+    /// The time of the assessment.
+    pub as_of: Instant,
+    /// Arithmetic of the office-hours clock.
+    pub office: &'a dyn ClockTime,
+}
+
+/// Builds the deadline of `c` with its clock started at `from`, judged against `actual`;
+/// `None` only when a time leaves the supported range.
 pub fn deadline(
     c: Commitment,
     from: Instant,
-    stop: &Stoppages,
     actual: Option<Instant>,
-    as_of: Instant,
+    j: &Judging<'_>,
 ) -> Option<Deadline> {
-    let (due, paused, fm) = due_time(from.secs(), c.allowed_seconds, stop, c.pauses_apply);
-    let (status, late) = judge(due, actual.map(|a| a.secs()), as_of.secs());
+    let arith: &dyn ClockTime = match c.clock {
+        Clock::TwentyFourSeven => &Wall,
+        Clock::OfficeHours => j.office,
+    };
+    let (due, paused, fm) = due_time(
+        from.secs(),
+        c.allowed_seconds,
+        j.stop,
+        c.pauses_apply,
+        j.how,
+        arith,
+    )?;
+    let (status, late) = judge(due, actual.map(|a| a.secs()), j.as_of.secs());
     Some(Deadline {
         kind: c.kind,
         clause: c.clause,
+        clock: c.clock,
         from: from.local(),
         allowed_seconds: c.allowed_seconds,
         paused_seconds: paused,
@@ -165,11 +222,12 @@ mod tests {
     use super::*;
 
     const H: i64 = 3600;
+    const W: Extension = Extension::WholeDays;
 
     #[test]
     fn plain_deadline_is_start_plus_allowed() {
         assert_eq!(
-            due_time(0, 2 * H, &Stoppages::default(), true),
+            due_time(0, 2 * H, &Stoppages::default(), true, W, &Wall).unwrap_or_default(),
             (2 * H, 0, 0)
         );
     }
@@ -182,15 +240,24 @@ mod tests {
         };
         // 2 h from 0: the 30 min pause pushes due to 2 h 30; the second pause starts at 3 h,
         // after that, so it does not count.
-        assert_eq!(due_time(0, 2 * H, &stop, true), (2 * H + 1800, 1800, 0));
+        assert_eq!(
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            (2 * H + 1800, 1800, 0)
+        );
         // A pause that began before the clock counts only from the clock start.
         let stop = Stoppages {
             pauses: vec![(-H, H)],
             force_majeure: vec![],
         };
-        assert_eq!(due_time(0, 2 * H, &stop, true), (3 * H, H, 0));
+        assert_eq!(
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            (3 * H, H, 0)
+        );
         // Where L3.4 does not apply (phone response), pauses are ignored.
-        assert_eq!(due_time(0, 2 * H, &stop, false), (2 * H, 0, 0));
+        assert_eq!(
+            due_time(0, 2 * H, &stop, false, W, &Wall).unwrap_or_default(),
+            (2 * H, 0, 0)
+        );
     }
 
     #[test]
@@ -199,15 +266,21 @@ mod tests {
             pauses: vec![],
             force_majeure: vec![(H, 5 * H)],
         };
-        assert_eq!(due_time(0, 2 * H, &stop, true), (2 * H + DAY, 0, DAY));
+        assert_eq!(
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            (2 * H + DAY, 0, DAY)
+        );
         // An event that starts after the deadline passed does not extend it.
         let stop = Stoppages {
             pauses: vec![],
             force_majeure: vec![(3 * H, 5 * H)],
         };
-        assert_eq!(due_time(0, 2 * H, &stop, true), (2 * H, 0, 0));
+        assert_eq!(
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            (2 * H, 0, 0)
+        );
         // 25 h of typhoon = 2 days.
-        assert_eq!(force_majeure_extension(0, 25 * H), 2 * DAY);
+        assert_eq!(force_majeure_extension(0, 25 * H, W), 2 * DAY);
     }
 
     #[test]

@@ -134,6 +134,26 @@ pub enum Problem {
         /// Last year accepted.
         max: i32,
     },
+    /// A duration that does not read.
+    #[error("\"{0}\" is not a duration such as PT30M, 2h, 1h30m or a number of seconds")]
+    NotADuration(String),
+    /// A clock time that is not `HH:MM`.
+    #[error("\"{0}\" is not a time of day like 09:00")]
+    NotAClockTime(String),
+    /// A duration that must be more than zero.
+    #[error("must be more than zero")]
+    NotPositive,
+    /// A priority the terms do not have.
+    #[error("\"{found}\" is not a priority level of the terms; expected one of: {expected}")]
+    UnknownLevel {
+        /// What was given.
+        found: String,
+        /// The terms' level ids.
+        expected: String,
+    },
+    /// A monitoring period that the warranty does not have.
+    #[error("the warranty period has no monitoring period {0}")]
+    NoSuchPeriod(u32),
     /// A value of the wrong JSON type.
     #[error("is {found}, but {expected} is expected")]
     WrongType {
@@ -207,6 +227,15 @@ impl Problem {
                 format!("此处不允许 \"{found}\";可选值:{expected}")
             }
             Problem::UnknownField(f) => format!("未知字段 \"{f}\""),
+            Problem::NotADuration(v) => {
+                format!("\"{v}\" 不是时长(例如 PT30M、2h、1h30m 或秒数)")
+            }
+            Problem::NotAClockTime(v) => format!("\"{v}\" 不是时刻(例如 09:00)"),
+            Problem::NotPositive => "必须大于零".into(),
+            Problem::UnknownLevel { found, expected } => {
+                format!("\"{found}\" 不是条款中的优先级;可选:{expected}")
+            }
+            Problem::NoSuchPeriod(n) => format!("保修期内没有第 {n} 个监测周期"),
             Problem::InvalidValue { found, expected } => {
                 format!(
                     "不允许{};应为{}",
@@ -262,6 +291,12 @@ impl Problem {
         }
         if let Some(v) = msg.strip_suffix(DATE_TAIL).and_then(quoted) {
             return Problem::NotADate(v);
+        }
+        if let Some(v) = msg
+            .strip_suffix(" is not a duration such as PT30M, 2h, 1h30m or a number of seconds")
+            .and_then(quoted)
+        {
+            return Problem::NotADuration(v);
         }
         if let Some(v) = msg.strip_suffix(SHARE_TAIL) {
             return Problem::NotAShare(v.to_string());

@@ -2,7 +2,6 @@
 //! and the explanations use the same words.
 
 use crate::calendar::Channel;
-use crate::case::Priority;
 use crate::classify::EventLevel;
 use crate::coverage::Coverage;
 use crate::deadline::{DeadlineKind, Status};
@@ -11,17 +10,6 @@ use crate::deadline::{DeadlineKind, Status};
 pub trait Named {
     /// (Chinese, English).
     fn names(&self) -> (&'static str, &'static str);
-}
-
-impl Named for Priority {
-    /// L3.3a–c.
-    fn names(&self) -> (&'static str, &'static str) {
-        match self {
-            Priority::Urgent => ("紧急", "urgent"),
-            Priority::Serious => ("严重", "serious"),
-            Priority::General => ("一般", "general"),
-        }
-    }
 }
 
 impl Named for EventLevel {

@@ -38,7 +38,7 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
             format!(
                 " ({} {})",
                 l.pick("建议", "suggested"),
-                l.name(&r.suggested_priority)
+                r.suggested_priority
             )
         } else {
             String::new()
@@ -47,7 +47,7 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
             out,
             "  [L3.3] {}: {}{mismatch}",
             l.pick("优先级", "priority"),
-            l.name(&r.priority)
+            l.pick(&r.priority_name.zh, &r.priority_name.en)
         );
         let _ = writeln!(
             out,
@@ -64,7 +64,7 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "  [{}] {}: {}",
-            r.coverage.clause(),
+            r.coverage_clause,
             l.pick("责任认定", "coverage"),
             l.name(&r.coverage)
         );

@@ -169,6 +169,116 @@ fn parse_local(t: &str) -> Option<NaiveDateTime> {
     parse_date(t.get(0..10)?)?.and_hms_opt(num(11..13)?, num(14..16)?, sec)
 }
 
+/// A duration in whole seconds, written as ISO 8601 (`PT30M`, `P1DT2H`), as `1h30m` / `2d`
+/// / `45s`, or as a plain number of seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Seconds(pub i64);
+
+/// Reads a duration: ISO 8601 `P[nD]T[nH][nM][nS]` (also `PnW`), or units `d`, `h`, `m`,
+/// `s` in any combination (`1h30m`, `2d`), or a whole number of seconds.
+pub fn parse_duration(text: &str) -> Option<Seconds> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if let Ok(n) = t.parse::<i64>() {
+        return (n >= 0).then_some(Seconds(n));
+    }
+    let upper = t.to_ascii_uppercase();
+    let (iso, body) = match upper.strip_prefix('P') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, upper.clone()),
+    };
+    let mut total: i64 = 0;
+    let mut number = String::new();
+    let mut in_time = !iso;
+    let mut any = false;
+    for c in body.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' if iso && !in_time && number.is_empty() => in_time = true,
+            'W' | 'D' | 'H' | 'M' | 'S' => {
+                let n: i64 = number.parse().ok()?;
+                number.clear();
+                let unit = match (c, in_time) {
+                    ('W', false) => 7 * DAY,
+                    ('D', _) if !iso || !in_time => DAY,
+                    ('H', true) => 3600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => return None,
+                };
+                total = total.checked_add(n.checked_mul(unit)?)?;
+                any = true;
+            }
+            ' ' if !iso => {}
+            _ => return None,
+        }
+    }
+    (any && number.is_empty()).then_some(Seconds(total))
+}
+
+impl fmt::Display for Seconds {
+    /// ISO 8601: `PT30M`, `P2DT1H`, `PT0S`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0;
+        let (d, h, m, sec) = (s / DAY, (s % DAY) / 3600, (s % 3600) / 60, s % 60);
+        f.write_str("P")?;
+        if d > 0 {
+            write!(f, "{d}D")?;
+        }
+        if h > 0 || m > 0 || sec > 0 || d == 0 {
+            f.write_str("T")?;
+            if h > 0 {
+                write!(f, "{h}H")?;
+            }
+            if m > 0 {
+                write!(f, "{m}M")?;
+            }
+            if sec > 0 || (h == 0 && m == 0) {
+                write!(f, "{sec}S")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Seconds {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Seconds;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a duration such as \"PT30M\", \"2h\" or a number of seconds")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Seconds, E> {
+                i64::try_from(v)
+                    .map(Seconds)
+                    .map_err(|_| E::custom(crate::error::Problem::NotADuration(v.to_string())))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Seconds, E> {
+                if v < 0 {
+                    return Err(E::custom(crate::error::Problem::NotADuration(
+                        v.to_string(),
+                    )));
+                }
+                Ok(Seconds(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Seconds, E> {
+                parse_duration(v)
+                    .ok_or_else(|| E::custom(crate::error::Problem::NotADuration(v.to_string())))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// Formats a number of seconds as "28 h 50 min" (or "1 d 4 h 50 min" past a day).
 pub fn human_duration(secs: i64) -> String {
     let s = secs.unsigned_abs();
@@ -248,6 +358,26 @@ mod tests {
             "2025-03-03T08:10:00Z"
         );
         assert_eq!(normalize_typed("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn durations_are_read_in_every_written_form() {
+        assert_eq!(parse_duration("PT30M"), Some(Seconds(1800)));
+        assert_eq!(parse_duration("PT2H"), Some(Seconds(7200)));
+        assert_eq!(parse_duration("P1DT1H"), Some(Seconds(DAY + 3600)));
+        assert_eq!(parse_duration("P1W"), Some(Seconds(7 * DAY)));
+        assert_eq!(parse_duration("1h30m"), Some(Seconds(5400)));
+        assert_eq!(parse_duration("2d"), Some(Seconds(2 * DAY)));
+        assert_eq!(parse_duration("PT90M"), Some(Seconds(5400)));
+        assert_eq!(parse_duration("900"), Some(Seconds(900)));
+        assert_eq!(parse_duration("PT0S"), Some(Seconds(0)));
+        for bad in ["", "P", "PT", "1x", "-5", "P1H", "h", "1h30"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+        assert_eq!(Seconds(1800).to_string(), "PT30M");
+        assert_eq!(Seconds(DAY + 3600).to_string(), "P1DT1H");
+        assert_eq!(Seconds(0).to_string(), "PT0S");
+        assert_eq!(Seconds(2 * DAY).to_string(), "P2D");
     }
 
     #[test]

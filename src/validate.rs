@@ -1,8 +1,9 @@
 //! Reading and checking a case: the one place where input is judged. Every front end calls
 //! [`parse_case`] and shows the [`CaseError`]s it returns.
 
-use crate::case::{Case, Incident, PRESET_EYOU_SDJU};
+use crate::case::{Case, Incident};
 use crate::error::{CaseError, Problem};
+use crate::terms::{Terms, TermsSpec};
 use crate::time::Instant;
 use std::collections::HashSet;
 
@@ -155,11 +156,13 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
             Problem::UnsupportedVersion(case.version),
         ));
     }
-    if case.terms != PRESET_EYOU_SDJU {
-        errs.push(CaseError::at(
-            "terms",
-            Problem::UnknownTerms(case.terms.clone()),
-        ));
+    let terms = case.terms.resolve();
+    match (&case.terms, &terms) {
+        (TermsSpec::Preset(id), None) => {
+            errs.push(CaseError::at("terms", Problem::UnknownTerms(id.clone())))
+        }
+        (_, Some(t)) => t.check("terms", &mut errs),
+        _ => {}
     }
     let i = &case.interpretation;
     if i.immediate_tolerance_minutes > 60 {
@@ -169,6 +172,16 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
                 min: 0,
                 max: 60,
                 value: i.immediate_tolerance_minutes,
+            },
+        ));
+    }
+    if i.monitoring_grace_days > 365 {
+        errs.push(CaseError::at(
+            "interpretation.monitoring_grace_days",
+            Problem::OutOfRange {
+                min: 0,
+                max: 365,
+                value: i.monitoring_grace_days,
             },
         ));
     }
@@ -216,6 +229,26 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
             ));
         }
         check_incident(&p, inc, &mut errs);
+        if let (Some(d), Some(t)) = (&inc.declared_priority, &terms) {
+            check_level(&format!("{p}.declared_priority"), d, t, &mut errs);
+        }
+    }
+    if let Some(m) = terms.as_ref().and_then(|t| t.monitoring.as_ref()) {
+        let n = crate::ledger::period_count(c.warranty_start, c.warranty_end, m.every_months);
+        for (k, r) in case.monitoring_reports.iter().enumerate() {
+            if r.period == 0 || r.period > n {
+                errs.push(CaseError::at(
+                    format!("monitoring_reports[{k}].period"),
+                    Problem::NoSuchPeriod(r.period),
+                ));
+            }
+            if !in_range(&r.delivered_at) {
+                errs.push(CaseError::at(
+                    format!("monitoring_reports[{k}].delivered_at"),
+                    year_problem(),
+                ));
+            }
+        }
     }
     if errs.is_empty() {
         Ok(())
@@ -241,6 +274,24 @@ pub fn year_problem() -> Problem {
     Problem::YearOutOfRange {
         min: FIRST_YEAR,
         max: LAST_YEAR,
+    }
+}
+
+fn check_level(path: &str, id: &str, terms: &Terms, errs: &mut Vec<CaseError>) {
+    if terms.level(id).is_none() {
+        let expected = terms
+            .levels
+            .iter()
+            .map(|l| format!("\"{}\"", l.id))
+            .collect::<Vec<_>>()
+            .join(", ");
+        errs.push(CaseError::at(
+            path,
+            Problem::UnknownLevel {
+                found: id.to_string(),
+                expected,
+            },
+        ));
     }
 }
 

@@ -158,12 +158,14 @@ fn other_unknown_enum_values_name_their_paths() {
     let errs = refuse(&broken(|v| {
         v["incidents"][0]["declared_priority"] = json!("critical")
     }));
-    assert_unknown_value(
-        &errs,
-        "incidents[0].declared_priority",
-        "critical",
-        "urgent",
-    );
+    // Priority levels come from the terms, so an unknown one names the terms' levels.
+    match problem_at(&errs, "incidents[0].declared_priority") {
+        Problem::UnknownLevel { found, expected } => {
+            assert_eq!(found, "critical");
+            assert!(expected.contains("\"urgent\""), "{expected}");
+        }
+        other => panic!("expected UnknownLevel, got {other:?}"),
+    }
 
     let errs = refuse(&broken(|v| {
         v["incidents"][0]["facts"]["kind"] = json!("bug")

@@ -85,7 +85,7 @@ fn worked_with(f: impl FnOnce(&mut Value)) -> String {
 /// The worked example's result as CLAUSES.md states it (see tests/clauses.rs for the
 /// arithmetic).
 fn check_worked_example_json(v: &Value) {
-    assert_eq!(v["rules_version"], "1");
+    assert_eq!(v["rules_version"], "2");
     assert_eq!(v["terms"], "eyou-sdju");
     let r = &v["incidents"][0];
     assert_eq!(r["id"], "2025-03-03-mail-down");

@@ -8,7 +8,6 @@ mod common;
 
 use common::{at, by_id, dl};
 use slacalc::calendar::Channel;
-use slacalc::case::Priority;
 use slacalc::classify::EventLevel;
 use slacalc::coverage::Coverage;
 use slacalc::deadline::DeadlineKind::{PhoneResponse, RemoteAccess, Response, Restore};
@@ -93,7 +92,7 @@ fn ledger_cap_example() {
     //   = 502,200 s; 502,200 / 86,400 = 5.81 → 6 started days → 6 × 200,000 = 1,200,000 fen.
     let r = by_id(&a, "2025-05-db-corruption");
     assert_eq!(r.channel, Channel::OfficeHotline);
-    assert_eq!(r.priority, Priority::Serious);
+    assert_eq!(r.priority, "serious");
     assert!(!r.priority_mismatch);
     assert_eq!(r.event_level, EventLevel::General);
     assert_eq!(r.coverage, Coverage::Covered);
@@ -119,7 +118,7 @@ fn ledger_cap_example() {
     //   176 / 24 = 7.33 → 8 started days → 8 × 200,000 = 1,600,000 fen.
     let r = by_id(&a, "2025-03-night-outage");
     assert_eq!(r.channel, Channel::Hotline24x7);
-    assert_eq!(r.priority, Priority::Urgent);
+    assert_eq!(r.priority, "urgent");
     assert_eq!(r.event_level, EventLevel::Emergency);
     assert_eq!(dl(r, PhoneResponse).status, Status::Met);
     assert_eq!(dl(r, RemoteAccess).status, Status::Met);
@@ -228,7 +227,7 @@ fn force_majeure_and_pause_example() {
     //   (3 without the exclusions) → 2 × 300,000 = 600,000 fen (¥6,000.00), under the cap.
     let r = by_id(&a, "2025-07-typhoon-outage");
     assert_eq!(r.channel, Channel::Hotline24x7);
-    assert_eq!(r.priority, Priority::Urgent);
+    assert_eq!(r.priority, "urgent");
     assert_eq!(r.coverage, Coverage::Covered);
 
     let d = dl(r, PhoneResponse);
@@ -257,7 +256,7 @@ fn force_majeure_and_pause_example() {
     assert_eq!(p.days, 2);
     assert_eq!(p.amount, Fen(600_000));
     assert_eq!(p.applied, Fen(600_000));
-    let cited: Vec<&str> = r.explanation.iter().map(|s| s.clause).collect();
+    let cited: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
     assert!(
         cited.contains(&"L3.4") && cited.contains(&"L5.1"),
         "{cited:?}"
@@ -270,7 +269,7 @@ fn force_majeure_and_pause_example() {
     // (L3.4 stops only remote access and restore). Done 11:05 → missed by 5 min.
     let r = by_id(&a, "2025-07-quota-question");
     assert_eq!(r.channel, Channel::OfficeHotline);
-    assert_eq!(r.priority, Priority::General);
+    assert_eq!(r.priority, "general");
     assert_eq!(r.event_level, EventLevel::General);
     assert_eq!(r.coverage, Coverage::NoInterruption);
     assert_eq!(r.deadlines.len(), 1);

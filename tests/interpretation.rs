@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use slacalc::case::{Priority, PrioritySource};
+use slacalc::case::PrioritySource;
 use slacalc::classify::EventLevel;
 use slacalc::deadline::DeadlineKind::{PhoneResponse, RemoteAccess, Response, Restore};
 use slacalc::deadline::Status;
@@ -139,8 +139,8 @@ fn understated() -> Value {
 #[test]
 fn l3_3_declared_priority_sets_the_deadlines_and_a_mismatch_is_flagged() {
     let r = one(understated(), LATE);
-    assert_eq!(r.priority, Priority::General);
-    assert_eq!(r.suggested_priority, Priority::Urgent);
+    assert_eq!(r.priority, "general");
+    assert_eq!(r.suggested_priority, "urgent");
     assert!(r.priority_mismatch);
     // General: a 1-hour response (L3.3c), no phone/remote deadlines. The restore deadline of
     // L4.1 does not depend on the priority.
@@ -158,8 +158,8 @@ fn l3_3_suggested_priority_can_be_chosen_instead() {
     let a = run(&doc, LATE);
     assert_eq!(a.interpretation.priority_source, PrioritySource::Suggested);
     let r = &a.incidents[0];
-    assert_eq!(r.priority, Priority::Urgent);
-    assert_eq!(r.suggested_priority, Priority::Urgent);
+    assert_eq!(r.priority, "urgent");
+    assert_eq!(r.suggested_priority, "urgent");
     // Still flagged: the customer said something else.
     assert!(r.priority_mismatch);
     assert_eq!(kinds(r), vec![PhoneResponse, RemoteAccess, Restore]);
@@ -180,14 +180,14 @@ fn l3_3_overstated_priority_is_flagged_too() {
         json!(false),
     );
     let r = one(inc.clone(), LATE);
-    assert_eq!(r.priority, Priority::Urgent);
-    assert_eq!(r.suggested_priority, Priority::General);
+    assert_eq!(r.priority, "urgent");
+    assert_eq!(r.suggested_priority, "general");
     assert!(r.priority_mismatch);
     assert_eq!(kinds(&r), vec![PhoneResponse, RemoteAccess, Restore]);
 
     let doc = with_interpretation(case(vec![inc]), json!({ "priority_source": "suggested" }));
     let r = &run(&doc, LATE).incidents[0];
-    assert_eq!(r.priority, Priority::General);
+    assert_eq!(r.priority, "general");
     assert_eq!(kinds(r), vec![Response, Restore]);
 }
 
@@ -199,7 +199,7 @@ fn l3_3_no_declared_priority_uses_the_suggestion_under_either_setting() {
             json!({ "priority_source": source }),
         );
         let r = &run(&doc, LATE).incidents[0];
-        assert_eq!(r.priority, Priority::Urgent, "{source}");
+        assert_eq!(r.priority, "urgent", "{source}");
         assert!(!r.priority_mismatch, "{source}");
     }
 }
@@ -207,6 +207,6 @@ fn l3_3_no_declared_priority_uses_the_suggestion_under_either_setting() {
 #[test]
 fn l3_3_matching_declaration_is_not_flagged() {
     let r = one(serious("same"), LATE);
-    assert_eq!(r.priority, Priority::Serious);
+    assert_eq!(r.priority, "serious");
     assert!(!r.priority_mismatch);
 }

@@ -197,8 +197,8 @@ pub fn kinds(r: &IncidentResult) -> Vec<DeadlineKind> {
 }
 
 /// The clause ids cited by the incident's explanation.
-pub fn cited(r: &IncidentResult) -> Vec<&'static str> {
-    r.explanation.iter().map(|s| s.clause).collect()
+pub fn cited(r: &IncidentResult) -> Vec<&str> {
+    r.explanation.iter().map(|s| s.clause.as_str()).collect()
 }
 
 /// Whether some explanation step in English contains `needle`.

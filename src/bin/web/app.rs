@@ -367,9 +367,9 @@ fn verdict(p: &IncidentProps) -> Html {
         <div class="card verdict">
             <dl>
                 <dt>{ bi(("优先级", "Priority")) }</dt>
-                <dd id="priority">{ bi(labels::of(&r.priority)) }
+                <dd id="priority">{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span>
                     if r.priority_mismatch {
-                        <span class="flag" id="priority-mismatch">{ " ⚠ 建议 " }{ bi(labels::of(&r.suggested_priority)) }</span>
+                        <span class="flag" id="priority-mismatch">{ format!(" ⚠ 建议 suggested: {}", r.suggested_priority) }</span>
                     }
                 </dd>
                 <dt>{ bi(("事件等级", "Event level")) }</dt>
@@ -403,7 +403,7 @@ fn deadlines(p: &IncidentProps) -> Html {
                     html! {
                         <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                             <td>{ bi(labels::of(&d.kind)) }</td>
-                            <td><span class="clause">{ d.clause }</span></td>
+                            <td><span class="clause">{ &d.clause }</span></td>
                             <td>{ d.due.short() }</td>
                             <td>{ d.actual.map(|t| t.short()).unwrap_or_else(|| "—".into()) }</td>
                             <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
@@ -455,7 +455,7 @@ fn explanation(p: &IncidentProps) -> Html {
             <h2>{ bi(("计算依据", "How this was worked out")) }</h2>
             <ol class="steps" id="explanation">
                 { for p.r.explanation.iter().map(|s| html! {
-                    <li><span class="clause">{ s.clause }</span>{ " " }{ &s.zh }<br /><span class="en">{ &s.en }</span></li>
+                    <li><span class="clause">{ &s.clause }</span>{ " " }{ &s.zh }<br /><span class="en">{ &s.en }</span></li>
                 }) }
             </ol>
         </div>
