@@ -15,6 +15,7 @@ pub mod money;
 pub mod names;
 pub mod penalty;
 pub mod span;
+pub mod table;
 pub mod terms;
 pub mod text;
 pub mod time;

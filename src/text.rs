@@ -116,15 +116,82 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
             let _ = writeln!(out, "    [{}] {}", s.clause, l.pick(&s.zh, &s.en));
         }
     }
+    out.push_str(&render_total(a, l));
+    out
+}
+
+/// The full reasoning of every incident: the interpretation applied (every switch), then
+/// per incident each clause consulted with its numbers, then the ledger.
+pub fn explain(a: &Assessment, lang: Lang) -> String {
+    let l = lang;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {} ({}) · {} {}",
+        l.pick("条款", "Terms"),
+        l.pick(&a.terms_name.zh, &a.terms_name.en),
+        a.terms,
+        l.pick("规则版本", "rules version"),
+        a.rules_version
+    );
+    let _ = writeln!(out, "{}:", l.pick("所用解释", "Interpretation applied"));
+    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(a.interpretation) {
+        for (k, v) in m {
+            let shown = match &v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let _ = writeln!(out, "  {k} = {shown}");
+        }
+    }
+    let _ = writeln!(out, "{}: {}", l.pick("评估时间", "As of"), a.as_of.short());
+    for r in &a.incidents {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{} {} — {} / {} / {}",
+            l.pick("事件", "Incident"),
+            r.id,
+            l.pick(&r.priority_name.zh, &r.priority_name.en),
+            l.name(&r.event_level),
+            l.name(&r.coverage)
+        );
+        for (n, s) in r.explanation.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  {:>2}. [{}] {}",
+                n + 1,
+                s.clause,
+                l.pick(&s.zh, &s.en)
+            );
+        }
+    }
+    let _ = writeln!(out);
+    for q in &a.quarters {
+        let _ = writeln!(
+            out,
+            "{} {}: {} {}, {} {}",
+            l.pick("季度", "Quarter"),
+            q.quarter,
+            q.incidents,
+            l.pick("个事件", "incident(s)"),
+            l.pick("计入", "applied"),
+            q.penalty.pretty()
+        );
+    }
+    out.push_str(&render_total(a, l));
+    out
+}
+
+fn render_total(a: &Assessment, l: Lang) -> String {
     let t = &a.total;
     let reached = if t.cap_reached {
         l.pick("已达上限", "cap reached")
     } else {
         l.pick("未达上限", "cap not reached")
     };
-    let _ = writeln!(
-        out,
-        "[L4.3] {}: {} ({} {}; {} {}; {reached})",
+    let mut out = format!(
+        "[L4.3] {}: {} ({} {}; {} {}; {reached})\n",
         l.pick("违约金合计", "Total liquidated damages"),
         t.penalty.pretty(),
         l.pick("上限", "cap"),
@@ -133,15 +200,14 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
         t.uncapped.pretty(),
     );
     if t.contingent.0 > 0 {
-        let _ = writeln!(
-            out,
-            "       {}: {}",
+        out.push_str(&format!(
+            "       {}: {}\n",
             l.pick(
                 "原因未明事件若为厂商原因另计",
                 "if unknown causes prove to be the vendor's, add"
             ),
             t.contingent.pretty()
-        );
+        ));
     }
     out
 }

@@ -1,10 +1,13 @@
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use slacalc::case::{Case, Contract, Interpretation};
+use slacalc::table;
+use slacalc::terms::{Terms, TermsSpec};
 use slacalc::text::{self, Lang};
-use slacalc::{assess, parse_case, CaseError, Instant};
+use slacalc::{assess, parse_case, Assessment, CaseError, Instant};
 use std::io::Read;
 use std::process::ExitCode;
 
-/// SLA calculator for the eyou service commitment letter (and, later, other contracts).
+/// SLA calculator: the eyou service commitment letter, or any contract written as terms.
 #[derive(Parser)]
 #[command(name = "slacalc", version, about)]
 struct Cli {
@@ -14,10 +17,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Assess every incident of a case file (JSON, format v1); `-` reads standard input.
+    /// Assess every incident of a case file (JSON, format v1; `-` reads standard input),
+    /// or of a CSV file of incidents with --csv.
     Assess {
-        /// Case file, or `-` for standard input.
-        file: String,
+        /// Case file, or `-` for standard input (not with --csv).
+        file: Option<String>,
+        #[command(flatten)]
+        csv: CsvArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -28,12 +34,47 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Print the full reasoning of every incident: each clause consulted, the reading chosen,
+    /// the numbers.
+    Explain {
+        /// Case file, or `-` for standard input.
+        file: String,
+        /// Language.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Judge at this RFC 3339 time (default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Print built-in terms as JSON (to start custom terms from).
+    Terms {
+        /// Preset id.
+        #[arg(default_value = "eyou-sdju")]
+        id: String,
+    },
+}
+
+#[derive(Args)]
+struct CsvArgs {
+    /// CSV file of incidents (one per row; header = case field names), `-` for stdin.
+    #[arg(long)]
+    csv: Option<String>,
+    /// With --csv: terms preset id or a terms JSON file.
+    #[arg(long, default_value = "eyou-sdju")]
+    terms: String,
+    /// With --csv: total contract price in yuan, e.g. 1000000.00.
+    #[arg(long)]
+    price: Option<String>,
+    /// With --csv: warranty period `YYYY-MM-DD..YYYY-MM-DD`.
+    #[arg(long)]
+    warranty: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
     Text,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -42,70 +83,185 @@ enum LangArg {
     En,
 }
 
-fn fail(errors: &[CaseError]) -> ExitCode {
-    for e in errors {
-        eprintln!("error: {} ({})", e.en(), e.problem.zh());
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
     }
-    ExitCode::from(2)
 }
 
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+/// How a run ends: its message lines and exit code.
+struct Failure(Vec<String>, u8);
+
+impl From<Vec<CaseError>> for Failure {
+    fn from(errors: Vec<CaseError>) -> Failure {
+        Failure(
+            errors
+                .iter()
+                .map(|e| format!("error: {} ({})", e.en(), e.problem.zh()))
+                .collect(),
+            2,
+        )
+    }
+}
+
+fn usage(msg: String) -> Failure {
+    Failure(vec![format!("error: {msg}")], 2)
+}
+
+fn read(file: &str) -> Result<String, Failure> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map(|_| s)
+            .map_err(|e| usage(format!("standard input: cannot read: {e}")))
+    } else {
+        std::fs::read_to_string(file).map_err(|e| usage(format!("{file}: cannot read: {e}")))
+    }
+}
+
+fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
+    match arg {
+        Some(s) => Instant::parse(&s).map_err(|_| {
+            usage(format!(
+                "--as-of: \"{s}\" is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00"
+            ))
+        }),
+        None => Ok(Instant(chrono::Local::now().fixed_offset())),
+    }
+}
+
+/// Builds a case from a CSV of incidents and the contract given on the command line; bad
+/// rows are reported (the good ones are kept).
+fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> {
+    let text = read(file)?;
+    let price = args
+        .price
+        .as_deref()
+        .ok_or_else(|| usage("--price is needed with --csv".into()))?;
+    let warranty = args
+        .warranty
+        .as_deref()
+        .ok_or_else(|| usage("--warranty START..END is needed with --csv".into()))?;
+    let (start, end) = warranty
+        .split_once("..")
+        .ok_or_else(|| usage(format!("--warranty: \"{warranty}\" is not START..END")))?;
+    let date = |s: &str, flag: &str| {
+        slacalc::time::parse_date(s.trim()).ok_or_else(|| {
+            usage(format!(
+                "--warranty: \"{s}\" is not a date like 2024-01-01 ({flag})"
+            ))
+        })
+    };
+    let terms = if args.terms.ends_with(".json") {
+        let t: Terms = serde_json::from_str(&read(&args.terms)?)
+            .map_err(|e| usage(format!("--terms {}: {e}", args.terms)))?;
+        TermsSpec::Inline(Box::new(t))
+    } else {
+        TermsSpec::Preset(args.terms.clone())
+    };
+    let (good, bad) = table::read_incidents(&text);
+    let warnings = bad
+        .iter()
+        .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
+        .collect();
+    let case = Case {
+        version: 1,
+        terms,
+        interpretation: Interpretation::default(),
+        contract: Contract {
+            price: price
+                .parse()
+                .map_err(|e: slacalc::money::MoneyError| usage(format!("--price: {e}")))?,
+            currency: "CNY".into(),
+            warranty_start: date(start, "start")?,
+            warranty_end: date(end, "end")?,
+        },
+        incidents: good.into_iter().map(|(_, inc)| inc).collect(),
+        monitoring_reports: Vec::new(),
+    };
+    Ok((case, warnings))
+}
+
+fn print(result: &Assessment, format: Format, lang: Lang) -> Result<(), Failure> {
+    match format {
+        Format::Json => {
+            let s = serde_json::to_string_pretty(result)
+                .map_err(|e| Failure(vec![format!("error: cannot write the result: {e}")], 1))?;
+            println!("{s}");
+        }
+        Format::Text => print!("{}", text::render(result, lang)),
+        Format::Csv => print!("{}", table::write_assessment(result)),
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Assess {
             file,
+            csv,
             format,
             lang,
-            as_of,
+            as_of: when,
         } => {
-            let input = if file == "-" {
-                let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).map(|_| s)
-            } else {
-                std::fs::read_to_string(&file)
-            };
-            let input = match input {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("error: {file}: cannot read: {e}");
-                    return ExitCode::from(2);
+            let when = as_of(when)?;
+            let (case, warnings) = match (&csv.csv, file) {
+                (Some(path), None) => csv_case(path, &csv)?,
+                (None, Some(file)) => (parse_case(&read(&file)?)?, Vec::new()),
+                (Some(_), Some(_)) => {
+                    return Err(usage("give either a case FILE or --csv, not both".into()))
+                }
+                (None, None) => {
+                    return Err(usage(
+                        "give a case FILE (or - for stdin), or --csv FILE".into(),
+                    ))
                 }
             };
-            let as_of = match as_of {
-                Some(s) => match Instant::parse(&s) {
-                    Ok(t) => t,
-                    Err(_) => {
-                        eprintln!("error: --as-of: \"{s}\" is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00");
-                        return ExitCode::from(2);
-                    }
-                },
-                None => Instant(chrono::Local::now().fixed_offset()),
-            };
-            let case = match parse_case(&input) {
-                Ok(c) => c,
-                Err(errs) => return fail(&errs),
-            };
-            let result = match assess(&case, as_of) {
-                Ok(r) => r,
-                Err(errs) => return fail(&errs),
-            };
-            match format {
-                Format::Json => match serde_json::to_string_pretty(&result) {
-                    Ok(s) => println!("{s}"),
-                    Err(e) => {
-                        eprintln!("error: cannot write the result: {e}");
-                        return ExitCode::from(1);
-                    }
-                },
-                Format::Text => {
-                    let lang = match lang {
-                        LangArg::Zh => Lang::Zh,
-                        LangArg::En => Lang::En,
-                    };
-                    print!("{}", text::render(&result, lang));
-                }
+            if !warnings.is_empty() && case.incidents.is_empty() {
+                return Err(Failure(warnings, 2));
             }
-            ExitCode::SUCCESS
+            let result = assess(&case, when)?;
+            print(&result, format, lang.lang())?;
+            for w in &warnings {
+                eprintln!("{w}");
+            }
+            Ok(if warnings.is_empty() { 0 } else { 1 })
+        }
+        Command::Explain {
+            file,
+            lang,
+            as_of: when,
+        } => {
+            let when = as_of(when)?;
+            let case = parse_case(&read(&file)?)?;
+            let result = assess(&case, when)?;
+            print!("{}", text::explain(&result, lang.lang()));
+            Ok(0)
+        }
+        Command::Terms { id } => {
+            let t = Terms::preset(&id).ok_or_else(|| {
+                usage(format!("unknown terms \"{id}\" (built-in: \"eyou-sdju\")"))
+            })?;
+            let s = serde_json::to_string_pretty(&t)
+                .map_err(|e| Failure(vec![format!("error: {e}")], 1))?;
+            println!("{s}");
+            Ok(0)
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure(lines, code)) => {
+            for l in lines {
+                eprintln!("{l}");
+            }
+            ExitCode::from(code)
         }
     }
 }

@@ -1,0 +1,345 @@
+//! Incidents as CSV rows, one incident per row, the header naming case fields: the
+//! spreadsheet form of a ledger. Rows are read through the same case reader as JSON, so a bad
+//! cell gets the same message, named by row and column; good rows are kept.
+
+use crate::assess::Assessment;
+use crate::case::Incident;
+use crate::error::{CaseError, Problem};
+use crate::names::Named;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The columns a CSV may have, in the order the template lists them.
+pub const COLUMNS: [&str; 15] = [
+    "id",
+    "reported_at",
+    "declared_priority",
+    "mailboxes_affected_pct",
+    "system_usable",
+    "seriously_damaged",
+    "kind",
+    "cause",
+    "interrupted_from",
+    "restored_at",
+    "phone_response_at",
+    "remote_access_at",
+    "response_at",
+    "force_majeure",
+    "customer_pauses",
+];
+
+const FACTS: [&str; 4] = [
+    "mailboxes_affected_pct",
+    "system_usable",
+    "seriously_damaged",
+    "kind",
+];
+
+/// A problem with one cell (or the whole row, when `column` is empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// Line of the file (the header is line 1).
+    pub line: usize,
+    /// Column name.
+    pub column: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl RowError {
+    /// "line 3, column reported_at: …" in English.
+    pub fn en(&self) -> String {
+        format!(
+            "line {}, column {}: {}",
+            self.line,
+            self.shown(),
+            self.problem
+        )
+    }
+
+    /// The same in Chinese.
+    pub fn zh(&self) -> String {
+        format!(
+            "第 {} 行,{} 列:{}",
+            self.line,
+            self.shown(),
+            self.problem.zh()
+        )
+    }
+
+    fn shown(&self) -> &str {
+        if self.column.is_empty() {
+            "(row)"
+        } else {
+            &self.column
+        }
+    }
+}
+
+fn boolean(cell: &str) -> Value {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "是" => Value::Bool(true),
+        "false" | "no" | "n" | "0" | "否" => Value::Bool(false),
+        other => Value::String(other.to_string()),
+    }
+}
+
+fn time(cell: &str) -> Value {
+    Value::String(crate::time::normalize_typed(cell))
+}
+
+/// `kind@start/end; kind@start/end` (force majeure) or `start/end; …` (pauses).
+fn spans(cell: &str, with_kind: bool) -> Value {
+    let items = cell
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            let (kind, range) = match (with_kind, item.split_once('@')) {
+                (true, Some((k, r))) => (Some(k.trim()), r),
+                (true, None) => (Some(""), item),
+                (false, _) => (None, item),
+            };
+            let (start, end) = range.split_once('/').unwrap_or((range, ""));
+            let mut m = Map::new();
+            if let Some(k) = kind {
+                m.insert("kind".into(), Value::String(k.to_string()));
+            }
+            m.insert("start".into(), time(start));
+            m.insert("end".into(), time(end));
+            Value::Object(m)
+        })
+        .collect();
+    Value::Array(items)
+}
+
+/// One row as an incident object of the case format.
+fn row_value(header: &[String], record: &csv::StringRecord) -> Value {
+    let mut inc = Map::new();
+    let mut facts = Map::new();
+    for (name, cell) in header.iter().zip(record.iter()) {
+        let name = name.trim().trim_start_matches("facts.");
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let v = match name {
+            "system_usable" | "seriously_damaged" => boolean(cell),
+            "mailboxes_affected_pct" => match cell.trim().parse::<u64>() {
+                Ok(n) => Value::from(n),
+                Err(_) => Value::String(cell.trim().to_string()),
+            },
+            "reported_at" | "interrupted_from" | "restored_at" | "phone_response_at"
+            | "remote_access_at" | "response_at" => time(cell),
+            "force_majeure" => spans(cell, true),
+            "customer_pauses" => spans(cell, false),
+            _ => Value::String(cell.trim().to_string()),
+        };
+        if FACTS.contains(&name) {
+            facts.insert(name.to_string(), v);
+        } else {
+            inc.insert(name.to_string(), v);
+        }
+    }
+    inc.insert("facts".into(), Value::Object(facts));
+    Value::Object(inc)
+}
+
+/// The column a case path inside one incident names: `incidents[0].facts.kind` → `kind`,
+/// `incidents[0].force_majeure[1].end` → `force_majeure`.
+fn column_of(path: &str) -> String {
+    let inner = path.split_once('.').map_or("", |(_, rest)| rest);
+    let inner = inner.trim_start_matches("facts.");
+    inner
+        .split(['.', '['])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Reads incidents from CSV text. Returns the good incidents (with their line numbers) and
+/// the problems of the bad rows; a file that cannot be read at all is one problem at line 1.
+pub fn read_incidents(text: &str) -> (Vec<(usize, Incident)>, Vec<RowError>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect(),
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![RowError {
+                    line: 1,
+                    column: String::new(),
+                    problem: Problem::Format(e.to_string()),
+                }],
+            )
+        }
+    };
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for (n, name) in header.iter().enumerate() {
+        let name = name.trim().trim_start_matches("facts.");
+        if !COLUMNS.contains(&name) {
+            bad.push(RowError {
+                line: 1,
+                column: header[n].clone(),
+                problem: Problem::UnknownField(name.to_string()),
+            });
+        }
+    }
+    if !bad.is_empty() {
+        return (good, bad);
+    }
+    for (k, record) in reader.records().enumerate() {
+        let line = k + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                bad.push(RowError {
+                    line,
+                    column: String::new(),
+                    problem: Problem::Format(e.to_string()),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        match parse_row(&row_value(&header, &record)) {
+            Ok(inc) => good.push((line, inc)),
+            Err(errs) => bad.extend(errs.into_iter().map(|e| RowError {
+                line,
+                column: column_of(&e.path),
+                problem: e.problem,
+            })),
+        }
+    }
+    (good, bad)
+}
+
+/// Reads and checks one incident object with the case reader, as `incidents[0]`.
+fn parse_row(v: &Value) -> Result<Incident, Vec<CaseError>> {
+    let doc = serde_json::json!({
+        "version": 1, "terms": "eyou-sdju",
+        "contract": { "price": "0", "warranty_start": "1970-01-01", "warranty_end": "2200-12-31" },
+        "incidents": [v],
+    });
+    let case = crate::validate::parse_case(&doc.to_string())?;
+    case.incidents
+        .into_iter()
+        .next()
+        .ok_or_else(|| vec![CaseError::at("incidents[0]", Problem::Empty)])
+}
+
+/// The assessed ledger as CSV: one row per incident with its verdict, each deadline and
+/// the damages, and a last row with the totals.
+pub fn write_assessment(a: &Assessment) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let head = [
+        "id",
+        "priority",
+        "event_level",
+        "channel",
+        "coverage",
+        "phone_response_due",
+        "phone_response_status",
+        "remote_access_due",
+        "remote_access_status",
+        "response_due",
+        "response_status",
+        "restore_due",
+        "restore_status",
+        "restore_late_minutes",
+        "penalty_days",
+        "penalty_amount",
+        "penalty_applied",
+    ];
+    let _ = w.write_record(head);
+    for r in &a.incidents {
+        let mut row: Vec<String> = vec![
+            r.id.clone(),
+            r.priority.clone(),
+            r.event_level.names().1.to_string(),
+            r.channel.names().1.to_string(),
+            serde_json::to_value(r.coverage)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+        ];
+        for kind in [
+            crate::deadline::DeadlineKind::PhoneResponse,
+            crate::deadline::DeadlineKind::RemoteAccess,
+            crate::deadline::DeadlineKind::Response,
+            crate::deadline::DeadlineKind::Restore,
+        ] {
+            match r.deadlines.iter().find(|d| d.kind == kind) {
+                Some(d) => {
+                    row.push(d.due.to_string());
+                    row.push(d.status.names().1.to_string());
+                    if kind == crate::deadline::DeadlineKind::Restore {
+                        row.push(d.late_minutes.to_string());
+                    }
+                }
+                None => {
+                    row.push(String::new());
+                    row.push(String::new());
+                    if kind == crate::deadline::DeadlineKind::Restore {
+                        row.push(String::new());
+                    }
+                }
+            }
+        }
+        row.push(r.penalty.periods_exact.clone());
+        row.push(r.penalty.amount.to_string());
+        row.push(r.penalty.applied.to_string());
+        let _ = w.write_record(&row);
+    }
+    let mut total = vec![String::new(); head.len()];
+    total[0] = "TOTAL".into();
+    total[15] = a.total.uncapped.to_string();
+    total[16] = a.total.penalty.to_string();
+    let _ = w.write_record(&total);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at,phone_response_at,remote_access_at,response_at,force_majeure,customer_pauses
+a,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-04 15:00,2025-03-03 08:12,2025-03-03 08:35,,,
+b,2025-03-03 25:00,general,5,yes,no,fault,vendor,,,,,,,
+c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-04-02 00:00,2025-04-01 10:00/2025-04-01 11:00
+";
+
+    #[test]
+    fn good_rows_are_kept_and_bad_cells_named() {
+        let (good, bad) = read_incidents(CSV);
+        assert_eq!(good.len(), 1);
+        assert_eq!(good[0].0, 2);
+        assert_eq!(good[0].1.id, "a");
+        assert_eq!(bad.len(), 2, "{bad:?}");
+        assert_eq!((bad[0].line, bad[0].column.as_str()), (3, "reported_at"));
+        assert_eq!((bad[1].line, bad[1].column.as_str()), (4, "cause"));
+        assert!(bad[1].en().starts_with("line 4, column cause: "));
+    }
+
+    #[test]
+    fn an_unknown_column_is_named() {
+        let (good, bad) = read_incidents("id,reportedat\na,2025-01-01 10:00\n");
+        assert!(good.is_empty());
+        assert_eq!(bad[0].column, "reportedat");
+    }
+
+    #[test]
+    fn spans_cells_become_lists() {
+        let (good, bad) = read_incidents(&CSV.replace("aliens", "vendor"));
+        assert_eq!(bad.len(), 1);
+        let c = &good[1].1;
+        assert_eq!(c.force_majeure.len(), 1);
+        assert_eq!(c.force_majeure[0].kind, "typhoon");
+        assert_eq!(c.customer_pauses.len(), 1);
+    }
+}
