@@ -1,6 +1,6 @@
 //! The page: one reducer holds the form; the engine assesses it on every change.
 
-use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart};
+use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart, SWITCHES};
 use crate::labels::{self, Bi};
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::{assess, parse_case, CaseError, Instant};
@@ -28,8 +28,7 @@ fn now() -> Instant {
 
 /// What the engine says of the form.
 fn evaluate(form: &FormState, as_of: Instant) -> Result<Assessment, Vec<CaseError>> {
-    let json = form.to_case().to_string();
-    let case = parse_case(&json)?;
+    let case = parse_case(&form.to_case_text())?;
     assess(&case, as_of)
 }
 
@@ -151,6 +150,7 @@ fn form_view(p: &FormProps) -> Html {
                 { text(Field::RemoteAccessAt, ("远程访问开始", "Remote access at"), "L3.3a", T) }
                 { text(Field::ResponseAt, ("一般响应", "Response at (general)"), "L3.3c", T) }
             </fieldset>
+            <TermsEditor text={f.custom_terms.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <SpansView list={SpanList::ForceMajeure} rows={f.force_majeure.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <SpansView list={SpanList::Pauses} rows={f.pauses.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <fieldset>
@@ -158,6 +158,10 @@ fn form_view(p: &FormProps) -> Html {
                 { text(Field::Tolerance, ("“立即响应”容差(分钟)", "\"Immediately\" tolerance (min)"), "L3.3a", "0–60") }
                 { text(Field::Threshold, ("“多数用户”阈值 %", "\"Majority\" threshold %"), "L2.1", "1–99") }
                 { select(Field::PrioritySource, ("期限依据的优先级", "Priority for deadlines"), "L3.3", &labels::PRIORITY_SOURCES) }
+                { for SWITCHES.iter().enumerate().map(|(i, sw)| html! {
+                    <SwitchField index={i} value={f.switches.get(i).cloned().unwrap_or_default()}
+                        errors={errors_at(&p.errors, sw.path)} on_action={p.on_action.clone()} />
+                }) }
             </fieldset>
         </form>
     }
@@ -229,6 +233,123 @@ fn select_field(p: &SelectProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+struct TermsProps {
+    text: Option<String>,
+    errors: Rc<Vec<CaseError>>,
+    on_action: Callback<Action>,
+}
+
+/// The contract's terms: the letter's preset, or custom terms as JSON (typed, imported from
+/// a file, exported to one), checked by the engine like the rest of the case.
+#[function_component(TermsEditor)]
+fn terms_editor(p: &TermsProps) -> Html {
+    let custom = p.text.is_some();
+    let toggle = p.on_action.reform(|e: Event| {
+        Action::UseCustomTerms(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let oninput = p.on_action.reform(|e: InputEvent| {
+        Action::SetTerms(
+            e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value(),
+        )
+    });
+    let on_action = p.on_action.clone();
+    let onimport = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        let on_action = on_action.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                if let Some(text) = text.as_string() {
+                    on_action.emit(Action::SetTerms(text));
+                }
+            }
+        });
+    });
+    let errors: Vec<CaseError> = p
+        .errors
+        .iter()
+        .filter(|e| e.path == "terms" || e.path.starts_with("terms."))
+        .cloned()
+        .collect();
+    let export = p.text.as_ref().map(|t| {
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(t))
+        )
+    });
+    html! {
+        <fieldset>
+            <legend>{ "条款 " }<span class="en">{ "Terms" }</span>{ " " }<span class="clause">{ "L1–L6" }</span></legend>
+            <div class="field check">
+                <input type="checkbox" id="custom-terms" checked={custom} onchange={toggle} />
+                <label for="custom-terms">{ "使用自定义条款(JSON) " }<span class="en">{ "Custom terms (JSON) instead of the letter" }</span></label>
+            </div>
+            if let Some(text) = &p.text {
+                <div class={classes!("field", (!errors.is_empty()).then_some("invalid"))}>
+                    <label for="terms-json">{ "条款 JSON " }<span class="en">{ "Terms JSON" }</span></label>
+                    <textarea id="terms-json" rows="12" spellcheck="false" value={text.clone()} {oninput} />
+                    <FieldErrors path="terms" errors={errors} />
+                </div>
+                <div class="row">
+                    <label class="file">{ "导入 " }<span class="en">{ "Import…" }</span>
+                        <input type="file" id="terms-import" accept=".json,application/json" onchange={onimport} />
+                    </label>
+                    <a id="terms-export" class="button" download="terms.json" href={export.unwrap_or_default()}>
+                        { "导出 " }<span class="en">{ "Export" }</span></a>
+                </div>
+            }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SwitchProps {
+    index: usize,
+    value: String,
+    errors: Vec<CaseError>,
+    on_action: Callback<Action>,
+}
+
+/// One interpretation switch, labelled with its clause: a choice, or a number typed in.
+#[function_component(SwitchField)]
+fn switch_field(p: &SwitchProps) -> Html {
+    let Some(sw) = SWITCHES.get(p.index) else {
+        return html! {};
+    };
+    let i = p.index;
+    let label = html! {
+        <label for={sw.dom}>{ sw.label.0 }{ " " }<span class="en">{ sw.label.1 }</span>
+            { " " }<span class="clause">{ sw.clause }</span></label>
+    };
+    let control = if sw.options.is_empty() {
+        let oninput = p.on_action.reform(move |e: InputEvent| {
+            Action::SetSwitch(i, e.target_unchecked_into::<HtmlInputElement>().value())
+        });
+        html! { <input type="text" id={sw.dom} value={p.value.clone()} placeholder="0" autocomplete="off" {oninput} /> }
+    } else {
+        let onchange = p.on_action.reform(move |e: Event| {
+            Action::SetSwitch(i, e.target_unchecked_into::<HtmlSelectElement>().value())
+        });
+        html! {
+            <select id={sw.dom} {onchange}>
+                { for sw.options.iter().map(|(v, zh, en)| html! {
+                    <option value={*v} selected={*v == p.value}>{ format!("{zh} · {en}") }</option>
+                }) }
+            </select>
+        }
+    };
+    html! {
+        <div class={classes!("field", (!p.errors.is_empty()).then_some("invalid"))}>
+            { label }{ control }
+            <FieldErrors path={sw.path} errors={p.errors.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct FieldErrorsProps {
     path: AttrValue,
     errors: Vec<CaseError>,
@@ -237,10 +358,18 @@ struct FieldErrorsProps {
 #[function_component(FieldErrors)]
 fn field_errors(p: &FieldErrorsProps) -> Html {
     html! {
-        { for p.errors.iter().map(|e| html! {
-            <p class="field-error" role="alert" data-path={p.path.clone()}>
-                { e.problem.zh() }<br /><span class="en">{ e.problem.to_string() }</span>
-            </p>
+        { for p.errors.iter().map(|e| {
+            // A problem deeper inside the field (e.g. `terms.levels[0].id`) names its path.
+            let (zh, en) = if e.path == p.path.as_str() {
+                (e.problem.zh(), e.problem.to_string())
+            } else {
+                (e.zh(), e.en())
+            };
+            html! {
+                <p class="field-error" role="alert" data-path={p.path.clone()}>
+                    { zh }<br /><span class="en">{ en }</span>
+                </p>
+            }
         }) }
     }
 }
@@ -344,6 +473,7 @@ fn result_view(p: &ResultProps) -> Html {
                     <Deadlines r={r.clone()} />
                     <PenaltyCard r={r.clone()} a={Rc::new(a.clone())} />
                     <Explanation r={r.clone()} />
+                    <MonitoringCard a={Rc::new(a.clone())} />
                     <p class="meta">{ format!("规则版本 rules v{} · 评估时间 as of {}", a.rules_version, a.as_of.short()) }</p>
                 </section>
             }
@@ -448,6 +578,64 @@ fn penalty_card(p: &PenaltyProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct LedgerProps {
+    a: Rc<Assessment>,
+}
+
+/// L3.5: the quarterly monitoring reports of the warranty and where each stands.
+#[function_component(MonitoringCard)]
+fn monitoring_card(p: &LedgerProps) -> Html {
+    use slacalc::ledger::ReportStatus;
+    if p.a.monitoring.is_empty() {
+        return html! {};
+    }
+    let status = |s: ReportStatus| -> (Bi, &'static str) {
+        match s {
+            ReportStatus::Delivered => (("已提交", "delivered"), "met"),
+            ReportStatus::Due => (("待提交", "due"), "pending"),
+            ReportStatus::Overdue => (("已逾期", "overdue"), "missed"),
+            ReportStatus::Upcoming => (("未开始", "upcoming"), ""),
+        }
+    };
+    let overdue =
+        p.a.monitoring
+            .iter()
+            .filter(|m| m.status == ReportStatus::Overdue)
+            .count();
+    let delivered =
+        p.a.monitoring
+            .iter()
+            .filter(|m| m.status == ReportStatus::Delivered)
+            .count();
+    html! {
+        <details class="card" id="monitoring-card">
+            <summary><h2>{ bi(("远程监测报告", "Remote-monitoring reports")) }{ " " }<span class="clause">{ "L3.5" }</span>
+                { format!(" · {} 份 reports, {} 已提交 delivered, {} 逾期 overdue", p.a.monitoring.len(), delivered, overdue) }</h2></summary>
+            <p class="note">{ "交付记录写在案例的 monitoring_reports 中(CLI / JSON)。 " }
+                <span class="en">{ "Deliveries are recorded in the case's monitoring_reports (CLI / JSON)." }</span></p>
+            <table id="monitoring">
+                <thead><tr>
+                    <th>{ "#" }</th><th>{ bi(("周期", "Period")) }</th><th>{ bi(("截止", "Due")) }</th><th>{ bi(("状态", "Status")) }</th>
+                </tr></thead>
+                <tbody>
+                { for p.a.monitoring.iter().map(|m| {
+                    let (label, class) = status(m.status);
+                    html! {
+                        <tr>
+                            <td>{ m.period }</td>
+                            <td>{ format!("{} – {}", m.from, m.to) }</td>
+                            <td>{ m.due.to_string() }</td>
+                            <td class={classes!("status", class)}>{ bi(label) }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
 #[function_component(Explanation)]
 fn explanation(p: &IncidentProps) -> Html {
     html! {
@@ -536,6 +724,39 @@ mod tests {
         type_into(&root, "#contract-price", "2000000").await;
         // Twice the price, twice the damages: 2 days × 0.25 % × ¥2,000,000.00.
         assert_eq!(text(&root, "#penalty-amount"), "¥10,000.00");
+    }
+
+    #[wasm_bindgen_test]
+    async fn custom_terms_are_edited_and_checked_in_place() {
+        let root = mount().await;
+        let toggle: HtmlInputElement = root
+            .query_selector("#custom-terms")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+            .expect("toggle");
+        toggle.click();
+        settle().await;
+        let area: web_sys::HtmlTextAreaElement = root
+            .query_selector("#terms-json")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+            .expect("the terms editor opens with the letter's terms");
+        assert!(area.value().contains("\"rate_bp\": 25"));
+        // Double the daily rate: 2 days × 0.50 % × ¥1,000,000.00 = ¥10,000.00.
+        area.set_value(&area.value().replace("\"rate_bp\": 25", "\"rate_bp\": 50"));
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let ev = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+        area.dispatch_event(&ev).expect("dispatch");
+        settle().await;
+        assert_eq!(text(&root, "#penalty-amount"), "¥10,000.00");
+        area.set_value(&area.value().replace("\"cap_bp\": 500", "\"cap_bp\": 20000"));
+        area.dispatch_event(&ev).expect("dispatch");
+        settle().await;
+        let err = text(&root, ".field-error[data-path='terms']");
+        assert!(err.contains("terms.penalty.cap_bp"), "{err}");
     }
 
     #[wasm_bindgen_test]

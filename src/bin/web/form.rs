@@ -73,6 +73,163 @@ impl Field {
     }
 }
 
+/// One interpretation switch of `CLAUSES.md` that the page offers beside its clause.
+pub struct Switch {
+    /// Key inside `interpretation` (`clocks.restore` for a nested one).
+    pub key: &'static str,
+    /// Case path the engine names in its messages.
+    pub path: &'static str,
+    /// Element id.
+    pub dom: &'static str,
+    /// Clause it belongs to.
+    pub clause: &'static str,
+    /// Label (Chinese, English).
+    pub label: (&'static str, &'static str),
+    /// Choices (value, Chinese, English); empty = a number typed in.
+    pub options: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const DEFAULT: (&str, &str, &str) = ("", "默认(按条款)", "default (as the terms say)");
+const CLOCKS: [(&str, &str, &str); 3] = [
+    DEFAULT,
+    ("24x7", "7×24 小时", "24×7"),
+    ("office_hours", "办公时间", "office hours"),
+];
+
+/// The switches beyond tolerance, threshold and priority source, in clause order.
+pub const SWITCHES: [Switch; 12] = [
+    Switch {
+        key: "office_calendar",
+        path: "interpretation.office_calendar",
+        dom: "sw-office-calendar",
+        clause: "L1.1",
+        label: ("办公时间日历", "Office-hours calendar"),
+        options: &[
+            DEFAULT,
+            ("prc", "法定节假日与调休", "PRC holidays and make-up days"),
+            ("plain", "仅周一至周五", "plain Mon–Fri"),
+        ],
+    },
+    Switch {
+        key: "consultation",
+        path: "interpretation.consultation",
+        dom: "sw-consultation",
+        clause: "L2.3",
+        label: ("咨询的时限", "Consultation timer"),
+        options: &[
+            ("", "无时限(默认)", "no timer (default)"),
+            ("general", "按一般优先级 1 小时", "as general, 1 h"),
+        ],
+    },
+    Switch {
+        key: "clocks.phone_response",
+        path: "interpretation.clocks.phone_response",
+        dom: "sw-clock-phone",
+        clause: "L3.3a",
+        label: ("电话响应时钟", "Phone-response clock"),
+        options: &CLOCKS,
+    },
+    Switch {
+        key: "clocks.remote_access",
+        path: "interpretation.clocks.remote_access",
+        dom: "sw-clock-remote",
+        clause: "L3.3a",
+        label: ("远程访问时钟", "Remote-access clock"),
+        options: &CLOCKS,
+    },
+    Switch {
+        key: "clocks.response",
+        path: "interpretation.clocks.response",
+        dom: "sw-clock-response",
+        clause: "L3.3c",
+        label: ("一般响应时钟", "Response clock"),
+        options: &CLOCKS,
+    },
+    Switch {
+        key: "customer_pauses",
+        path: "interpretation.customer_pauses",
+        dom: "sw-pauses",
+        clause: "L3.4",
+        label: ("客户方暂停", "Customer pauses"),
+        options: &[
+            ("", "暂停计时(默认)", "stop the clocks (default)"),
+            ("ignore", "不考虑暂停", "ignored"),
+        ],
+    },
+    Switch {
+        key: "monitoring_grace_days",
+        path: "interpretation.monitoring_grace_days",
+        dom: "sw-grace",
+        clause: "L3.5",
+        label: ("监测报告宽限天数", "Monitoring grace days"),
+        options: &[],
+    },
+    Switch {
+        key: "restore_clock_from",
+        path: "interpretation.restore_clock_from",
+        dom: "sw-restore-from",
+        clause: "L4.1",
+        label: ("恢复时限起算", "Restore clock from"),
+        options: &[
+            ("", "报告时间(默认)", "the report (default)"),
+            ("interruption", "中断开始", "the interruption"),
+        ],
+    },
+    Switch {
+        key: "clocks.restore",
+        path: "interpretation.clocks.restore",
+        dom: "sw-clock-restore",
+        clause: "L4.1",
+        label: ("恢复时钟", "Restore clock"),
+        options: &CLOCKS,
+    },
+    Switch {
+        key: "penalty_days",
+        path: "interpretation.penalty_days",
+        dom: "sw-penalty-days",
+        clause: "L4.2",
+        label: ("违约天数计法", "Counting penalty days"),
+        options: &[
+            DEFAULT,
+            (
+                "started_periods",
+                "每开始 24 小时计一天",
+                "each started 24 h",
+            ),
+            (
+                "past_deadline",
+                "只计超时部分",
+                "only time past the deadline",
+            ),
+            ("whole_days", "只计整天", "whole days only"),
+            ("pro_rata", "按比例", "pro rata"),
+            ("calendar_days", "按涉及的自然日", "calendar days touched"),
+        ],
+    },
+    Switch {
+        key: "cap_scope",
+        path: "interpretation.cap_scope",
+        dom: "sw-cap-scope",
+        clause: "L4.3",
+        label: ("5 % 上限范围", "Scope of the 5 % cap"),
+        options: &[
+            ("", "整个合同累计(默认)", "whole contract (default)"),
+            ("incident", "每一事件", "each incident"),
+        ],
+    },
+    Switch {
+        key: "force_majeure_extension",
+        path: "interpretation.force_majeure_extension",
+        dom: "sw-fm",
+        clause: "L5.1",
+        label: ("不可抗力顺延", "Force-majeure extension"),
+        options: &[
+            ("", "向上取整为整天(默认)", "whole days (default)"),
+            ("exact", "按实际时长", "exact duration"),
+        ],
+    },
+];
+
 /// A yes/no fact of the incident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
@@ -142,6 +299,10 @@ pub struct FormState {
     pub response_at: String,
     pub force_majeure: Vec<SpanRow>,
     pub pauses: Vec<SpanRow>,
+    /// Values of [`SWITCHES`], in order; empty = the default.
+    pub switches: Vec<String>,
+    /// Custom terms typed or imported (JSON text), used instead of the preset when set.
+    pub custom_terms: Option<String>,
 }
 
 impl FormState {
@@ -169,6 +330,8 @@ impl FormState {
             response_at: String::new(),
             force_majeure: vec![],
             pauses: vec![],
+            switches: vec![String::new(); SWITCHES.len()],
+            custom_terms: None,
         }
     }
 
@@ -276,8 +439,36 @@ impl FormState {
                     }
                 }
             }
+            Action::SetSwitch(i, value) => {
+                if let Some(v) = self.switches.get_mut(i) {
+                    *v = value;
+                }
+            }
+            Action::UseCustomTerms(on) => {
+                self.custom_terms = on.then(|| {
+                    self.custom_terms
+                        .clone()
+                        .unwrap_or_else(|| slacalc::terms::EYOU_SDJU_JSON.to_string())
+                });
+            }
+            Action::SetTerms(text) => self.custom_terms = Some(text),
             Action::LoadExample => *self = FormState::worked_example(),
             Action::ClearIncident => *self = self.blank_incident(),
+        }
+    }
+
+    /// The case document as text: [`FormState::to_case`], with custom terms spliced in as
+    /// typed, so that the engine reads them and names any problem under `terms.…`.
+    pub fn to_case_text(&self) -> String {
+        const MARK: &str = "\u{1}terms\u{1}";
+        let mut v = self.to_case();
+        match &self.custom_terms {
+            Some(text) => {
+                v["terms"] = Value::String(MARK.to_string());
+                let quoted = Value::String(MARK.to_string()).to_string();
+                v.to_string().replacen(&quoted, text, 1)
+            }
+            None => v.to_string(),
         }
     }
 
@@ -341,14 +532,38 @@ impl FormState {
                 incident.insert(name.into(), ts(text));
             }
         }
+        let mut interpretation = Map::new();
+        interpretation.insert(
+            "immediate_tolerance_minutes".into(),
+            number_or_text(&self.tolerance),
+        );
+        interpretation.insert(
+            "majority_threshold_pct".into(),
+            number_or_text(&self.threshold),
+        );
+        interpretation.insert("priority_source".into(), json!(self.priority_source));
+        let mut clocks = Map::new();
+        for (sw, value) in SWITCHES.iter().zip(&self.switches) {
+            if value.trim().is_empty() {
+                continue;
+            }
+            let v = if sw.options.is_empty() {
+                number_or_text(value)
+            } else {
+                json!(value)
+            };
+            match sw.key.strip_prefix("clocks.") {
+                Some(kind) => clocks.insert(kind.to_string(), v),
+                None => interpretation.insert(sw.key.to_string(), v),
+            };
+        }
+        if !clocks.is_empty() {
+            interpretation.insert("clocks".into(), Value::Object(clocks));
+        }
         json!({
             "version": 1,
             "terms": "eyou-sdju",
-            "interpretation": {
-                "immediate_tolerance_minutes": number_or_text(&self.tolerance),
-                "majority_threshold_pct": number_or_text(&self.threshold),
-                "priority_source": self.priority_source,
-            },
+            "interpretation": Value::Object(interpretation),
             "contract": {
                 "price": self.price,
                 "currency": "CNY",
@@ -368,6 +583,9 @@ pub enum Action {
     AddSpan(SpanList),
     RemoveSpan(SpanList, usize),
     SetSpan(SpanList, usize, SpanPart, String),
+    SetSwitch(usize, String),
+    UseCustomTerms(bool),
+    SetTerms(String),
     LoadExample,
     ClearIncident,
 }
@@ -378,8 +596,34 @@ mod tests {
 
     fn assess_form(f: &FormState) -> Result<slacalc::Assessment, Vec<slacalc::CaseError>> {
         let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
-        let case = slacalc::parse_case(&f.to_case().to_string())?;
+        let case = slacalc::parse_case(&f.to_case_text())?;
         slacalc::assess(&case, as_of)
+    }
+
+    #[test]
+    fn custom_terms_are_read_by_the_engine_with_their_paths() {
+        let mut f = FormState::worked_example();
+        f.apply(Action::UseCustomTerms(true));
+        let a = assess_form(&f).expect("the preset as custom terms");
+        assert_eq!(a.incidents[0].penalty.amount.to_string(), "5000.00");
+        let text = f.custom_terms.clone().unwrap_or_default();
+        f.apply(Action::SetTerms(
+            text.replace("\"rate_bp\": 25", "\"rate_bp\": 50"),
+        ));
+        let a = assess_form(&f).expect("custom rate");
+        assert_eq!(a.incidents[0].penalty.amount.to_string(), "10000.00");
+        f.apply(Action::SetTerms(
+            text.replace("\"cap_bp\": 500", "\"cap_bp\": 50000"),
+        ));
+        let errs = assess_form(&f).expect_err("cap over 100 %");
+        assert_eq!(errs[0].path, "terms.penalty.cap_bp");
+        f.apply(Action::SetTerms(
+            text.replace("\"per\": \"day\"", "\"per\": \"week\""),
+        ));
+        let errs = assess_form(&f).expect_err("unknown period");
+        assert_eq!(errs[0].path, "terms.penalty.per");
+        f.apply(Action::UseCustomTerms(false));
+        assert!(assess_form(&f).is_ok());
     }
 
     #[test]
@@ -404,6 +648,29 @@ mod tests {
         f.apply(Action::Set(Field::MailboxesPct, "50.5".into()));
         f.apply(Action::Set(Field::Price, "1,000,000".into()));
         assert!(assess_form(&f).is_ok());
+    }
+
+    #[test]
+    fn every_switch_reaches_the_engine() {
+        let mut f = FormState::worked_example();
+        let at = |key: &str| SWITCHES.iter().position(|s| s.key == key).expect("switch");
+        f.apply(Action::SetSwitch(at("penalty_days"), "whole_days".into()));
+        f.apply(Action::SetSwitch(at("clocks.restore"), "24x7".into()));
+        f.apply(Action::SetSwitch(at("monitoring_grace_days"), "10".into()));
+        let a = assess_form(&f).expect("valid");
+        // Whole days: floor(31 h / 24 h) = 1 day = ¥2,500.00.
+        assert_eq!(a.incidents[0].penalty.amount.to_string(), "2500.00");
+        assert_eq!(a.interpretation.monitoring_grace_days, 10);
+        f.apply(Action::SetSwitch(at("monitoring_grace_days"), "x".into()));
+        let errs = assess_form(&f).expect_err("bad grace days");
+        assert_eq!(errs[0].path, "interpretation.monitoring_grace_days");
+        for sw in &SWITCHES {
+            for (value, _, _) in sw.options {
+                let mut g = FormState::worked_example();
+                g.apply(Action::SetSwitch(at(sw.key), value.to_string()));
+                assert!(assess_form(&g).is_ok(), "{} = {value}", sw.key);
+            }
+        }
     }
 
     #[test]
