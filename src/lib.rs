@@ -11,6 +11,7 @@ pub mod deadline;
 pub mod error;
 pub mod explain;
 pub mod ledger;
+pub mod link;
 pub mod money;
 pub mod names;
 pub mod penalty;

@@ -222,3 +222,64 @@ async fn a_person_types_the_worked_example_and_reads_the_penalty() {
 
     c.close().await.expect("closes");
 }
+
+fn cli_link(base: &str) -> (String, String) {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let args = ["--as-of", "2026-01-01T00:00:00+08:00"];
+    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+        .args(["link", "examples/worked-example.json", "--base", base])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("CLI runs");
+    assert!(out.status.success());
+    let link = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .trim()
+        .to_string();
+    (link, cli_penalty())
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn a_link_made_by_the_cli_opens_with_the_same_penalty() {
+    let (url, c, _server, _driver) = start().await;
+    let (link, amount) = cli_link(&url);
+    assert!(link.starts_with(&format!("{url}#c=1")), "{link}");
+    c.goto(&link).await.expect("link opens");
+    let want: slacalc::Fen = amount.parse().expect("CLI amount");
+    let shown = wait_text(&c, "#penalty-amount", |t| t == want.pretty()).await;
+    assert_eq!(shown, "¥5,000.00");
+    let notice = text_of(&c, "#notice").await;
+    assert!(
+        notice.contains("same as when the link was made"),
+        "{notice}"
+    );
+    assert_eq!(
+        el(&c, "#as-of")
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .as_deref(),
+        Some("2026-01-01 00:00")
+    );
+
+    // A damaged link changes nothing the user typed and says why.
+    type_into(&c, "#incident-id", "my-own-work").await;
+    c.goto(&format!("{url}#c=1damaged"))
+        .await
+        .expect("navigates");
+    let notice = wait_text(&c, "#notice", |t| t.contains("cannot be opened")).await;
+    assert!(notice.contains("unchanged"), "{notice}");
+    assert_eq!(
+        el(&c, "#incident-id")
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .as_deref(),
+        Some("my-own-work")
+    );
+    c.close().await.expect("closes");
+}

@@ -46,6 +46,20 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Print the share link of a case; with --csv, one link per row (an empty line for a bad
+    /// row, so the links line up with a spreadsheet's rows).
+    Link {
+        /// Case file, or `-` for standard input (not with --csv).
+        file: Option<String>,
+        #[command(flatten)]
+        csv: CsvArgs,
+        /// Address of the page the link opens.
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
+        base: String,
+        /// Assess at this RFC 3339 time (recorded in the link; default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// Print built-in terms as JSON (to start custom terms from).
     Terms {
         /// Preset id.
@@ -138,6 +152,20 @@ fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
 /// rows are reported (the good ones are kept).
 fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> {
     let text = read(file)?;
+    let (good, bad) = table::read_incidents(&text);
+    let warnings = bad
+        .iter()
+        .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
+        .collect();
+    let case = Case {
+        incidents: good.into_iter().map(|(_, inc)| inc).collect(),
+        ..csv_template(args)?
+    };
+    Ok((case, warnings))
+}
+
+/// The case of the contract given on the command line, without incidents.
+fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
     let price = args
         .price
         .as_deref()
@@ -163,12 +191,7 @@ fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> 
     } else {
         TermsSpec::Preset(args.terms.clone())
     };
-    let (good, bad) = table::read_incidents(&text);
-    let warnings = bad
-        .iter()
-        .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
-        .collect();
-    let case = Case {
+    Ok(Case {
         version: 1,
         terms,
         interpretation: Interpretation::default(),
@@ -180,10 +203,9 @@ fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> 
             warranty_start: date(start, "start")?,
             warranty_end: date(end, "end")?,
         },
-        incidents: good.into_iter().map(|(_, inc)| inc).collect(),
+        incidents: Vec::new(),
         monitoring_reports: Vec::new(),
-    };
-    Ok((case, warnings))
+    })
 }
 
 fn print(result: &Assessment, format: Format, lang: Lang) -> Result<(), Failure> {
@@ -241,6 +263,55 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let result = assess(&case, when)?;
             print!("{}", text::explain(&result, lang.lang()));
             Ok(0)
+        }
+        Command::Link {
+            file,
+            csv,
+            base,
+            as_of: when,
+        } => {
+            let when = as_of(when)?;
+            match (&csv.csv, file) {
+                (None, Some(file)) => {
+                    let case = parse_case(&read(&file)?)?;
+                    let result = assess(&case, when)?;
+                    println!("{}", slacalc::link::url(&base, &case, &result));
+                    Ok(0)
+                }
+                (Some(path), None) => {
+                    let text = read(path)?;
+                    let template = csv_template(&csv)?;
+                    let (good, bad) = table::read_incidents(&text);
+                    let rows = good
+                        .iter()
+                        .map(|(l, _)| *l)
+                        .chain(bad.iter().map(|e| e.line));
+                    let last = rows.max().unwrap_or(1);
+                    for line in 2..=last {
+                        match good.iter().find(|(l, _)| *l == line) {
+                            Some((_, inc)) => {
+                                let case = Case {
+                                    incidents: vec![inc.clone()],
+                                    ..template.clone()
+                                };
+                                let result = assess(&case, when)?;
+                                println!("{}", slacalc::link::url(&base, &case, &result));
+                            }
+                            None => println!(),
+                        }
+                    }
+                    for e in &bad {
+                        eprintln!("error: {path}: {} ({})", e.en(), e.problem.zh());
+                    }
+                    Ok(if bad.is_empty() { 0 } else { 1 })
+                }
+                (Some(_), Some(_)) => {
+                    Err(usage("give either a case FILE or --csv, not both".into()))
+                }
+                (None, None) => Err(usage(
+                    "give a case FILE (or - for stdin), or --csv FILE".into(),
+                )),
+            }
         }
         Command::Terms { id } => {
             let t = Terms::preset(&id).ok_or_else(|| {

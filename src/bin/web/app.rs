@@ -2,20 +2,33 @@
 
 use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart, SWITCHES};
 use crate::labels::{self, Bi};
+use crate::page::{Notice, Page, PageAction};
 use slacalc::assess::{Assessment, IncidentResult};
-use slacalc::{assess, parse_case, CaseError, Instant};
+use slacalc::{CaseError, Instant};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-impl Reducible for FormState {
-    type Action = Action;
+impl Reducible for Page {
+    type Action = PageAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
         Rc::new(next)
     }
+}
+
+/// The fragment of the page's address, if it holds a case (`#c=…`).
+fn link_in_address() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    hash.contains("c=").then_some(hash)
+}
+
+/// The page's address without its fragment: the base of share links.
+fn page_address() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
 }
 
 /// "Now" for pending deadlines, from the browser's clock (the engine reads none).
@@ -26,23 +39,43 @@ fn now() -> Instant {
     Instant(utc.fixed_offset()).local()
 }
 
-/// What the engine says of the form.
-fn evaluate(form: &FormState, as_of: Instant) -> Result<Assessment, Vec<CaseError>> {
-    let case = parse_case(&form.to_case_text())?;
-    assess(&case, as_of)
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
-    let form = use_reducer(FormState::worked_example);
-    let on_action = {
-        let form = form.clone();
-        Callback::from(move |a: Action| form.dispatch(a))
+    let page = use_reducer(Page::new);
+    {
+        // Open the link the page was opened with, and any link opened in this tab later.
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            if let Some(hash) = link_in_address() {
+                page.dispatch(PageAction::OpenLink(hash));
+            }
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(hash) = link_in_address() {
+                        page.dispatch(PageAction::OpenLink(hash));
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |a: PageAction| page.dispatch(a))
     };
-    let outcome = evaluate(&form, now());
-    let errors = Rc::new(outcome.as_ref().err().cloned().unwrap_or_default());
+    let on_action = on_page.reform(PageAction::Form);
+    let evaluated = page.evaluate(now());
+    let errors = Rc::new(evaluated.as_ref().err().cloned().unwrap_or_default());
+    let share = evaluated
+        .as_ref()
+        .ok()
+        .map(|(case, a)| slacalc::link::url(&page_address(), case, a));
+    let outcome = evaluated.map(|(_, a)| a);
     let onclick_example = on_action.reform(|_: MouseEvent| Action::LoadExample);
     let onclick_clear = on_action.reform(|_: MouseEvent| Action::ClearIncident);
+    let on_as_of = on_page.reform(|e: InputEvent| {
+        PageAction::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let as_of_errors = errors_at(&errors, "as_of");
     html! {
         <div class="page">
             <header class="top">
@@ -55,15 +88,86 @@ pub fn app() -> Html {
                     <button type="button" id="load-example" onclick={onclick_example}>{ "载入示例 " }<span class="en">{ "Worked example" }</span></button>
                     <button type="button" id="clear-incident" onclick={onclick_clear}>{ "清空事件 " }<span class="en">{ "Clear incident" }</span></button>
                 </div>
+                <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
+                <div class="row as-of">
+                    <div class={classes!("field", (!as_of_errors.is_empty()).then_some("invalid"))}>
+                        <label for="as-of">{ "评估时间 " }<span class="en">{ "Assess as of" }</span></label>
+                        <input type="text" id="as-of" value={page.as_of.clone()} placeholder="空 = 现在 · empty = now" autocomplete="off" oninput={on_as_of} />
+                        <FieldErrors path="as_of" errors={as_of_errors} />
+                    </div>
+                    <ShareLink link={share} />
+                </div>
             </header>
             <main class="layout">
-                <FormView form={Rc::new((*form).clone())} errors={errors.clone()} on_action={on_action} />
+                <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
                 <ResultView outcome={Rc::new(outcome)} />
             </main>
             <footer>
                 { "全部计算在浏览器本地完成,不发送任何数据。 " }
                 <span class="en">{ "Everything is computed in your browser; nothing is sent anywhere." }</span>
             </footer>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticeProps {
+    notice: Option<Notice>,
+    can_restore: bool,
+    on_page: Callback<PageAction>,
+}
+
+/// What opening a link did: the case opened (and whether today's rules agree) or why not.
+#[function_component(NoticeBar)]
+fn notice_bar(p: &NoticeProps) -> Html {
+    let Some(n) = &p.notice else {
+        return html! {};
+    };
+    let restore = p
+        .on_page
+        .reform(|_: MouseEvent| PageAction::RestorePrevious);
+    let dismiss = p.on_page.reform(|_: MouseEvent| PageAction::Dismiss);
+    html! {
+        <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="status">
+            <p>{ &n.zh }<br /><span class="en">{ &n.en }</span></p>
+            if p.can_restore {
+                <button type="button" id="restore-previous" onclick={restore}>{ "恢复之前的输入 " }<span class="en">{ "Restore my previous input" }</span></button>
+            }
+            <button type="button" id="dismiss-notice" onclick={dismiss}>{ "关闭 " }<span class="en">{ "Dismiss" }</span></button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareProps {
+    link: Option<String>,
+}
+
+/// The share link of the case on the page, to copy.
+#[function_component(ShareLink)]
+fn share_link(p: &ShareProps) -> Html {
+    let copied = use_state(|| false);
+    let Some(link) = p.link.clone() else {
+        return html! {};
+    };
+    let onclick = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let _ = clipboard.write_text(&link);
+            copied.set(true);
+        })
+    };
+    html! {
+        <div class="field share">
+            <label for="share-link">{ "分享链接 " }<span class="en">{ "Share link" }</span></label>
+            <div class="row">
+                <input type="text" id="share-link" readonly=true value={link} />
+                <button type="button" id="copy-link" {onclick}>
+                    { if *copied { "已复制 " } else { "复制链接 " } }<span class="en">{ if *copied { "Copied" } else { "Copy link" } }</span>
+                </button>
+            </div>
         </div>
     }
 }

@@ -590,6 +590,97 @@ pub enum Action {
     ClearIncident,
 }
 
+/// How a case time is shown in the form: `2025-03-03 08:10` when it is a whole minute in
+/// UTC+08:00 (the way people type it), else its RFC 3339 text.
+pub fn typed_time(t: &slacalc::Instant) -> String {
+    let rfc = t.to_string();
+    if rfc.ends_with(":00+08:00") && rfc.len() == 25 {
+        t.short()
+    } else {
+        rfc
+    }
+}
+
+impl FormState {
+    /// The form showing a case (its first incident: the page edits one incident at a time).
+    pub fn from_case(case: &slacalc::Case) -> FormState {
+        let mut f = FormState::worked_example().blank_incident();
+        let c = &case.contract;
+        f.price = c.price.to_string();
+        f.warranty_start = c.warranty_start.to_string();
+        f.warranty_end = c.warranty_end.to_string();
+        let i = &case.interpretation;
+        f.tolerance = i.immediate_tolerance_minutes.to_string();
+        f.threshold = i.majority_threshold_pct.to_string();
+        let interp = serde_json::to_value(i).unwrap_or_default();
+        f.priority_source = interp["priority_source"]
+            .as_str()
+            .unwrap_or("declared")
+            .to_string();
+        // A switch at its default shows as "default" (empty), as the form started.
+        let defaults =
+            serde_json::to_value(slacalc::case::Interpretation::default()).unwrap_or_default();
+        f.switches = SWITCHES
+            .iter()
+            .map(|sw| {
+                let v = sw.key.split('.').fold(&interp, |v, k| &v[k]);
+                let d = sw.key.split('.').fold(&defaults, |v, k| &v[k]);
+                match v {
+                    _ if v == d => String::new(),
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) => n.to_string(),
+                    _ => String::new(),
+                }
+            })
+            .collect();
+        if let slacalc::terms::TermsSpec::Inline(t) = &case.terms {
+            f.custom_terms = serde_json::to_string_pretty(t).ok();
+        }
+        let Some(inc) = case.incidents.first() else {
+            return f;
+        };
+        let opt = |t: &Option<slacalc::Instant>| t.as_ref().map(typed_time).unwrap_or_default();
+        f.id = inc.id.clone();
+        f.reported_at = typed_time(&inc.reported_at);
+        f.declared_priority = inc.declared_priority.clone().unwrap_or_default();
+        f.mailboxes_pct = serde_json::to_value(inc.facts.mailboxes_affected_pct)
+            .map(|v| match v {
+                Value::String(s) => s,
+                other => other.to_string(),
+            })
+            .unwrap_or_default();
+        f.system_usable = inc.facts.system_usable;
+        f.seriously_damaged = inc.facts.seriously_damaged;
+        let word = |v: Value| v.as_str().unwrap_or_default().to_string();
+        f.kind = word(serde_json::to_value(inc.facts.kind).unwrap_or_default());
+        f.cause = word(serde_json::to_value(inc.cause).unwrap_or_default());
+        f.interrupted_from = opt(&inc.interrupted_from);
+        f.restored_at = opt(&inc.restored_at);
+        f.phone_response_at = opt(&inc.phone_response_at);
+        f.remote_access_at = opt(&inc.remote_access_at);
+        f.response_at = opt(&inc.response_at);
+        f.force_majeure = inc
+            .force_majeure
+            .iter()
+            .map(|e| SpanRow {
+                kind: e.kind.clone(),
+                start: typed_time(&e.start),
+                end: typed_time(&e.end),
+            })
+            .collect();
+        f.pauses = inc
+            .customer_pauses
+            .iter()
+            .map(|p| SpanRow {
+                kind: String::new(),
+                start: typed_time(&p.start),
+                end: typed_time(&p.end),
+            })
+            .collect();
+        f
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

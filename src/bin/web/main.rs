@@ -7,6 +7,8 @@ mod app;
 mod form;
 #[cfg(target_arch = "wasm32")]
 mod labels;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod page;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

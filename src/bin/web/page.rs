@@ -1,0 +1,205 @@
+//! The page's one state: the form, the assessment time, what a link said when it was opened,
+//! and the work a link replaced (so it can be restored).
+
+use crate::form::{Action, FormState};
+use slacalc::link::{self, Opened};
+use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
+
+/// A message above the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Something went wrong (shown in red), or just information.
+    pub error: bool,
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+/// Everything on the page that can change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// What the user typed.
+    pub form: FormState,
+    /// Assessment time as typed (`2025-03-05 00:00` or RFC 3339); empty = now.
+    pub as_of: String,
+    /// The message of the last link opened.
+    pub notice: Option<Notice>,
+    /// The form a link replaced.
+    pub previous: Option<Box<FormState>>,
+}
+
+/// An edit of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageAction {
+    /// An edit of the form.
+    Form(Action),
+    /// The assessment time typed.
+    SetAsOf(String),
+    /// A link fragment to open (`#c=…`).
+    OpenLink(String),
+    /// Bring back the form a link replaced.
+    RestorePrevious,
+    /// Hide the notice.
+    Dismiss,
+}
+
+impl Page {
+    /// The page as it opens: the worked example, judged now.
+    pub fn new() -> Page {
+        Page {
+            form: FormState::worked_example(),
+            as_of: String::new(),
+            notice: None,
+            previous: None,
+        }
+    }
+
+    /// The assessment time: the typed one, or `now`.
+    pub fn as_of(&self, now: Instant) -> Result<Instant, Vec<CaseError>> {
+        if self.as_of.trim().is_empty() {
+            return Ok(now);
+        }
+        let text = slacalc::time::normalize_typed(&self.as_of);
+        Instant::parse(&text).map_err(|_| {
+            vec![CaseError::at(
+                "as_of",
+                Problem::NotATime(self.as_of.trim().to_string()),
+            )]
+        })
+    }
+
+    /// The case and its assessment, or the problems with them.
+    pub fn evaluate(&self, now: Instant) -> Result<(Case, Assessment), Vec<CaseError>> {
+        let as_of = self.as_of(now)?;
+        let case = parse_case(&self.form.to_case_text())?;
+        let a = assess(&case, as_of)?;
+        Ok((case, a))
+    }
+
+    /// Applies one edit.
+    pub fn apply(&mut self, action: PageAction) {
+        match action {
+            PageAction::Form(a) => self.form.apply(a),
+            PageAction::SetAsOf(t) => self.as_of = t,
+            PageAction::OpenLink(fragment) => self.open(&fragment),
+            PageAction::RestorePrevious => {
+                if let Some(prev) = self.previous.take() {
+                    self.form = *prev;
+                    self.as_of.clear();
+                    self.notice = None;
+                }
+            }
+            PageAction::Dismiss => self.notice = None,
+        }
+    }
+
+    /// Opens a link: a good one replaces the form (keeping the old one restorable) and says
+    /// whether today's rules give the result recorded in it; a bad one changes nothing but
+    /// the notice.
+    fn open(&mut self, fragment: &str) {
+        match link::decode(fragment) {
+            Ok(opened) => self.load(opened),
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    zh: format!("无法打开链接:{}。当前输入未改动。", e.zh()),
+                    en: format!("The link cannot be opened: {e}. Your current input is unchanged."),
+                })
+            }
+        }
+    }
+
+    fn load(&mut self, opened: Opened) {
+        let Opened {
+            case,
+            as_of,
+            rules,
+            digest,
+        } = opened;
+        let now_result = assess(&case, as_of).map(|a| (link::digest(&a), a.rules_version));
+        let extra = case.incidents.len().saturating_sub(1);
+        self.previous = Some(Box::new(self.form.clone()));
+        self.form = FormState::from_case(&case);
+        self.as_of = crate::form::typed_time(&as_of);
+        let (error, zh, en) = match now_result {
+            Ok((d, _)) if d == digest => (
+                false,
+                format!("已打开链接中的案例,结果与生成链接时一致(规则版本 {rules})。"),
+                format!("Opened the case from the link; the result is the same as when the link was made (rules v{rules})."),
+            ),
+            Ok((_, now_rules)) => (
+                true,
+                format!("注意:规则已从版本 {rules} 改为 {now_rules},结果与生成链接时不同。"),
+                format!("Note: the rules changed from v{rules} to v{now_rules}; the result differs from when the link was made."),
+            ),
+            Err(_) => (
+                true,
+                "链接中的案例无法按当前规则评估。".to_string(),
+                "The case in the link cannot be assessed under the current rules.".to_string(),
+            ),
+        };
+        let (zh, en) = if extra > 0 {
+            (
+                format!("{zh} 链接含 {} 个事件,本页显示第一个。", extra + 1),
+                format!(
+                    "{en} The link holds {} incidents; this page shows the first.",
+                    extra + 1
+                ),
+            )
+        } else {
+            (zh, en)
+        };
+        self.notice = Some(Notice { error, zh, en });
+    }
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Instant {
+        Instant::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_link_made_from_the_page_reopens_it() {
+        let mut page = Page::new();
+        page.as_of = "2026-01-01 00:00".into();
+        let now = at("2026-06-01T00:00:00+08:00");
+        let (case, a) = page.evaluate(now).expect("valid");
+        let url = link::url("http://x/", &case, &a);
+        let mut other = Page::new();
+        other.form.apply(Action::ClearIncident);
+        other.apply(PageAction::OpenLink(
+            url.split_once('#')
+                .map(|x| x.1.to_string())
+                .unwrap_or_default(),
+        ));
+        assert_eq!(other.form, page.form);
+        assert_eq!(other.as_of, "2026-01-01 00:00");
+        let notice = other.notice.clone().expect("notice");
+        assert!(!notice.error, "{notice:?}");
+        // The replaced work comes back.
+        other.apply(PageAction::RestorePrevious);
+        assert_eq!(other.form.id, "1");
+    }
+
+    #[test]
+    fn a_bad_link_keeps_the_work() {
+        let mut page = Page::new();
+        page.form
+            .apply(Action::Set(crate::form::Field::Id, "mine".into()));
+        let before = page.form.clone();
+        page.apply(PageAction::OpenLink("#c=1garbage".into()));
+        assert_eq!(page.form, before);
+        assert!(page.notice.as_ref().is_some_and(|n| n.error));
+        assert!(page.previous.is_none());
+    }
+}
