@@ -134,6 +134,12 @@ pub enum Problem {
         /// Last year accepted.
         max: i32,
     },
+    /// The document is larger than the reader accepts.
+    #[error("the document is larger than {max_mib} MiB")]
+    DocumentTooLarge {
+        /// The limit in MiB.
+        max_mib: usize,
+    },
     /// A duration that does not read.
     #[error("\"{0}\" is not a duration such as PT30M, 2h, 1h30m or a number of seconds")]
     NotADuration(String),
@@ -232,6 +238,7 @@ impl Problem {
             }
             Problem::NotAClockTime(v) => format!("\"{v}\" 不是时刻(例如 09:00)"),
             Problem::NotPositive => "必须大于零".into(),
+            Problem::DocumentTooLarge { max_mib } => format!("文档超过 {max_mib} MiB"),
             Problem::UnknownLevel { found, expected } => {
                 format!("\"{found}\" 不是条款中的优先级;可选:{expected}")
             }

@@ -7,8 +7,8 @@ use crate::terms::{Terms, TermsSpec};
 use crate::time::Instant;
 use std::collections::HashSet;
 
-/// Largest case document accepted, in bytes.
-pub const MAX_CASE_BYTES: usize = 4 * 1024 * 1024;
+/// Largest case document accepted, in bytes: room for a ledger of 100,000 incidents.
+pub const MAX_CASE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads a case from JSON and checks it. A format error stops at the first problem (with its
 /// path); a readable case is checked whole and every problem is returned.
@@ -16,10 +16,9 @@ pub fn parse_case(json: &str) -> Result<Case, Vec<CaseError>> {
     if json.len() > MAX_CASE_BYTES {
         return Err(vec![CaseError::at(
             "",
-            Problem::Format(format!(
-                "the document is larger than {} MiB",
-                MAX_CASE_BYTES / 1024 / 1024
-            )),
+            Problem::DocumentTooLarge {
+                max_mib: MAX_CASE_BYTES / 1024 / 1024,
+            },
         )]);
     }
     // A document of another version is named as such before its fields are judged.
