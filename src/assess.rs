@@ -31,6 +31,8 @@ pub struct Assessment {
     pub terms: String,
     /// Their name.
     pub terms_name: Text,
+    /// The clauses of the terms' penalty rule and cap, and the period its rate is per.
+    pub penalty_rule: PenaltyCitation,
     /// The interpretation applied (every switch, defaults and terms' values filled in).
     pub interpretation: Interpretation,
     /// The moment pending deadlines and accruing penalties were judged at.
@@ -49,6 +51,17 @@ pub struct Assessment {
     pub monitoring: Vec<ScheduledReport>,
 }
 
+/// Where the damages come from in the terms: rate clause, cap clause, period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PenaltyCitation {
+    /// Clause of the rate (L4.2).
+    pub clause: String,
+    /// Clause of the cap (L4.3).
+    pub cap_clause: String,
+    /// The period the rate is per.
+    pub per: crate::terms::Per,
+}
+
 /// The assessment of one incident.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IncidentResult {
@@ -64,8 +77,12 @@ pub struct IncidentResult {
     pub priority_mismatch: bool,
     /// L2 event level.
     pub event_level: EventLevel,
+    /// The clause the event level comes from.
+    pub event_clause: String,
     /// L1.2 channel the report went to.
     pub channel: Channel,
+    /// The clause of that channel.
+    pub channel_clause: String,
     /// Which commitments apply (L4.1, L5.2, L5.3, L2.3).
     pub coverage: Coverage,
     /// The clause the coverage rests on.
@@ -245,6 +262,11 @@ pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>>
         rules_version: RULES_VERSION,
         terms: terms.id.clone(),
         terms_name: terms.name.clone(),
+        penalty_rule: PenaltyCitation {
+            clause: terms.penalty.clause.clone(),
+            cap_clause: terms.penalty.cap_clause.clone(),
+            per: terms.penalty.per,
+        },
         interpretation: interp,
         as_of: as_of.local(),
         total: Total {
@@ -270,15 +292,36 @@ fn assess_incident(
     case: &Case,
     as_of: Instant,
 ) -> Option<IncidentResult> {
-    let cls = classify::classify(inc, terms, interp);
+    let mut cls = classify::classify(inc, terms, interp);
     let office = terms.office_hours.office_hours()?;
     let channel = calendar::channel(&office, &inc.reported_at);
     let (cov, cov_clause) = coverage::coverage(inc, &case.contract, terms);
     let consultation_timer =
         cov == Coverage::Consultation && interp.consultation == ConsultationRule::General;
+    let priority_step = if consultation_timer {
+        // L2.3 read as general: the lowest level, whatever was declared.
+        let lowest = terms.levels.last().map(|l| (l.id.clone(), l.name.clone()));
+        let (id, name) = lowest.unwrap_or_else(|| {
+            (
+                cls.priority.clone(),
+                Text {
+                    zh: cls.priority.clone(),
+                    en: cls.priority.clone(),
+                },
+            )
+        });
+        cls.priority = id;
+        Step::new(
+            terms.priority_clause.clone(),
+            format!("咨询按最低优先级「{}」计(所选解释),不论客户说明的优先级。", name.zh),
+            format!("A consultation is read as the lowest priority ({}) (chosen reading), whatever was declared.", name.en),
+        )
+    } else {
+        explain::priority(inc, &cls, terms, interp)
+    };
     let mut steps = vec![
-        explain::priority(inc, &cls, terms, interp),
-        explain::event(inc, &cls, interp.majority_threshold_pct),
+        priority_step,
+        explain::event(inc, &cls, interp.majority_threshold_pct, terms),
         explain::channel(inc, channel, terms),
         explain::coverage(inc, cov, &cov_clause, case, consultation_timer),
     ];
@@ -456,6 +499,11 @@ fn assess_incident(
         suggested_priority: cls.suggested,
         priority_mismatch: cls.mismatch,
         event_level: cls.event_level,
+        event_clause: terms.event_clause(cls.event_level),
+        channel_clause: match channel {
+            Channel::OfficeHotline => terms.office_hours.clause.clone(),
+            Channel::Hotline24x7 => terms.after_hours(),
+        },
         channel,
         coverage: cov,
         coverage_clause: cov_clause,

@@ -69,7 +69,10 @@ pub fn in_warranty(inc: &Incident, contract: &Contract) -> bool {
 /// warranty, exclusions, interruption, unknown cause, vendor cause.
 pub fn coverage(inc: &Incident, contract: &Contract, terms: &Terms) -> (Coverage, String) {
     if inc.facts.kind == RequestKind::Consultation {
-        return (Coverage::Consultation, "L2.3".into());
+        return (
+            Coverage::Consultation,
+            terms.event_clause(crate::classify::EventLevel::Consultation),
+        );
     }
     if !in_warranty(inc, contract) {
         return (Coverage::OutsideWarranty, terms.restore_clause.clone());

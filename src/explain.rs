@@ -107,21 +107,22 @@ pub fn priority(
 }
 
 /// L2.1–L2.3: the event level.
-pub fn event(inc: &Incident, cls: &Classification, threshold: u32) -> Step {
+pub fn event(inc: &Incident, cls: &Classification, threshold: u32, terms: &Terms) -> Step {
     let share = inc.facts.mailboxes_affected_pct.describe();
+    let clause = terms.event_clause(cls.event_level);
     match cls.event_level {
         EventLevel::Consultation => Step::new(
-            "L2.3",
+            clause,
             "请求属于咨询(过渡、升级、扩容或增强),不是故障。",
             "The request is a consultation (migration, upgrade, expansion, enhancement), not a fault.",
         ),
         EventLevel::Emergency => Step::new(
-            "L2.1",
+            clause,
             format!("受影响邮箱 {share},超过 {threshold} %(多数用户):紧急事件。"),
             format!("{share} of mailboxes affected, more than {threshold} % (the majority): emergency event."),
         ),
         EventLevel::General => Step::new(
-            "L2.2",
+            clause,
             format!("受影响邮箱 {share},不超过 {threshold} %(少数用户):一般事件。"),
             format!("{share} of mailboxes affected, not more than {threshold} % (a minority): general event."),
         ),
@@ -140,7 +141,7 @@ pub fn channel(inc: &Incident, channel: Channel, terms: &Terms) -> Step {
             format!("Reported {when} (UTC+08:00), inside office hours ({hours}): office hotline."),
         ),
         Channel::Hotline24x7 => Step::new(
-            "L1.2",
+            terms.after_hours(),
             format!("报告时间 {when}(UTC+08:00)在办公时间({hours})以外:7×24 小时热线。本版本尚未计入法定节假日和调休。"),
             format!("Reported {when} (UTC+08:00), outside office hours ({hours}): 24×7 hotline. This version does not yet apply statutory holidays or make-up workdays."),
         ),

@@ -6,6 +6,7 @@ use crate::assess::Assessment;
 use crate::case::Incident;
 use crate::error::{CaseError, Problem};
 use crate::names::Named;
+use crate::terms::TermsSpec;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -156,9 +157,12 @@ fn column_of(path: &str) -> String {
         .to_string()
 }
 
-/// Reads incidents from CSV text. Returns the good incidents (with their line numbers) and
-/// the problems of the bad rows; a file that cannot be read at all is one problem at line 1.
-pub fn read_incidents(text: &str) -> (Vec<(usize, Incident)>, Vec<RowError>) {
+/// Reads incidents from CSV text, each checked as an incident under `terms` (so a declared
+/// priority must be one of its levels). Returns the good incidents (with their line numbers)
+/// and the problems of the bad rows; a file that cannot be read at all is one problem at
+/// line 1.
+pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>, Vec<RowError>) {
+    let terms = serde_json::to_value(terms).unwrap_or_default();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -207,7 +211,7 @@ pub fn read_incidents(text: &str) -> (Vec<(usize, Incident)>, Vec<RowError>) {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        match parse_row(&row_value(&header, &record)) {
+        match parse_row(&row_value(&header, &record), &terms) {
             Ok(inc) => good.push((line, inc)),
             Err(errs) => bad.extend(errs.into_iter().map(|e| RowError {
                 line,
@@ -220,9 +224,9 @@ pub fn read_incidents(text: &str) -> (Vec<(usize, Incident)>, Vec<RowError>) {
 }
 
 /// Reads and checks one incident object with the case reader, as `incidents[0]`.
-fn parse_row(v: &Value) -> Result<Incident, Vec<CaseError>> {
+fn parse_row(v: &Value, terms: &Value) -> Result<Incident, Vec<CaseError>> {
     let doc = serde_json::json!({
-        "version": 1, "terms": "eyou-sdju",
+        "version": 1, "terms": terms,
         "contract": { "price": "0", "warranty_start": "1970-01-01", "warranty_end": "2200-12-31" },
         "incidents": [v],
     });
@@ -308,6 +312,9 @@ pub fn write_assessment(a: &Assessment) -> String {
 mod tests {
     use super::*;
 
+    static LETTER: std::sync::LazyLock<TermsSpec> =
+        std::sync::LazyLock::new(|| TermsSpec::Preset("eyou-sdju".into()));
+
     const CSV: &str = "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at,phone_response_at,remote_access_at,response_at,force_majeure,customer_pauses
 a,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-04 15:00,2025-03-03 08:12,2025-03-03 08:35,,,
 b,2025-03-03 25:00,general,5,yes,no,fault,vendor,,,,,,,
@@ -316,7 +323,7 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
 
     #[test]
     fn good_rows_are_kept_and_bad_cells_named() {
-        let (good, bad) = read_incidents(CSV);
+        let (good, bad) = read_incidents(CSV, &LETTER);
         assert_eq!(good.len(), 1);
         assert_eq!(good[0].0, 2);
         assert_eq!(good[0].1.id, "a");
@@ -328,14 +335,14 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
 
     #[test]
     fn an_unknown_column_is_named() {
-        let (good, bad) = read_incidents("id,reportedat\na,2025-01-01 10:00\n");
+        let (good, bad) = read_incidents("id,reportedat\na,2025-01-01 10:00\n", &LETTER);
         assert!(good.is_empty());
         assert_eq!(bad[0].column, "reportedat");
     }
 
     #[test]
     fn spans_cells_become_lists() {
-        let (good, bad) = read_incidents(&CSV.replace("aliens", "vendor"));
+        let (good, bad) = read_incidents(&CSV.replace("aliens", "vendor"), &LETTER);
         assert_eq!(bad.len(), 1);
         let c = &good[1].1;
         assert_eq!(c.force_majeure.len(), 1);

@@ -235,6 +235,45 @@ pub struct Terms {
     /// Monitoring reports, if the contract has them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monitoring: Option<Monitoring>,
+    /// Clauses of the event levels (L2.1 emergency, L2.2 general, L2.3 consultation), if
+    /// the contract has them; else the priority clause is cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_clauses: Option<EventClauses>,
+    /// Clause of the out-of-hours line (L1.2), if any; else the office-hours clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_hours_clause: Option<String>,
+}
+
+/// The clauses defining event levels (L2.1–L2.3 in the letter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventClauses {
+    /// Emergency event (majority affected).
+    pub emergency: String,
+    /// General event (minority affected).
+    pub general: String,
+    /// Consultation.
+    pub consultation: String,
+}
+
+impl Terms {
+    /// The clause cited for an event level.
+    pub fn event_clause(&self, level: crate::classify::EventLevel) -> String {
+        use crate::classify::EventLevel as E;
+        match (&self.event_clauses, level) {
+            (Some(c), E::Emergency) => c.emergency.clone(),
+            (Some(c), E::General) => c.general.clone(),
+            (Some(c), E::Consultation) => c.consultation.clone(),
+            (None, _) => self.priority_clause.clone(),
+        }
+    }
+
+    /// The clause cited for a report reaching the out-of-hours line.
+    pub fn after_hours(&self) -> String {
+        self.after_hours_clause
+            .clone()
+            .unwrap_or_else(|| self.office_hours.clause.clone())
+    }
 }
 
 impl Terms {

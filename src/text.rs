@@ -45,19 +45,22 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
         };
         let _ = writeln!(
             out,
-            "  [L3.3] {}: {}{mismatch}",
+            "  [{}] {}: {}{mismatch}",
+            r.explanation.first().map_or("", |s| s.clause.as_str()),
             l.pick("优先级", "priority"),
             l.pick(&r.priority_name.zh, &r.priority_name.en)
         );
         let _ = writeln!(
             out,
-            "  [L2] {}: {}",
+            "  [{}] {}: {}",
+            r.event_clause,
             l.pick("事件等级", "event level"),
             l.name(&r.event_level)
         );
         let _ = writeln!(
             out,
-            "  [L1] {}: {}",
+            "  [{}] {}: {}",
+            r.channel_clause,
             l.pick("报告渠道", "channel"),
             l.name(&r.channel)
         );
@@ -96,6 +99,12 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
             );
         }
         let p = &r.penalty;
+        let per = match (a.penalty_rule.per, l) {
+            (crate::terms::Per::Day, Lang::Zh) => "天",
+            (crate::terms::Per::Day, Lang::En) => "day(s)",
+            (crate::terms::Per::Hour, Lang::Zh) => "小时",
+            (crate::terms::Per::Hour, Lang::En) => "hour(s)",
+        };
         let accruing = if p.accruing {
             l.pick("(仍在累计)", " (still accruing)")
         } else {
@@ -103,11 +112,13 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
         };
         let _ = writeln!(
             out,
-            "  [L4.2] {}: {} {} = {}{accruing}; [L4.3] {} {}",
+            "  [{}] {}: {} {} = {}{accruing}; [{}] {} {}",
+            a.penalty_rule.clause,
             l.pick("违约金", "penalty"),
-            p.days,
-            l.pick("天", "day(s)"),
+            p.periods_exact,
+            per,
             p.amount.pretty(),
+            a.penalty_rule.cap_clause,
             l.pick("计入", "applied"),
             p.applied.pretty(),
         );
@@ -191,7 +202,8 @@ fn render_total(a: &Assessment, l: Lang) -> String {
         l.pick("未达上限", "cap not reached")
     };
     let mut out = format!(
-        "[L4.3] {}: {} ({} {}; {} {}; {reached})\n",
+        "[{}] {}: {} ({} {}; {} {}; {reached})\n",
+        a.penalty_rule.cap_clause,
         l.pick("违约金合计", "Total liquidated damages"),
         t.penalty.pretty(),
         l.pick("上限", "cap"),

@@ -100,11 +100,12 @@ fn trailing_text_after_the_case_is_refused() {
 
 #[test]
 fn an_oversized_document_is_refused_before_reading() {
-    let huge = format!("{WORKED_EXAMPLE}{}", " ".repeat(4 * 1024 * 1024));
+    // 64 MiB holds a ledger of 100,000 incidents; anything larger is refused unread.
+    let huge = format!("{WORKED_EXAMPLE}{}", " ".repeat(64 * 1024 * 1024));
     let errs = refuse_text(&huge);
     assert_eq!(errs.len(), 1);
     assert!(is_document_path(&errs[0].path));
-    assert!(matches!(errs[0].problem, Problem::Format(_)));
+    assert_eq!(errs[0].problem, Problem::DocumentTooLarge { max_mib: 64 });
 }
 
 #[test]

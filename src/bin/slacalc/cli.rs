@@ -152,14 +152,15 @@ fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
 /// rows are reported (the good ones are kept).
 fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> {
     let text = read(file)?;
-    let (good, bad) = table::read_incidents(&text);
+    let template = csv_template(args)?;
+    let (good, bad) = table::read_incidents(&text, &template.terms);
     let warnings = bad
         .iter()
         .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
         .collect();
     let case = Case {
         incidents: good.into_iter().map(|(_, inc)| inc).collect(),
-        ..csv_template(args)?
+        ..template
     };
     Ok((case, warnings))
 }
@@ -281,7 +282,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 (Some(path), None) => {
                     let text = read(path)?;
                     let template = csv_template(&csv)?;
-                    let (good, bad) = table::read_incidents(&text);
+                    let (good, bad) = table::read_incidents(&text, &template.terms);
                     let rows = good
                         .iter()
                         .map(|(l, _)| *l)
