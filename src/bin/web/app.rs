@@ -1,8 +1,11 @@
 //! The page: one reducer holds the form; the engine assesses it on every change.
 
+use crate::embed::EmbedCard;
 use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart, SWITCHES};
 use crate::labels::{self, Bi};
 use crate::page::{Notice, Page, PageAction};
+use crate::share;
+use crate::sheet::PrintSheet;
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::{CaseError, Instant};
 use std::rc::Rc;
@@ -41,14 +44,13 @@ fn now() -> Instant {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let page = use_reducer(Page::new);
+    // The page opens the link in its address, if any, before its first render (so an embed
+    // card never flashes the full page).
+    let page = use_reducer(|| Page::at(link_in_address()));
     {
-        // Open the link the page was opened with, and any link opened in this tab later.
+        // Open any link opened in this tab later.
         let page = page.clone();
         use_effect_with((), move |_| {
-            if let Some(hash) = link_in_address() {
-                page.dispatch(PageAction::OpenLink(hash));
-            }
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     if let Some(hash) = link_in_address() {
@@ -64,11 +66,28 @@ pub fn app() -> Html {
     };
     let on_action = on_page.reform(PageAction::Form);
     let evaluated = page.evaluate(now());
+    if page.embed {
+        let href = gloo::utils::window().location().href().unwrap_or_default();
+        return html! {
+            <EmbedCard outcome={Rc::new(evaluated.map(|(_, a)| a))} notice={page.notice.clone()}
+                full={AttrValue::from(share::without_embed(&href))} />
+        };
+    }
     let errors = Rc::new(evaluated.as_ref().err().cloned().unwrap_or_default());
     let share = evaluated
         .as_ref()
         .ok()
         .map(|(case, a)| slacalc::link::url(&page_address(), case, a));
+    let ics = evaluated
+        .as_ref()
+        .ok()
+        .and_then(|(case, a)| share::ics(case, a));
+    let sheet = match (&evaluated, &share) {
+        (Ok((case, a)), Some(link)) => html! {
+            <PrintSheet case={Rc::new(case.clone())} a={Rc::new(a.clone())} link={AttrValue::from(link.clone())} />
+        },
+        _ => html! {},
+    };
     let outcome = evaluated.map(|(_, a)| a);
     let onclick_example = on_action.reform(|_: MouseEvent| Action::LoadExample);
     let onclick_clear = on_action.reform(|_: MouseEvent| Action::ClearIncident);
@@ -95,8 +114,9 @@ pub fn app() -> Html {
                         <input type="text" id="as-of" value={page.as_of.clone()} placeholder="空 = 现在 · empty = now" autocomplete="off" oninput={on_as_of} />
                         <FieldErrors path="as_of" errors={as_of_errors} />
                     </div>
-                    <ShareLink link={share} />
+                    <ShareLink link={share.clone()} />
                 </div>
+                <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
             </header>
             <main class="layout">
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
@@ -106,6 +126,77 @@ pub fn app() -> Html {
                 { "全部计算在浏览器本地完成,不发送任何数据。 " }
                 <span class="en">{ "Everything is computed in your browser; nothing is sent anywhere." }</span>
             </footer>
+            { sheet }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ToolsProps {
+    link: Option<String>,
+    ics: Option<String>,
+    id: String,
+}
+
+/// The result beyond the page: the embed code, the printable sheet, the calendar file.
+#[function_component(ShareTools)]
+fn share_tools(p: &ToolsProps) -> Html {
+    let shown = use_state(|| false);
+    let Some(link) = p.link.clone() else {
+        return html! {};
+    };
+    let snippet = share::embed_snippet(&link);
+    let on_embed = {
+        let shown = shown.clone();
+        let snippet = snippet.clone();
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let _ = clipboard.write_text(&snippet);
+            shown.set(true);
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let calendar = match &p.ics {
+        Some(text) => {
+            let name: String =
+                p.id.chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+            html! {
+                <a id="ics-download" class="button" href={share::ics_data_url(text)}
+                    download={format!("slacalc-{name}.ics")}>
+                    { "添加期限到日历 " }<span class="en">{ "Add deadlines to calendar" }</span></a>
+            }
+        }
+        None => html! {
+            <button type="button" id="ics-download" disabled=true title="无待办期限 · no pending deadline">
+                { "添加期限到日历 " }<span class="en">{ "Add deadlines to calendar (none pending)" }</span></button>
+        },
+    };
+    html! {
+        <div class="tools">
+            <div class="actions">
+                <button type="button" id="copy-embed" onclick={on_embed}>
+                    { if *shown { "已复制嵌入代码 " } else { "复制嵌入代码 " } }
+                    <span class="en">{ if *shown { "Embed code copied" } else { "Copy embed code" } }</span></button>
+                <button type="button" id="print" onclick={on_print}>{ "打印 / PDF " }<span class="en">{ "Print / PDF" }</span></button>
+                { calendar }
+            </div>
+            if *shown {
+                <div class="field embed-code">
+                    <label for="embed-code">{ "嵌入代码(iframe 与自动调整高度的脚本) " }
+                        <span class="en">{ "Embed code (iframe and the script that sizes it)" }</span></label>
+                    <textarea id="embed-code" rows="9" readonly=true spellcheck="false" value={snippet} />
+                </div>
+            }
         </div>
     }
 }

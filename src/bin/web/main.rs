@@ -2,13 +2,25 @@
 //! turns it into a case document, asks the engine for the assessment and shows it.
 
 #[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod clauses;
+#[cfg(target_arch = "wasm32")]
+mod embed;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod form;
 #[cfg(target_arch = "wasm32")]
 mod labels;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod page;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod share;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod share_tests;
+#[cfg(target_arch = "wasm32")]
+mod sheet;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

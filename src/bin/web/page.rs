@@ -27,6 +27,8 @@ pub struct Page {
     pub notice: Option<Notice>,
     /// The form a link replaced.
     pub previous: Option<Box<FormState>>,
+    /// The address asked for the compact read-only card (`#c=…&embed=1`).
+    pub embed: bool,
 }
 
 /// An edit of the page.
@@ -52,7 +54,17 @@ impl Page {
             as_of: String::new(),
             notice: None,
             previous: None,
+            embed: false,
         }
+    }
+
+    /// The page as it opens at an address fragment: the link in it opened, if any.
+    pub fn at(fragment: Option<String>) -> Page {
+        let mut page = Page::new();
+        if let Some(fragment) = fragment {
+            page.apply(PageAction::OpenLink(fragment));
+        }
+        page
     }
 
     /// The assessment time: the typed one, or `now`.
@@ -82,7 +94,10 @@ impl Page {
         match action {
             PageAction::Form(a) => self.form.apply(a),
             PageAction::SetAsOf(t) => self.as_of = t,
-            PageAction::OpenLink(fragment) => self.open(&fragment),
+            PageAction::OpenLink(fragment) => {
+                self.embed = crate::share::wants_embed(&fragment);
+                self.open(&fragment)
+            }
             PageAction::RestorePrevious => {
                 if let Some(prev) = self.previous.take() {
                     self.form = *prev;
@@ -201,5 +216,21 @@ mod tests {
         assert_eq!(page.form, before);
         assert!(page.notice.as_ref().is_some_and(|n| n.error));
         assert!(page.previous.is_none());
+    }
+
+    #[test]
+    fn an_embed_address_opens_its_case_read_only() {
+        let mut page = Page::new();
+        page.as_of = "2026-01-01 00:00".into();
+        let (case, a) = page
+            .evaluate(at("2026-06-01T00:00:00+08:00"))
+            .expect("valid");
+        let url = link::url("http://x/", &case, &a);
+        let fragment = url.split_once('#').map(|x| x.1).unwrap_or_default();
+        let embedded = Page::at(Some(format!("#{fragment}&embed=1")));
+        assert!(embedded.embed);
+        assert_eq!(embedded.form, page.form);
+        assert!(!Page::at(Some(format!("#{fragment}"))).embed);
+        assert!(!Page::at(None).embed);
     }
 }

@@ -1,0 +1,81 @@
+//! The page's JS API: the engine's `assess` and share links, exported by wasm-bindgen. Trunk
+//! puts the exports on `window.wasmBindings` once the module has loaded (the
+//! `TrunkApplicationStarted` event); see "JS API" in the README and `examples/js-api.html`.
+
+use slacalc::{CaseError, Instant};
+use wasm_bindgen::prelude::*;
+
+/// A case given as a JSON text or as a plain object, read by the engine.
+fn read_case(case: &JsValue) -> Result<slacalc::Case, JsValue> {
+    let text = match case.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(case)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| {
+                problems(&[CaseError::at(
+                    "",
+                    slacalc::Problem::Format(
+                        "the case is neither JSON text nor a plain object".into(),
+                    ),
+                )])
+            })?,
+    };
+    slacalc::parse_case(&text).map_err(|e| problems(&e))
+}
+
+/// The moment to judge at: the given time (RFC 3339, or `2025-03-05 00:00` read in UTC+08:00),
+/// or now when absent or empty.
+fn read_as_of(as_of: Option<String>) -> Result<Instant, JsValue> {
+    match as_of.filter(|t| !t.trim().is_empty()) {
+        None => {
+            let secs = (js_sys::Date::now() / 1000.0).floor() as i64;
+            let utc = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
+            Ok(Instant(utc.fixed_offset()).local())
+        }
+        Some(t) => Instant::parse(&slacalc::time::normalize_typed(&t)).map_err(|_| {
+            problems(&[CaseError::at(
+                "as_of",
+                slacalc::Problem::NotATime(t.trim().to_string()),
+            )])
+        }),
+    }
+}
+
+/// What is thrown on bad input: an `Error` whose message lists every problem (English), with
+/// `problems`: `[{path, zh, en}]`, the engine's own messages.
+fn problems(errors: &[CaseError]) -> JsValue {
+    let list = js_sys::Array::new();
+    for e in errors {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"path".into(), &e.path.as_str().into());
+        let _ = js_sys::Reflect::set(&item, &"zh".into(), &e.zh().into());
+        let _ = js_sys::Reflect::set(&item, &"en".into(), &e.en().into());
+        list.push(&item);
+    }
+    let message: Vec<String> = errors.iter().map(|e| e.en()).collect();
+    let error = js_sys::Error::new(&message.join("; "));
+    let _ = js_sys::Reflect::set(&error, &"problems".into(), &list);
+    error.into()
+}
+
+/// `assess(case, asOf)`: the assessment of a case (object or JSON text, format v1) as a plain
+/// object, the same document `slacalc assess` prints. `asOf` (optional) is when pending
+/// deadlines are judged. Throws an `Error` with `problems` on bad input.
+#[wasm_bindgen(js_name = assess)]
+pub fn js_assess(case: JsValue, as_of: Option<String>) -> Result<JsValue, JsValue> {
+    let case = read_case(&case)?;
+    let a = slacalc::assess(&case, read_as_of(as_of)?).map_err(|e| problems(&e))?;
+    serde::Serialize::serialize(&a, &serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+/// `link(case, base, asOf)`: the share link of a case: `base` (the page's address) with the
+/// case, the rules version and the result's digest in its `#c=…` fragment. Throws an `Error`
+/// with `problems` on bad input.
+#[wasm_bindgen(js_name = link)]
+pub fn js_link(case: JsValue, base: String, as_of: Option<String>) -> Result<String, JsValue> {
+    let case = read_case(&case)?;
+    let a = slacalc::assess(&case, read_as_of(as_of)?).map_err(|e| problems(&e))?;
+    Ok(slacalc::link::url(&base, &case, &a))
+}

@@ -1,0 +1,126 @@
+//! Embed mode (`#c=…&embed=1`): a compact read-only card of a shared result, for an
+//! `<iframe>` in another page. It reports its height to the parent
+//! (`{slacalc: "height", height: N}`) on every render and window resize.
+
+use crate::labels::{self, Bi};
+use crate::page::Notice;
+use slacalc::assess::Assessment;
+use slacalc::CaseError;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the card shows.
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    /// The assessment of the linked case, or why there is none.
+    pub outcome: Rc<Result<Assessment, Vec<CaseError>>>,
+    /// What opening the link said (shown when it is a warning or an error).
+    pub notice: Option<Notice>,
+    /// The same case in the full calculator (the address without `&embed=1`).
+    pub full: AttrValue,
+}
+
+fn bi(label: Bi) -> Html {
+    html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
+}
+
+/// Tells the parent page how tall the card is.
+fn report_height(card: &NodeRef) {
+    let Some(el) = card.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let height = el.offset_top() + el.offset_height() + 2;
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"slacalc".into(), &"height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &f64::from(height).into());
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// The compact read-only result card.
+#[function_component(EmbedCard)]
+pub fn embed_card(p: &EmbedProps) -> Html {
+    let card = use_node_ref();
+    {
+        let card = card.clone();
+        use_effect(move || report_height(&card));
+    }
+    {
+        let card = card.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                    report_height(&card)
+                });
+            move || drop(listener)
+        });
+    }
+    let notice = p.notice.as_ref().filter(|n| n.error).map(|n| {
+        html! { <p class="embed-notice" id="embed-notice">{ &n.zh }<br /><span class="en">{ &n.en }</span></p> }
+    });
+    let open = html! {
+        <a id="open-full" href={p.full.clone()} target="_blank" rel="noopener">
+            { "在完整计算器中打开 " }<span class="en">{ "Open in the full calculator" }</span>{ " ↗" }</a>
+    };
+    let body = match &*p.outcome {
+        Err(errors) => html! {
+            <ul class="embed-problems" id="problems">
+                { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+            </ul>
+        },
+        Ok(a) => match a.incidents.first() {
+            None => html! {},
+            Some(r) => {
+                let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
+                ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
+                ids.push(r.coverage_clause.as_str());
+                let cited = crate::clauses::cited(ids.iter().copied());
+                html! {
+                    <>
+                        <p class="embed-id">{ "事件 " }<span class="en">{ "Incident" }</span>{ " " }<strong>{ &r.id }</strong></p>
+                        <p class="embed-verdict" id="embed-verdict" data-value={format!("{:?}", r.coverage)}>
+                            { bi(labels::of(&r.coverage)) }{ " · " }
+                            { &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span>{ " · " }
+                            { bi(labels::of(&r.event_level)) }
+                        </p>
+                        if !r.deadlines.is_empty() {
+                            <table class="embed-deadlines" id="embed-deadlines">
+                                <tbody>
+                                { for r.deadlines.iter().map(|d| html! {
+                                    <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
+                                        <td>{ bi(labels::of(&d.kind)) }</td>
+                                        <td><span class="clause">{ &d.clause }</span></td>
+                                        <td>{ d.due.short() }</td>
+                                        <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }
+                                            if d.late_seconds > 0 { { format!(" +{}", slacalc::time::human_duration(d.late_seconds)) } }</td>
+                                    </tr>
+                                }) }
+                                </tbody>
+                            </table>
+                        }
+                        <div class="embed-penalty">
+                            <span class="embed-label">{ bi(("违约金", "Liquidated damages")) }</span>
+                            <span class="big" id="penalty-amount">{ r.penalty.amount.pretty() }</span>
+                            <span class="embed-label">{ format!("{} 天 day(s) · 计入 applied {}", r.penalty.days, r.penalty.applied.pretty()) }
+                                if r.penalty.accruing { <span class="flag">{ " · 仍在累计 still accruing" }</span> }</span>
+                        </div>
+                        <p class="embed-clauses" id="embed-clauses">{ bi(("依据条款", "Clauses")) }{ " " }
+                            { for cited.iter().map(|c| html! { <><span class="clause">{ c.0 }</span>{ " " }</> }) }</p>
+                        <p class="meta">{ format!("规则版本 rules v{} · 评估时间 as of {} (UTC+08:00)", a.rules_version, a.as_of.short()) }</p>
+                    </>
+                }
+            }
+        },
+    };
+    html! {
+        <div class="embed" id="embed-card" ref={card}>
+            <p class="embed-title">{ "SLA 评估 " }<span class="en">{ "SLA assessment" }</span></p>
+            { for notice }
+            { body }
+            <p class="embed-open">{ open }</p>
+        </div>
+    }
+}

@@ -1,0 +1,255 @@
+//! The printable assessment (one A4 page, for a procurement file): contract, incident,
+//! timeline, verdict, deadlines, damages, the clauses it rests on quoted in Chinese and
+//! English, the interpretation applied, and the share link as a QR code and as text with the
+//! rules version and the result's digest. Hidden on screen; `@media print` shows only it.
+
+use crate::form::SWITCHES;
+use crate::labels::{self, Bi};
+use slacalc::assess::Assessment;
+use slacalc::{Case, Instant};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the sheet prints.
+#[derive(Properties, PartialEq)]
+pub struct SheetProps {
+    /// The case as assessed.
+    pub case: Rc<Case>,
+    /// Its assessment.
+    pub a: Rc<Assessment>,
+    /// Its share link.
+    pub link: AttrValue,
+}
+
+fn bi(label: Bi) -> Html {
+    html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
+}
+
+fn when(t: Option<&Instant>) -> String {
+    t.map(|t| t.short()).unwrap_or_else(|| "—".into())
+}
+
+/// A serialized enum value as its word (`"vendor"`).
+fn word(v: &impl serde::Serialize) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A switch: key in the interpretation, clause, label, its choices (value, Chinese, English).
+type Row = (
+    &'static str,
+    &'static str,
+    Bi,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+/// Every interpretation switch as applied: (clause, label, value in both languages).
+fn interpretation(a: &Assessment) -> Vec<(&'static str, Bi, String)> {
+    let Ok(serde_json::Value::Object(top)) = serde_json::to_value(a.interpretation) else {
+        return Vec::new();
+    };
+    let mut flat: Vec<(String, String)> = Vec::new();
+    for (k, v) in top {
+        match v {
+            serde_json::Value::Object(inner) => flat.extend(
+                inner
+                    .into_iter()
+                    .map(|(k2, v2)| (format!("{k}.{k2}"), word(&v2))),
+            ),
+            v => flat.push((k, word(&v))),
+        }
+    }
+    let fixed: [Row; 3] = [
+        (
+            "immediate_tolerance_minutes",
+            "L3.3a",
+            ("“立即响应”容差(分钟)", "\"Immediately\" tolerance (min)"),
+            &[],
+        ),
+        (
+            "majority_threshold_pct",
+            "L2.1",
+            ("“多数用户”阈值 %", "\"Majority\" threshold %"),
+            &[],
+        ),
+        (
+            "priority_source",
+            "L3.3",
+            ("期限依据的优先级", "Priority for deadlines"),
+            &labels::PRIORITY_SOURCES,
+        ),
+    ];
+    let rows = fixed.iter().map(|(k, c, l, o)| (*k, *c, *l, *o)).chain(
+        SWITCHES
+            .iter()
+            .map(|s| (s.key, s.clause, s.label, s.options)),
+    );
+    rows.filter_map(|(key, clause, label, options)| {
+        let value = flat.iter().find(|(k, _)| k == key)?.1.clone();
+        // A value the choices do not list is the default (the choice without a value).
+        let shown = options
+            .iter()
+            .find(|o| o.0 == value)
+            .or_else(|| options.iter().find(|o| o.0.is_empty()))
+            .map(|o| format!("{} {}", o.1, o.2))
+            .unwrap_or(value);
+        Some((clause, label, shown))
+    })
+    .collect()
+}
+
+/// The printable one-page assessment.
+#[function_component(PrintSheet)]
+pub fn print_sheet(p: &SheetProps) -> Html {
+    let a = &p.a;
+    let (Some(r), Some(inc)) = (a.incidents.first(), p.case.incidents.first()) else {
+        return html! {};
+    };
+    let c = &p.case.contract;
+    let cause = word(&inc.cause);
+    let cause = labels::CAUSES
+        .iter()
+        .find(|x| x.0 == cause)
+        .map(|x| format!("{} · {}", x.1, x.2))
+        .unwrap_or(cause);
+    let facts = &inc.facts;
+    let share = word(&facts.mailboxes_affected_pct);
+    let yes_no = |b: bool| if b { "是 yes" } else { "否 no" };
+    let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
+    ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
+    ids.push(r.coverage_clause.as_str());
+    let cited = crate::clauses::cited(ids.iter().copied());
+    let timeline: Vec<(Bi, String)> = [
+        (("报告", "Reported"), Some(&inc.reported_at)),
+        (
+            ("中断开始", "Interrupted from"),
+            inc.interrupted_from.as_ref(),
+        ),
+        (
+            ("电话响应", "Phone response"),
+            inc.phone_response_at.as_ref(),
+        ),
+        (("远程访问", "Remote access"), inc.remote_access_at.as_ref()),
+        (("一般响应", "Response"), inc.response_at.as_ref()),
+        (("恢复", "Restored"), inc.restored_at.as_ref()),
+    ]
+    .into_iter()
+    .filter(|(l, t)| t.is_some() || l.1 == "Restored")
+    .map(|(l, t)| (l, when(t)))
+    .chain(inc.force_majeure.iter().map(|f| {
+        (
+            ("不可抗力 L5.1", "Force majeure"),
+            format!("{} – {} ({})", f.start.short(), f.end.short(), f.kind),
+        )
+    }))
+    .chain(inc.customer_pauses.iter().map(|s| {
+        (
+            ("客户方暂停 L3.4", "Customer pause"),
+            format!("{} – {}", s.start.short(), s.end.short()),
+        )
+    }))
+    .collect();
+    let qr = crate::share::qr_path(&p.link);
+    html! {
+        <section class="print-sheet" id="print-sheet">
+            <header class="sheet-head">
+                <h1>{ "SLA 履约评估单 " }<span class="en">{ "SLA assessment" }</span></h1>
+                <p>{ &a.terms_name.zh }{ " " }<span class="en">{ &a.terms_name.en }</span>
+                    { format!(" · 评估时间 as of {} (UTC+08:00) · 规则版本 rules v{}", a.as_of.short(), a.rules_version) }</p>
+            </header>
+            <div class="sheet-cols">
+                <div>
+                    <h2>{ bi(("合同", "Contract")) }{ " " }<span class="clause">{ "L6" }</span></h2>
+                    <dl>
+                        <dt>{ bi(("合同总价", "Total price")) }</dt><dd>{ format!("{} {}", c.price.pretty(), c.currency) }</dd>
+                        <dt>{ bi(("保修期", "Warranty")) }</dt><dd>{ format!("{} – {}", c.warranty_start, c.warranty_end) }</dd>
+                    </dl>
+                    <h2>{ bi(("事件", "Incident")) }</h2>
+                    <dl>
+                        <dt>{ bi(("编号", "Reference")) }</dt><dd id="sheet-incident">{ &inc.id }</dd>
+                        <dt>{ bi(("客户说明的优先级", "Declared priority")) }</dt><dd>{ inc.declared_priority.clone().unwrap_or_else(|| "—".into()) }</dd>
+                        <dt>{ bi(("受影响邮箱", "Mailboxes affected")) }</dt><dd>{ if share.chars().all(|ch| ch.is_ascii_digit() || ch == '.') { format!("{share} %") } else { share } }</dd>
+                        <dt>{ bi(("系统可用", "System usable")) }</dt><dd>{ yes_no(facts.system_usable) }</dd>
+                        <dt>{ bi(("受损严重", "Seriously damaged")) }</dt><dd>{ yes_no(facts.seriously_damaged) }</dd>
+                        <dt>{ bi(("原因", "Cause")) }</dt><dd>{ cause }</dd>
+                    </dl>
+                </div>
+                <div>
+                    <h2>{ bi(("时间线", "Timeline")) }{ " (UTC+08:00)" }</h2>
+                    <dl>
+                        { for timeline.iter().map(|(l, t)| html! { <><dt>{ bi(*l) }</dt><dd>{ t }</dd></> }) }
+                    </dl>
+                    <h2>{ bi(("结论", "Verdict")) }</h2>
+                    <dl>
+                        <dt>{ bi(("责任认定", "Coverage")) }</dt><dd id="sheet-coverage">{ bi(labels::of(&r.coverage)) }{ " " }<span class="clause">{ &r.coverage_clause }</span></dd>
+                        <dt>{ bi(("优先级", "Priority")) }</dt><dd>{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span></dd>
+                        <dt>{ bi(("事件等级", "Event level")) }</dt><dd>{ bi(labels::of(&r.event_level)) }</dd>
+                        <dt>{ bi(("报告渠道", "Channel")) }</dt><dd>{ bi(labels::of(&r.channel)) }</dd>
+                    </dl>
+                </div>
+            </div>
+            if !r.deadlines.is_empty() {
+                <table class="sheet-deadlines">
+                    <thead><tr>
+                        <th>{ bi(("承诺", "Commitment")) }</th><th>{ bi(("条款", "Clause")) }</th>
+                        <th>{ bi(("截止", "Due")) }</th><th>{ bi(("实际", "Actual")) }</th><th>{ bi(("结果", "Status")) }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for r.deadlines.iter().map(|d| {
+                        let late = (d.late_seconds > 0).then(|| format!(" +{}", slacalc::time::human_duration(d.late_seconds)));
+                        html! {
+                            <tr>
+                                <td>{ bi(labels::of(&d.kind)) }</td>
+                                <td><span class="clause">{ &d.clause }</span></td>
+                                <td>{ d.due.short() }</td>
+                                <td>{ when(d.actual.as_ref()) }</td>
+                                <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+            }
+            <div class="sheet-penalty">
+                <h2>{ bi(("违约金", "Liquidated damages")) }{ " " }<span class="clause">{ "L4.2 · L4.3" }</span></h2>
+                <p><strong class="big" id="sheet-penalty">{ r.penalty.amount.pretty() }</strong>
+                    { format!(" · {} 天 day(s) · 计入(封顶后)applied after cap {} · 上限 cap {}{}",
+                        r.penalty.days, r.penalty.applied.pretty(), a.total.cap.pretty(),
+                        if a.total.cap_reached { " · 已达上限 cap reached" } else { "" }) }
+                    if r.penalty.accruing { { " · 仍在累计 still accruing" } }</p>
+            </div>
+            <h2>{ bi(("所依据的条款原文", "Clauses relied on")) }</h2>
+            <table class="sheet-clauses" id="sheet-clauses">
+                <tbody>
+                { for cited.iter().map(|c| html! {
+                    <tr><td><span class="clause">{ c.0 }</span></td><td>{ c.1 }</td><td class="en">{ c.2 }</td></tr>
+                }) }
+                </tbody>
+            </table>
+            <h2>{ bi(("采用的解释", "Interpretation applied")) }</h2>
+            <ul class="sheet-interp">
+                { for interpretation(a).into_iter().map(|(clause, label, value)| html! {
+                    <li><span class="clause">{ clause }</span>{ " " }{ label.0 }{ " " }<span class="en">{ label.1 }</span>{ ": " }<strong>{ value }</strong></li>
+                }) }
+            </ul>
+            <footer class="sheet-foot">
+                if let Some((n, d)) = qr {
+                    <svg id="share-qr" class="qr" viewBox={format!("0 0 {n} {n}")} role="img" aria-label="分享链接二维码 QR code of the share link">
+                        <rect width={n.to_string()} height={n.to_string()} fill="#fff" />
+                        <path d={d} fill="#000" shape-rendering="crispEdges" />
+                    </svg>
+                }
+                <div>
+                    <p>{ bi(("分享链接(可重新打开本案例与结果)", "Share link (reopens this case and result)")) }</p>
+                    <p class="sheet-link" id="sheet-link">{ p.link.to_string() }</p>
+                    <p>{ format!("规则版本 rules v{} · 结果摘要 result digest ", a.rules_version) }
+                        <code id="sheet-digest">{ slacalc::link::digest(a) }</code></p>
+                    <p class="en">{ "由 slacalc 在浏览器本地计算。 Computed locally in the browser by slacalc." }</p>
+                </div>
+            </footer>
+        </section>
+    }
+}

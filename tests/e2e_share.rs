@@ -1,0 +1,387 @@
+//! End-to-end sharing (issue #5): drives the built page (`dist/`) in headless Chromium through
+//! chromedriver. The embed snippet from "Copy embed code" in a page of its own (served, and
+//! opened from a file) sizes its iframe from the height the card reports; the printable sheet
+//! prints as one A4 page with its clauses and QR code; the JS API example calls the module.
+//! Run by `make test` (it needs `dist/` and chromedriver).
+#![cfg(not(target_arch = "wasm32"))]
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A child process killed when the test ends, pass or fail.
+struct Guard(Child);
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A directory of test pages inside `dist/`, removed when the test ends.
+struct TempDir(PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_in_dist(name: &str) -> TempDir {
+    let d = dist().join(format!("e2e-share-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("a test directory in dist/");
+    TempDir(d)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn dist() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        d.join("index.html").exists(),
+        "dist/ is not built: run `make build` (make test does it)"
+    );
+    d
+}
+
+async fn wait_port(port: u16) {
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("nothing listens on port {port}");
+}
+
+/// Serves `dist/` and starts chromedriver; returns the page URL, a connected client and the
+/// chromedriver port.
+async fn start() -> (String, Client, u16, Guard, Guard) {
+    let web_port = free_port();
+    let server = Guard(
+        Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &web_port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
+            .current_dir(dist())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 serves dist/"),
+    );
+    let wd_port = free_port();
+    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let driver = Guard(
+        Command::new(driver_bin)
+            .arg(format!("--port={wd_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (make test installs it)"),
+    );
+    wait_port(web_port).await;
+    wait_port(wd_port).await;
+    let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
+            .expect("webdriver.json"),
+    )
+    .expect("webdriver.json is JSON");
+    let client = ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{wd_port}"))
+        .await
+        .expect("connects to chromedriver");
+    (
+        format!("http://127.0.0.1:{web_port}/"),
+        client,
+        wd_port,
+        server,
+        driver,
+    )
+}
+
+async fn el(c: &Client, css: &str) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} appears: {e}"))
+}
+
+/// Polls until the element's text satisfies `pred`.
+async fn wait_text(c: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
+    let mut last = String::new();
+    for _ in 0..150 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = e.text().await {
+                if pred(&t) {
+                    return t;
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never matched; last text: {last:?}");
+}
+
+/// The worked example's share link, made by the CLI (as of 2026-01-01, so the result is fixed).
+fn cli_link(base: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+        .args(["link", "examples/worked-example.json", "--base", base])
+        .args(["--as-of", "2026-01-01T00:00:00+08:00"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("CLI runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .trim()
+        .to_string()
+}
+
+/// A host page: the embed snippet, and a line that shows the last height the card reported.
+fn host_page(snippet: &str) -> String {
+    format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>host</title></head>
+<body><p>Host page</p>
+{snippet}
+<p id="reported">none</p>
+<script>
+window.addEventListener("message", function (e) {{
+  if (e.data && e.data.slacalc === "height") document.getElementById("reported").textContent = String(e.data.height);
+}});
+</script></body></html>"#
+    )
+}
+
+/// Opens a host page and checks the card inside its iframe: a height > 0 reported and applied,
+/// the worked example's damages, and no editing control.
+async fn check_host(c: &Client, host_url: &str, link: &str) {
+    c.goto(host_url).await.expect("host page opens");
+    let reported = wait_text(c, "#reported", |t| t.parse::<f64>().is_ok_and(|h| h > 0.0)).await;
+    let height: f64 = reported.parse().expect("a number");
+    let applied = el(c, "iframe")
+        .await
+        .attr("style")
+        .await
+        .expect("style")
+        .unwrap_or_default();
+    assert!(
+        applied.contains(&format!("height: {height}px")),
+        "the snippet sizes the iframe to {height}px: {applied}"
+    );
+    el(c, "iframe")
+        .await
+        .enter_frame()
+        .await
+        .expect("enters the iframe");
+    let amount = wait_text(c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    assert_eq!(amount, "¥5,000.00");
+    let controls = c
+        .find_all(Locator::Css("input, select, textarea, button"))
+        .await
+        .expect("query");
+    assert!(controls.is_empty(), "the card has no editing control");
+    let full = el(c, "#open-full")
+        .await
+        .attr("href")
+        .await
+        .expect("href")
+        .unwrap_or_default();
+    assert_eq!(full, link, "opens the full calculator without &embed=1");
+    c.enter_parent_frame().await.expect("back to the host");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by make test"]
+async fn the_embed_snippet_sizes_its_iframe_and_shows_the_card() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    let link = cli_link(&url);
+    c.goto(&link).await.expect("link opens");
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    el(&c, "#copy-embed")
+        .await
+        .click()
+        .await
+        .expect("copy embed code");
+    let snippet = el(&c, "#embed-code")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    assert!(snippet.contains("<iframe"), "{snippet}");
+
+    // Served next to the page.
+    let dir = temp_in_dist("embed");
+    std::fs::write(dir.0.join("host.html"), host_page(&snippet)).expect("host page");
+    let name = dir.0.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    check_host(&c, &format!("{url}{name}/host.html"), &link).await;
+
+    // Opened from a file.
+    let file = std::env::temp_dir().join(format!("slacalc-host-{}.html", std::process::id()));
+    std::fs::write(&file, host_page(&snippet)).expect("host file");
+    let file_url = format!("file://{}", file.display());
+    check_host(&c, &file_url, &link).await;
+    let _ = std::fs::remove_file(&file);
+    c.close().await.expect("closes");
+}
+
+/// Runs a Chrome DevTools command through chromedriver (`goog/cdp/execute`), by hand: the
+/// WebDriver client has no call for it.
+fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) {
+    let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
+    let mut s = TcpStream::connect(("127.0.0.1", wd_port)).expect("chromedriver");
+    s.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        s,
+        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{wd_port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("request");
+    // Read the head, then exactly Content-Length bytes (chromedriver keeps the connection).
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        s.read_exact(&mut byte).expect("answer head");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_string();
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    s.read_exact(&mut body).expect("answer body");
+    let answer = format!("{head}{}", String::from_utf8_lossy(&body));
+    assert!(answer.contains(" 200 OK"), "{cmd}: {answer}");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by make test"]
+async fn the_printable_sheet_is_one_a4_page_with_its_clauses_and_qr_code() {
+    let (url, c, wd_port, _server, _driver) = start().await;
+    c.goto(&cli_link(&url)).await.expect("link opens");
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    el(&c, "#print").await;
+    let qr = el(&c, "svg#share-qr path")
+        .await
+        .attr("d")
+        .await
+        .expect("d")
+        .unwrap_or_default();
+    assert!(qr.len() > 100, "the QR code is drawn: {qr}");
+
+    // In print media only the sheet shows, with the clause texts and the share link.
+    let session = c.session_id().await.expect("session").expect("an id");
+    cdp(
+        wd_port,
+        &session,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    );
+    assert!(el(&c, "#print-sheet")
+        .await
+        .is_displayed()
+        .await
+        .expect("shown"));
+    for hidden in ["#result", ".inputs", "#print", "#copy-embed"] {
+        assert!(
+            !el(&c, hidden).await.is_displayed().await.expect("display"),
+            "{hidden} is not printed"
+        );
+    }
+    let clauses = el(&c, "#sheet-clauses").await.text().await.expect("text");
+    for id in ["L1.2", "L2.1", "L3.3a", "L4.1", "L4.2", "L4.3"] {
+        assert!(clauses.contains(id), "{id} quoted: {clauses}");
+    }
+    assert!(
+        clauses.contains("最终违约金不超过合同总价的5%"),
+        "{clauses}"
+    );
+    assert!(
+        el(&c, "#sheet-link")
+            .await
+            .text()
+            .await
+            .expect("text")
+            .contains("#c=1"),
+        "the link as text"
+    );
+    assert_eq!(
+        el(&c, "#sheet-digest")
+            .await
+            .text()
+            .await
+            .expect("text")
+            .len(),
+        16
+    );
+    cdp(
+        wd_port,
+        &session,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "" }),
+    );
+
+    // The WebDriver Print Page command: A4 by default.
+    let pdf = c
+        .print(
+            fantoccini::wd::PrintConfiguration::builder()
+                .background(true)
+                .build()
+                .expect("print settings"),
+        )
+        .await
+        .expect("prints");
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
+    let pages = count(b"/Type /Page") - count(b"/Type /Pages");
+    assert_eq!(pages, 1, "one page");
+    c.close().await.expect("closes");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by make test"]
+async fn the_js_api_example_calls_assess_and_link() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    let dir = temp_in_dist("api");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/js-api.html"),
+        dir.0.join("js-api.html"),
+    )
+    .expect("example copied");
+    let name = dir.0.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    c.goto(&format!("{url}{name}/js-api.html"))
+        .await
+        .expect("example opens");
+    let status = wait_text(&c, "#status", |t| {
+        t.contains("done") || t.contains("failed")
+    })
+    .await;
+    assert!(status.contains("done"), "{status}");
+    let out = el(&c, "#assess-out").await.text().await.expect("text");
+    assert!(out.contains("penalty.amount = 5000.00"), "{out}");
+    let link = el(&c, "#link-out").await.text().await.expect("text");
+    assert_eq!(link, cli_link(&url), "the same link as the CLI");
+    let errors = el(&c, "#error-out").await.text().await.expect("text");
+    assert!(errors.contains("contract.price"), "{errors}");
+    c.close().await.expect("closes");
+}
