@@ -2,7 +2,7 @@
 //! for coverage (L4.1, L5), its deadlines computed (L3.3, L4.1, L3.4, L5.1), its penalty
 //! counted (L4.2) and capped across the contract (L4.3), every step explained.
 
-use crate::calendar::{self, Channel};
+use crate::calendar::{self, Channel, DayKind, Routing};
 use crate::case::{Case, Cause, Incident, Interpretation, Priority, PrioritySource};
 use crate::classify::{self, Classification, EventLevel};
 use crate::coverage::{self, Coverage};
@@ -191,12 +191,13 @@ fn assess_incident(
     as_of: Instant,
 ) -> Option<IncidentResult> {
     let cls = classify::classify(inc, interp);
-    let channel = calendar::channel(&terms.office, &inc.reported_at);
+    let routing = calendar::channel(&terms.office, &inc.reported_at);
+    let channel = routing.channel;
     let cov = coverage::coverage(inc, &case.contract);
     let mut steps = vec![
         priority_step(inc, &cls, interp),
         event_step(inc, &cls, terms),
-        channel_step(inc, channel),
+        channel_step(inc, &routing),
         coverage_step(inc, cov, case),
     ];
 
@@ -430,20 +431,71 @@ fn event_step(inc: &Incident, cls: &Classification, terms: &Terms) -> Step {
     }
 }
 
-fn channel_step(inc: &Incident, channel: Channel) -> Step {
+fn channel_step(inc: &Incident, routing: &Routing) -> Step {
+    // Built by concatenation rather than many format! calls: this runs in the web page, whose
+    // first load has a size budget.
     let when = inc.reported_at.short();
-    match channel {
-        Channel::OfficeHotline => Step::new(
-            "L1.1",
-            format!("报告时间 {when}(UTC+08:00)在办公时间(周一至周五 9:00–18:00)内:办公热线。"),
-            format!("Reported {when} (UTC+08:00), inside office hours (Mon–Fri 09:00–18:00): office hotline."),
-        ),
-        Channel::Hotline24x7 => Step::new(
-            "L1.2",
-            format!("报告时间 {when}(UTC+08:00)在办公时间(周一至周五 9:00–18:00)以外:7×24 小时热线。本版本尚未计入法定节假日和调休。"),
-            format!("Reported {when} (UTC+08:00), outside office hours (Mon–Fri 09:00–18:00): 24×7 hotline. This version does not yet apply statutory holidays or make-up workdays."),
-        ),
+    // The report's date in the calendar's zone (UTC+08:00, as `short` shows it).
+    let date = when.get(..10).unwrap_or_default().to_string();
+    let (mut zh, mut en) = (date.clone(), date);
+    match (&routing.outside, routing.kind, &routing.exception) {
+        (Some(c), _, _) => {
+            let years = c.first.to_string().get(..4).unwrap_or_default().to_string()
+                + "–"
+                + c.last.to_string().get(..4).unwrap_or_default();
+            zh += " 不在法定节假日表的年份内(";
+            zh += &years;
+            zh += "),节假日和调休未知,按普通周一至周五计算";
+            en += " is outside the years of the statutory holiday calendar (";
+            en += &years;
+            en += "): holidays and make-up workdays are unknown, so plain Mon–Fri is applied";
+        }
+        (None, Some(kind), Some(e)) => {
+            let holiday = kind == DayKind::Holiday;
+            zh += if holiday {
+                " 是法定节假日("
+            } else {
+                " 是调休上班日("
+            };
+            zh += &e.name.zh;
+            en += if holiday {
+                " is a statutory holiday ("
+            } else {
+                " is a make-up workday (调休上班日, "
+            };
+            en += &e.name.en;
+            if let Some(src) = &e.source {
+                zh += " ";
+                zh += src;
+                en += ", ";
+                en += src;
+            }
+            zh += ")";
+            en += ")";
+        }
+        (None, Some(DayKind::Weekend), None) => {
+            zh += " 是周末";
+            en += " is a weekend day";
+        }
+        (None, Some(_), None) => {
+            zh += " 是工作日";
+            en += " is a workday";
+        }
+        (None, None, _) => {
+            zh += "超出支持的年份";
+            en += "outside the supported years";
+        }
     }
+    let (clause, inside_zh, inside_en) = match routing.channel {
+        Channel::OfficeHotline => ("L1.1", "在", "inside"),
+        Channel::Hotline24x7 => ("L1.2", "不在", "outside"),
+    };
+    let (line_zh, line_en) = routing.channel.names();
+    Step::new(
+        clause,
+        format!("报告时间 {when}(UTC+08:00):{zh},{inside_zh}办公时间(周一至周五 9:00–18:00)内:{line_zh}。"),
+        format!("Reported {when} (UTC+08:00): {en}, {inside_en} office hours (Mon–Fri 09:00–18:00): {line_en}."),
+    )
 }
 
 fn cause_names(c: Cause) -> (&'static str, &'static str) {

@@ -1,7 +1,7 @@
 //! The contract's commitments as numbers: the built-in preset of the eyou letter
 //! (L1.1, L3.3a–c, L4.1–L4.3), adjusted by the case's interpretation.
 
-use crate::calendar::OfficeHours;
+use crate::calendar::Calendar;
 use crate::case::{Interpretation, PRESET_EYOU_SDJU};
 
 /// The numbers behind the letter's commitments, after the interpretation is applied.
@@ -9,8 +9,9 @@ use crate::case::{Interpretation, PRESET_EYOU_SDJU};
 pub struct Terms {
     /// Preset id, `"eyou-sdju"`.
     pub id: &'static str,
-    /// L1.1/L3.1 office hours, which decide the reporting channel (L1.2).
-    pub office: OfficeHours,
+    /// L1.1/L3.1 office hours (Mon–Fri 09:00–18:00 Asia/Shanghai with the PRC statutory
+    /// calendar), which decide the reporting channel (L1.2).
+    pub office: Calendar,
     /// L3.3a/b: "immediately", in seconds after the report (interpretation: tolerance).
     pub phone_response_secs: i64,
     /// L3.3a/b: remote access within 30 minutes of the report.
@@ -32,7 +33,7 @@ impl Terms {
     pub fn preset(id: &str, interp: &Interpretation) -> Option<Terms> {
         (id == PRESET_EYOU_SDJU).then(|| Terms {
             id: PRESET_EYOU_SDJU,
-            office: OfficeHours::letter(),
+            office: Calendar::letter(),
             phone_response_secs: i64::from(interp.immediate_tolerance_minutes) * 60,
             remote_access_secs: 30 * 60,
             general_response_secs: 60 * 60,
