@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build run test lint native-test wasm-test e2e size clean
+.PHONY: setup build run test lint native-test wasm-test e2e size bench clean
 
 setup:
 	@bash scripts/setup
@@ -35,6 +35,11 @@ e2e: build
 
 size: build
 	@bash scripts/size-check
+
+# Business-time benchmark (criterion, native): add of 10 business years vs 1 business day.
+# Not part of `make test`.
+bench:
+	cargo bench --bench calendar
 
 test: lint native-test wasm-test e2e size
 	@echo "make test: all checks passed"

@@ -165,6 +165,29 @@ impl Calendar {
             .ok_or(CalendarError::OutOfRange)
     }
 
+    /// Reads a time as people type it: RFC 3339 with an offset, or `YYYY-MM-DD HH:MM[:SS]`,
+    /// `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD` (midnight) in the calendar's zone (a wall-clock
+    /// time skipped or repeated by a clock change: see [`super::zone`]).
+    pub fn parse_time(&self, text: &str) -> Result<Instant, CalendarError> {
+        let t = text.trim();
+        if let Ok(i) = Instant::parse(t) {
+            return Ok(i);
+        }
+        let local = [
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M",
+        ]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(t, f).ok())
+        .or_else(|| crate::time::parse_date(t).and_then(|d| d.and_hms_opt(0, 0, 0)))
+        .ok_or_else(|| CalendarError::BadTime(text.to_string()))?;
+        let secs = range::day_number(local.date()) * DAY
+            + i64::from(chrono::Timelike::num_seconds_from_midnight(&local.time()));
+        self.instant(self.zone.to_utc(secs))
+    }
+
     /// What `date` is: workday, weekend, holiday or make-up workday, with its name and source.
     pub fn day(&self, date: NaiveDate) -> Result<DayInfo, CalendarError> {
         let n = range::day_number(date);

@@ -77,12 +77,13 @@ fn parse_iso(rest: &str) -> Option<i64> {
     any.then_some(total)
 }
 
-/// Writes seconds the way [`parse_duration`] reads them: `1h30m`, `2d3h`, `0s`.
+/// Writes seconds the way [`parse_duration`] reads them, in hours at most (business time is
+/// counted in hours: `54h`, `1h30m`, `0s`), so a "d" is never mistaken for a working day.
 pub fn format_duration(secs: i64) -> String {
     let sign = if secs < 0 { "-" } else { "" };
     let mut s = secs.unsigned_abs();
     let mut out = String::from(sign);
-    for (unit, size) in [('d', 86_400u64), ('h', 3600), ('m', 60), ('s', 1)] {
+    for (unit, size) in [('h', 3600u64), ('m', 60), ('s', 1)] {
         if s >= size {
             out.push_str(&format!("{}{unit}", s / size));
             s %= size;
@@ -122,5 +123,6 @@ mod tests {
         }
         assert_eq!(format_duration(5400), "1h30m");
         assert_eq!(format_duration(0), "0s");
+        assert_eq!(format_duration(54 * 3600), "54h");
     }
 }
