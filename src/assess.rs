@@ -15,6 +15,7 @@ use crate::names::Named;
 use crate::penalty::{self, Penalty};
 use crate::terms::Terms;
 use crate::time::{human_duration, human_duration_zh, Instant};
+use chrono::Datelike;
 use serde::Serialize;
 
 /// Version of the rules this build applies; a result records it.
@@ -432,60 +433,46 @@ fn event_step(inc: &Incident, cls: &Classification, terms: &Terms) -> Step {
 }
 
 fn channel_step(inc: &Incident, routing: &Routing) -> Step {
-    // Built by concatenation rather than many format! calls: this runs in the web page, whose
-    // first load has a size budget.
     let when = inc.reported_at.short();
     // The report's date in the calendar's zone (UTC+08:00, as `short` shows it).
-    let date = when.get(..10).unwrap_or_default().to_string();
-    let (mut zh, mut en) = (date.clone(), date);
-    match (&routing.outside, routing.kind, &routing.exception) {
+    let date = when.get(..10).unwrap_or_default();
+    // (what the day is, details), in Chinese and English; few format! calls, as this runs in
+    // the web page, whose first load has a size budget.
+    let (what_zh, what_en, detail_zh, detail_en) = match (
+        &routing.outside,
+        routing.kind,
+        &routing.exception,
+    ) {
         (Some(c), _, _) => {
-            let years = c.first.to_string().get(..4).unwrap_or_default().to_string()
-                + "–"
-                + c.last.to_string().get(..4).unwrap_or_default();
-            zh += " 不在法定节假日表的年份内(";
-            zh += &years;
-            zh += "),节假日和调休未知,按普通周一至周五计算";
-            en += " is outside the years of the statutory holiday calendar (";
-            en += &years;
-            en += "): holidays and make-up workdays are unknown, so plain Mon–Fri is applied";
+            let (a, b) = (c.first.year(), c.last.year());
+            (
+                    "不在法定节假日表的年份内",
+                    "is outside the years of the statutory holiday calendar",
+                    format!("({a}–{b}),节假日和调休未知,按普通周一至周五计算"),
+                    format!(" ({a}–{b}): holidays and make-up workdays are unknown, so plain Mon–Fri is applied"),
+                )
         }
         (None, Some(kind), Some(e)) => {
-            let holiday = kind == DayKind::Holiday;
-            zh += if holiday {
-                " 是法定节假日("
+            let (zh, en) = (e.name.zh(), e.name.en());
+            let src = e.source.unwrap_or_default();
+            let (wzh, wen) = if kind == DayKind::Holiday {
+                ("是法定节假日", "is a statutory holiday")
             } else {
-                " 是调休上班日("
+                ("是调休上班日", "is a make-up workday (调休上班日)")
             };
-            zh += &e.name.zh;
-            en += if holiday {
-                " is a statutory holiday ("
-            } else {
-                " is a make-up workday (调休上班日, "
-            };
-            en += &e.name.en;
-            if let Some(src) = &e.source {
-                zh += " ";
-                zh += src;
-                en += ", ";
-                en += src;
-            }
-            zh += ")";
-            en += ")";
+            (wzh, wen, format!("({zh} {src})"), format!(" ({en}, {src})"))
         }
         (None, Some(DayKind::Weekend), None) => {
-            zh += " 是周末";
-            en += " is a weekend day";
+            ("是周末", "is a weekend day", String::new(), String::new())
         }
-        (None, Some(_), None) => {
-            zh += " 是工作日";
-            en += " is a workday";
-        }
-        (None, None, _) => {
-            zh += "超出支持的年份";
-            en += "outside the supported years";
-        }
-    }
+        (None, Some(_), None) => ("是工作日", "is a workday", String::new(), String::new()),
+        (None, None, _) => (
+            "超出支持的年份",
+            "is outside the supported years",
+            String::new(),
+            String::new(),
+        ),
+    };
     let (clause, inside_zh, inside_en) = match routing.channel {
         Channel::OfficeHotline => ("L1.1", "在", "inside"),
         Channel::Hotline24x7 => ("L1.2", "不在", "outside"),
@@ -493,8 +480,8 @@ fn channel_step(inc: &Incident, routing: &Routing) -> Step {
     let (line_zh, line_en) = routing.channel.names();
     Step::new(
         clause,
-        format!("报告时间 {when}(UTC+08:00):{zh},{inside_zh}办公时间(周一至周五 9:00–18:00)内:{line_zh}。"),
-        format!("Reported {when} (UTC+08:00): {en}, {inside_en} office hours (Mon–Fri 09:00–18:00): {line_en}."),
+        format!("报告时间 {when}(UTC+08:00):{date} {what_zh}{detail_zh},{inside_zh}办公时间(周一至周五 9:00–18:00)内:{line_zh}。"),
+        format!("Reported {when} (UTC+08:00): {date} {what_en}{detail_en}, {inside_en} office hours (Mon–Fri 09:00–18:00): {line_en}."),
     )
 }
 

@@ -24,8 +24,8 @@ use super::week::{week_total, Span, WeeklyHours};
 use super::zone::{Zone, DAY};
 use crate::time::Instant;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// A timed closure (e.g. an iCalendar event from 14:00 to 18:00), `[start, end)` in UTC seconds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,13 +48,14 @@ pub struct DayInfo {
     /// The holiday's or make-up day's name.
     pub name: Option<DayName>,
     /// The notice it comes from (PRC statutory calendar).
-    pub source: Option<Cow<'static, str>>,
+    pub source: Option<&'static str>,
     /// Timed closures that fall on the date.
     pub closures: Vec<Closure>,
 }
 
 /// A business calendar: weekly hours in a time zone, dated exceptions (holidays, extra
-/// working days) and timed closures (L1.1).
+/// working days) and timed closures (L1.1). It keeps its table of weekly running totals,
+/// built on first use, in a cell: clone it rather than share it between threads.
 #[derive(Debug, Clone)]
 pub struct Calendar {
     zone: Zone,
@@ -63,11 +64,13 @@ pub struct Calendar {
     closures: Arc<Vec<Closure>>,
     /// Merged closure spans, sorted.
     closed: Arc<Vec<(i64, i64)>>,
-    /// Open seconds of an ordinary week.
-    week_open: i64,
     /// Whether some interval crosses midnight (then a day depends on the day before).
     spills: bool,
-    index: OnceLock<Result<Arc<WeekIndex>, CalendarError>>,
+    /// The weekday whose hours a make-up day on an hour-less weekday takes: the first
+    /// (from Monday) that has hours.
+    template: usize,
+    /// Built on first use; a calendar whose table cannot be built is asked again each time.
+    index: OnceCell<Arc<WeekIndex>>,
 }
 
 impl PartialEq for Calendar {
@@ -93,22 +96,24 @@ struct WeekIndex {
     before: Vec<i64>,
     /// Open time of each special week.
     totals: Vec<i64>,
+    /// Open seconds of an ordinary week.
+    week_open: i64,
 }
 
 impl Calendar {
     /// A calendar of `hours` in `zone` with the dated exceptions of `days`.
     pub fn new(zone: Zone, hours: WeeklyHours, days: DayTable) -> Calendar {
-        let week_open = week_total(&hours);
         let spills = (0..7).any(|d| hours.day(d).iter().any(|s| s.end > DAY as u32));
+        let template = (0..7).find(|&d| !hours.day(d).is_empty()).unwrap_or(0);
         Calendar {
             zone,
             hours,
             days,
             closures: Arc::new(Vec::new()),
             closed: Arc::new(Vec::new()),
-            week_open,
             spills,
-            index: OnceLock::new(),
+            template,
+            index: OnceCell::new(),
         }
     }
 
@@ -137,7 +142,7 @@ impl Calendar {
             all.iter().map(|c| (c.start, c.end)).collect(),
         ));
         self.closures = Arc::new(all);
-        self.index = OnceLock::new();
+        self.index = OnceCell::new();
         self
     }
 
@@ -216,20 +221,31 @@ impl Calendar {
         Ok(self.day_intervals(n)?.iter().any(|&(a, b)| a <= t && t < b))
     }
 
-    /// Whether the calendar is open at the UTC instant `t`, with `t`'s date, kind of day and
+    /// Whether the calendar is open at the UTC instant `t`, with the kind of `t`'s day and its
     /// exception, from one lookup (`plain`: by the weekly hours alone). For L1.2 routing.
     pub(crate) fn open_day(
         &self,
         t: i64,
         plain: bool,
-    ) -> Result<(bool, NaiveDate, DayKind, Option<Exception>), CalendarError> {
+    ) -> Result<(bool, DayKind, Option<Exception>), CalendarError> {
         let n = self.day_at(t);
-        let open = self
-            .day_intervals_as(n, plain)?
-            .iter()
-            .any(|&(a, b)| a <= t && t < b);
+        check_day(n)?;
+        if self.zone.horizon().is_some_and(|h| t >= h) {
+            return Err(CalendarError::OutOfRange);
+        }
+        // The same test as `day_intervals`, for one instant and without building the day's
+        // list: inside one of the day's spans, or of the day before's night spans.
         let (kind, exception) = self.kind(n, plain)?;
-        Ok((open, range::date_of(n)?, kind, exception))
+        let inside = |day: i64, s: &Span| {
+            self.zone.to_utc(day * DAY + i64::from(s.start)) <= t
+                && t < self.zone.to_utc(day * DAY + i64::from(s.end))
+        };
+        let mut open = self.spans(n, plain)?.iter().any(|s| inside(n, s));
+        if !open && self.spills {
+            open = self.spans(n - 1, plain)?.iter().any(|s| inside(n - 1, s));
+        }
+        let closed = self.closed.iter().any(|&(a, b)| a <= t && t < b);
+        Ok((open && !closed, kind, exception))
     }
 
     /// The first instant at or after `t` when the calendar is open.
@@ -329,13 +345,11 @@ impl Calendar {
             return Ok(&[]);
         }
         let own = self.hours.day(weekday_index(n));
-        if !own.is_empty() {
-            return Ok(own);
-        }
-        Ok((0..7)
-            .map(|d| self.hours.day(d))
-            .find(|s| !s.is_empty())
-            .unwrap_or(&[]))
+        Ok(if own.is_empty() {
+            self.hours.day(self.template)
+        } else {
+            own
+        })
     }
 
     /// The open intervals of day `n`'s window, in UTC seconds, sorted and disjoint.
@@ -388,9 +402,11 @@ impl Calendar {
     // ----- weeks -----
 
     fn index(&self) -> Result<Arc<WeekIndex>, CalendarError> {
-        self.index
-            .get_or_init(|| self.build_index().map(Arc::new))
-            .clone()
+        if let Some(ix) = self.index.get() {
+            return Ok(ix.clone());
+        }
+        let ix = Arc::new(self.build_index()?);
+        Ok(self.index.get_or_init(|| ix).clone())
     }
 
     fn build_index(&self) -> Result<WeekIndex, CalendarError> {
@@ -430,7 +446,7 @@ impl Calendar {
         weeks.sort_unstable();
         weeks.dedup();
 
-        let w = self.week_open;
+        let w = week_total(&self.hours);
         let mut totals = Vec::with_capacity(weeks.len());
         let mut before = Vec::with_capacity(weeks.len());
         let mut sum = 0i64;
@@ -449,6 +465,7 @@ impl Calendar {
             special: weeks,
             before,
             totals,
+            week_open: w,
         })
     }
 
@@ -458,9 +475,9 @@ impl Calendar {
         let extra = if i == 0 {
             0
         } else {
-            ix.before[i - 1] + ix.totals[i - 1] - self.week_open
+            ix.before[i - 1] + ix.totals[i - 1] - ix.week_open
         };
-        k * self.week_open + extra
+        k * ix.week_open + extra
     }
 
     /// Open time from week 0's start to the UTC instant `t`.
@@ -517,7 +534,7 @@ impl Calendar {
                 }
             }
             if lo == ix.kmax + 1
-                && self.week_open == 0
+                && ix.week_open == 0
                 && ix.special.last().is_none_or(|&s| s < k_from)
             {
                 return Err(CalendarError::NeverOpen);
@@ -538,7 +555,7 @@ impl Calendar {
                 c += b - a;
             }
             n += 1;
-            if n - start_day > 14 && week_of(n) > ix.kmax + 1 && self.week_open == 0 {
+            if n - start_day > 14 && week_of(n) > ix.kmax + 1 && ix.week_open == 0 {
                 return Err(CalendarError::NeverOpen);
             }
         }

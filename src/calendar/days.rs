@@ -3,10 +3,9 @@
 //! the source of the exception.
 
 use super::error::CalendarError;
-use super::prc::{self, Ruling, Ymd};
+use super::prc::{self, Festival, Ruling, Ymd};
 use super::range::{date_of, day_number};
 use chrono::NaiveDate;
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The kind of a day, as `slacalc calendar days` prints it.
@@ -39,22 +38,35 @@ impl DayKind {
     }
 }
 
-/// The name of a dated exception, in Chinese and English.
+/// The name of a dated exception: a festival of the PRC notices (named in Chinese and
+/// English), or a text used for both languages (e.g. an iCalendar SUMMARY).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayName {
-    /// Chinese, e.g. 国庆节.
-    pub zh: Cow<'static, str>,
-    /// English, e.g. National Day.
-    pub en: Cow<'static, str>,
+pub enum DayName {
+    /// A festival of the statutory calendar.
+    Festival(Festival),
+    /// Any other name.
+    Text(Arc<str>),
 }
 
 impl DayName {
-    /// A name used for both languages (e.g. an iCalendar SUMMARY).
+    /// A name used for both languages.
     pub fn same(text: impl Into<String>) -> DayName {
-        let t: String = text.into();
-        DayName {
-            zh: Cow::Owned(t.clone()),
-            en: Cow::Owned(t),
+        DayName::Text(Arc::from(text.into()))
+    }
+
+    /// The name in Chinese, e.g. 国庆节.
+    pub fn zh(&self) -> &str {
+        match self {
+            DayName::Festival(f) => f.names().0,
+            DayName::Text(t) => t,
+        }
+    }
+
+    /// The name in English, e.g. National Day.
+    pub fn en(&self) -> &str {
+        match self {
+            DayName::Festival(f) => f.names().1,
+            DayName::Text(t) => t,
         }
     }
 }
@@ -67,7 +79,7 @@ pub struct Exception {
     /// What it is called.
     pub name: DayName,
     /// Where it comes from, e.g. 国办发明电〔2024〕12号.
-    pub source: Option<Cow<'static, str>>,
+    pub source: Option<&'static str>,
 }
 
 /// The range of dates a table speaks for; outside it a day's kind is unknown.
@@ -79,7 +91,25 @@ pub struct Coverage {
     pub last: NaiveDate,
     /// What the table is, for messages.
     pub what: &'static str,
+    /// Day numbers of `first` and `last`.
+    days: (i64, i64),
 }
+
+/// The PRC table's range, [`prc::FIRST_YEAR`]-01-01 to [`prc::LAST_YEAR`]-12-31.
+const PRC_COVERAGE: Coverage = {
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_ymd_opt(prc::FIRST_YEAR as i32, 1, 1),
+        NaiveDate::from_ymd_opt(prc::LAST_YEAR as i32, 12, 31),
+    ) else {
+        panic!("the PRC table's years are valid dates")
+    };
+    Coverage {
+        first,
+        last,
+        what: "PRC statutory holiday calendar",
+        days: (prc::first_day(), prc::last_day()),
+    }
+};
 
 /// Dated exceptions by day number, with the range they cover.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -115,19 +145,15 @@ fn statutory(date: Ymd) -> Option<Exception> {
     let mut found = None;
     for notice in &prc::NOTICES[from..to] {
         for rule in notice.days {
-            let kind = match rule.ruling() {
+            let kind = match rule.ruling(notice.year) {
                 Ruling::Off(a, b) if a <= date && date <= b => DayKind::Holiday,
                 Ruling::Work(a) if a == date => DayKind::MakeupWorkday,
                 _ => continue,
             };
-            let (zh, en) = rule.festival().names();
             found = Some(Exception {
                 kind,
-                name: DayName {
-                    zh: Cow::Borrowed(zh),
-                    en: Cow::Borrowed(en),
-                },
-                source: Some(Cow::Borrowed(notice.number)),
+                name: DayName::Festival(rule.festival()),
+                source: Some(notice.number),
             });
         }
     }
@@ -146,11 +172,7 @@ impl DayTable {
         DayTable {
             statutory: true,
             entries: Arc::default(),
-            coverage: Some(Coverage {
-                first: NaiveDate::from_ymd_opt(prc::FIRST_YEAR.into(), 1, 1).unwrap_or_default(),
-                last: NaiveDate::from_ymd_opt(prc::LAST_YEAR.into(), 12, 31).unwrap_or_default(),
-                what: "PRC statutory holiday calendar",
-            }),
+            coverage: Some(PRC_COVERAGE),
         }
     }
 
@@ -190,8 +212,7 @@ impl DayTable {
 
     /// Whether day number `n` is covered.
     pub fn covers(&self, n: i64) -> bool {
-        self.coverage
-            .is_none_or(|c| day_number(c.first) <= n && n <= day_number(c.last))
+        self.coverage.is_none_or(|c| c.days.0 <= n && n <= c.days.1)
     }
 
     /// The exception on day `n`, or an error if the table does not cover it.
@@ -226,7 +247,7 @@ impl DayTable {
         if self.statutory {
             for notice in prc::NOTICES {
                 for rule in notice.days {
-                    let (a, b) = match rule.ruling() {
+                    let (a, b) = match rule.ruling(notice.year) {
                         Ruling::Off(a, b) => (a.day_number(), b.day_number()),
                         Ruling::Work(a) => (a.day_number(), a.day_number()),
                     };
@@ -253,7 +274,7 @@ mod tests {
         for notice in prc::NOTICES {
             assert!(notice.year >= prc::FIRST_YEAR && notice.year <= prc::LAST_YEAR);
             for rule in notice.days {
-                let r = rule.ruling();
+                let r = rule.ruling(notice.year);
                 let check = |y: Ymd| {
                     let n = date_of(y.day_number());
                     assert!(n.is_ok(), "{y:?} in {}", notice.number);
@@ -280,10 +301,7 @@ mod tests {
         let e = t.get(day_number(date(2025, 10, 1))).ok().flatten();
         let e = e.as_ref();
         assert_eq!(e.map(|e| e.kind), Some(DayKind::Holiday));
-        assert_eq!(
-            e.and_then(|e| e.source.clone()).as_deref(),
-            Some("国办发明电〔2024〕12号")
-        );
+        assert_eq!(e.and_then(|e| e.source), Some("国办发明电〔2024〕12号"));
         let e = t.get(day_number(date(2025, 9, 28))).ok().flatten();
         let e = e.as_ref();
         assert_eq!(e.map(|e| e.kind), Some(DayKind::MakeupWorkday));

@@ -408,7 +408,9 @@ mod tests {
         let d = cal.day(date(2025, 5, 5)).ok();
         assert_eq!(d.as_ref().map(|d| d.kind), Some(DayKind::Holiday));
         assert_eq!(
-            d.and_then(|d| d.name).map(|n| n.en.to_string()).as_deref(),
+            d.and_then(|d| d.name)
+                .map(|n| n.en().to_string())
+                .as_deref(),
             Some("Company, day off")
         );
         assert_eq!(

@@ -31,7 +31,6 @@ pub use week::{hhmm, Span, WeeklyHours};
 pub use zone::Zone;
 
 use crate::time::Instant;
-use chrono::NaiveDate;
 use serde::Serialize;
 
 /// L1.2: the line a report reaches, derived from its time.
@@ -50,8 +49,6 @@ pub enum Channel {
 pub struct Routing {
     /// The line.
     pub channel: Channel,
-    /// The report's local date.
-    pub date: Option<NaiveDate>,
     /// What the date is (under the plain weekly hours when `outside` is set); `None` only
     /// outside the supported years 1900–2199, where the report goes to the 24×7 line.
     pub kind: Option<DayKind>,
@@ -72,9 +69,9 @@ pub fn channel(office: &Calendar, t: &Instant) -> Routing {
             office.days().coverage(),
         ),
     };
-    let (open, date, kind, exception) = match found {
-        Some((open, date, kind, exception)) => (open, Some(date), Some(kind), exception),
-        None => (false, None, None, None),
+    let (open, kind, exception) = match found {
+        Some((open, kind, exception)) => (open, Some(kind), exception),
+        None => (false, None, None),
     };
     Routing {
         channel: if open {
@@ -82,7 +79,6 @@ pub fn channel(office: &Calendar, t: &Instant) -> Routing {
         } else {
             Channel::Hotline24x7
         },
-        date,
         kind,
         exception,
         outside,

@@ -42,24 +42,25 @@ pub enum Festival {
 impl Festival {
     /// (Chinese, English) name.
     pub fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Festival::NewYear => ("元旦", "New Year's Day"),
-            Festival::Spring => ("春节", "Spring Festival"),
-            Festival::Qingming => ("清明节", "Qingming Festival"),
-            Festival::Labour => ("劳动节", "Labour Day"),
-            Festival::DragonBoat => ("端午节", "Dragon Boat Festival"),
-            Festival::MidAutumn => ("中秋节", "Mid-Autumn Festival"),
-            Festival::National => ("国庆节", "National Day"),
-            Festival::NationalMidAutumn => {
-                ("国庆节、中秋节", "National Day and Mid-Autumn Festival")
-            }
-            Festival::Victory70 => (
-                "抗战胜利70周年纪念日",
-                "70th anniversary of the victory in the War of Resistance",
-            ),
-        }
+        NAMES[self as usize]
     }
 }
+
+/// (Chinese, English) names, in the order of [`Festival`].
+const NAMES: [(&str, &str); 9] = [
+    ("元旦", "New Year's Day"),
+    ("春节", "Spring Festival"),
+    ("清明节", "Qingming Festival"),
+    ("劳动节", "Labour Day"),
+    ("端午节", "Dragon Boat Festival"),
+    ("中秋节", "Mid-Autumn Festival"),
+    ("国庆节", "National Day"),
+    ("国庆节、中秋节", "National Day and Mid-Autumn Festival"),
+    (
+        "抗战胜利70周年纪念日",
+        "70th anniversary of the victory of the War of Resistance",
+    ),
+];
 
 /// A date of the table as days since 2000-01-01, kept small: the table ships in the web page.
 /// Written in the table as `d(2025, 10, 1)`, checked and converted at compile time.
@@ -68,6 +69,16 @@ pub struct Ymd(pub u16);
 
 /// Day number (days since 1970-01-01) of 2000-01-01.
 pub const EPOCH_2000: i64 = 10_957;
+
+/// Day number of the first covered date, [`FIRST_YEAR`]-01-01.
+pub const fn first_day() -> i64 {
+    EPOCH_2000 + jan1(FIRST_YEAR) as i64
+}
+
+/// Day number of the last covered date, [`LAST_YEAR`]-12-31.
+pub const fn last_day() -> i64 {
+    EPOCH_2000 + jan1(LAST_YEAR + 1) as i64 - 1
+}
 
 impl Ymd {
     /// Day number (days since 1970-01-01).
@@ -97,10 +108,12 @@ pub struct Notice {
     pub days: &'static [Rule],
 }
 
-/// One ruling of a notice, packed into 32 bits (the table ships in the web page): first day
-/// (16 bits), number of days − 1 (5 bits), make-up workday flag, festival (4 bits).
+/// One ruling of a notice, packed into 3 bytes (the table ships in the web page, and day-of-year
+/// values repeat from year to year, which compresses well): day of year of its first day
+/// (9 bits), number of days − 1 (4 bits), make-up workday flag, parity of its year (the
+/// notice's year or the one before), festival (4 bits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rule(u32);
+pub struct Rule([u8; 3]);
 
 const FESTIVALS: [Festival; 9] = [
     NewYear,
@@ -115,31 +128,77 @@ const FESTIVALS: [Festival; 9] = [
 ];
 
 impl Rule {
-    /// The festival it is for.
-    pub fn festival(self) -> Festival {
-        FESTIVALS[(self.0 >> 22) as usize % FESTIVALS.len()]
+    fn bits(self) -> u32 {
+        u32::from(self.0[0]) | u32::from(self.0[1]) << 8 | u32::from(self.0[2]) << 16
     }
 
-    /// What it rules.
-    pub fn ruling(self) -> Ruling {
-        let first = Ymd(self.0 as u16);
-        if self.0 & (1 << 21) != 0 {
+    /// The festival it is for.
+    pub fn festival(self) -> Festival {
+        FESTIVALS[(self.bits() >> 15) as usize % FESTIVALS.len()]
+    }
+
+    /// What it rules, for a notice arranging `year`.
+    pub fn ruling(self, year: u16) -> Ruling {
+        let v = self.bits();
+        let parity = (v >> 14) & 1;
+        let y = if u32::from(year) & 1 == parity {
+            year
+        } else {
+            year.saturating_sub(1)
+        };
+        let first = Ymd(jan1(y).saturating_add((v & 511) as u16));
+        if v & (1 << 13) != 0 {
             Ruling::Work(first)
         } else {
-            Ruling::Off(first, Ymd(first.0 + ((self.0 >> 16) & 31) as u16))
+            Ruling::Off(first, Ymd(first.0 + ((v >> 9) & 15) as u16))
         }
     }
 }
 
-/// Days off from `a` to `b` inclusive (at most 32 days).
+/// Days from 2000-01-01 to 1 January of `year` (2000 or later).
+const fn jan1(year: u16) -> u16 {
+    let mut days = 0;
+    let mut y = 2000;
+    while y < year {
+        days += if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+            366
+        } else {
+            365
+        };
+        y += 1;
+    }
+    days
+}
+
+/// The year of a date of the table and its day of year (0-based).
+const fn year_and_day(at: Ymd) -> (u16, u16) {
+    let mut y = 2000;
+    while jan1(y + 1) <= at.0 {
+        y += 1;
+    }
+    (y, at.0 - jan1(y))
+}
+
+const fn pack(f: Festival, first: Ymd, extra_days: u16, work: bool) -> Rule {
+    let (y, doy) = year_and_day(first);
+    assert!(extra_days < 16, "a break of 1 to 16 days");
+    let v = doy as u32
+        | (extra_days as u32) << 9
+        | (work as u32) << 13
+        | ((y & 1) as u32) << 14
+        | (f as u32) << 15;
+    Rule([v as u8, (v >> 8) as u8, (v >> 16) as u8])
+}
+
+/// Days off from `a` to `b` inclusive.
 const fn off(f: Festival, a: Ymd, b: Ymd) -> Rule {
-    assert!(b.0 >= a.0 && b.0 - a.0 < 32, "a break of 1 to 32 days");
-    Rule(a.0 as u32 | ((b.0 - a.0) as u32) << 16 | (f as u32) << 22)
+    assert!(b.0 >= a.0, "a break ends after it starts");
+    pack(f, a, b.0 - a.0, false)
 }
 
 /// A make-up workday.
 const fn work(f: Festival, a: Ymd) -> Rule {
-    Rule(a.0 as u32 | 1 << 21 | (f as u32) << 22)
+    pack(f, a, 0, true)
 }
 
 use Festival::*;
@@ -402,13 +461,30 @@ mod tests {
     fn rules_unpack_to_what_was_written() {
         let r = off(Spring, d(2026, 2, 15), d(2026, 2, 23));
         assert_eq!(r.festival(), Spring);
-        assert_eq!(r.ruling(), Ruling::Off(d(2026, 2, 15), d(2026, 2, 23)));
+        assert_eq!(r.ruling(2026), Ruling::Off(d(2026, 2, 15), d(2026, 2, 23)));
         let r = work(Victory70, d(2015, 9, 6));
         assert_eq!(r.festival(), Victory70);
-        assert_eq!(r.ruling(), Ruling::Work(d(2015, 9, 6)));
+        assert_eq!(r.ruling(2015), Ruling::Work(d(2015, 9, 6)));
+        // A date in the year before the notice's.
+        let r = off(NewYear, d(2007, 12, 30), d(2008, 1, 1));
+        assert_eq!(r.ruling(2008), Ruling::Off(d(2007, 12, 30), d(2008, 1, 1)));
+        let r = work(NewYear, d(2005, 12, 31));
+        assert_eq!(r.ruling(2006), Ruling::Work(d(2005, 12, 31)));
         for (i, f) in FESTIVALS.iter().enumerate() {
             assert_eq!(*f as usize, i);
         }
+    }
+
+    #[test]
+    fn coverage_bounds() {
+        assert_eq!(
+            Some(first_day()),
+            NaiveDate::from_ymd_opt(2004, 1, 1).map(day_number)
+        );
+        assert_eq!(
+            Some(last_day()),
+            NaiveDate::from_ymd_opt(2026, 12, 31).map(day_number)
+        );
     }
 
     #[test]

@@ -52,7 +52,9 @@ impl std::ops::Deref for Transitions {
 
 /// Asia/Shanghai in the tz database: local mean time until 1901, then +08:00 with summer time
 /// (+09:00) in 1919, 1940–1949 and 1986–1991 (`zdump -v Asia/Shanghai`; a native test checks
-/// this table against the tz database bundled with `jiff`).
+/// this table against the tz database bundled with `jiff`). The web page, whose first load has
+/// a size budget, carries only the 1986–1991 entries: before 1986 it shows +08:00.
+#[cfg(not(target_arch = "wasm32"))]
 const SHANGHAI: [(i64, i32); 29] = [
     (-2_177_481_943, 28_800),
     (-1_600_675_200, 32_400),
@@ -85,8 +87,28 @@ const SHANGHAI: [(i64, i32); 29] = [
     (684_867_600, 28_800),
 ];
 
+/// Asia/Shanghai for the web page: +08:00 with the 1986–1991 summer times.
+#[cfg(target_arch = "wasm32")]
+const SHANGHAI: [(i64, i32); 12] = [
+    (515_527_200, 32_400),
+    (527_014_800, 28_800),
+    (545_162_400, 32_400),
+    (558_464_400, 28_800),
+    (577_216_800, 32_400),
+    (589_914_000, 28_800),
+    (608_666_400, 32_400),
+    (621_968_400, 28_800),
+    (640_116_000, 32_400),
+    (653_418_000, 28_800),
+    (671_565_600, 32_400),
+    (684_867_600, 28_800),
+];
+
 /// Shanghai's local mean time before 1901: +08:05:43.
+#[cfg(not(target_arch = "wasm32"))]
 const SHANGHAI_LMT: i32 = 29_143;
+#[cfg(target_arch = "wasm32")]
+const SHANGHAI_LMT: i32 = 28_800;
 
 impl Zone {
     /// L1.1: Asia/Shanghai (UTC+08:00 since 1991, no daylight-saving time since then).

@@ -116,10 +116,10 @@ fn calendar_main(cmd: CalendarCommand) -> Result<(), String> {
                     Ok(info) => {
                         out.push_str(&format!("{d} {}", info.kind.word()));
                         if let Some(n) = &info.name {
-                            if n.zh == n.en {
-                                out.push_str(&format!(" {}", n.en));
+                            if n.zh() == n.en() {
+                                out.push_str(&format!(" {}", n.en()));
                             } else {
-                                out.push_str(&format!(" {} ({})", n.en, n.zh));
+                                out.push_str(&format!(" {} ({})", n.en(), n.zh()));
                             }
                         }
                         for c in &info.closures {
@@ -132,7 +132,7 @@ fn calendar_main(cmd: CalendarCommand) -> Result<(), String> {
                                 " [closed {}–{} {}]",
                                 local(c.start),
                                 local(c.end),
-                                c.name.en
+                                c.name.en()
                             ));
                         }
                         out.push('\n');
