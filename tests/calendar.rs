@@ -68,12 +68,35 @@ fn slow_between(cal: &Calendar, a: i64, b: i64) -> i64 {
     }
 }
 
+/// The letter's hours with timed closures from an iCalendar file: one afternoon a year, and a
+/// closure across a weekend and into a night shift.
+fn with_closures() -> Calendar {
+    let mut text = String::from("BEGIN:VCALENDAR\n");
+    for y in 2004..2027 {
+        text.push_str(&format!(
+            "BEGIN:VEVENT\nDTSTART;TZID=Asia/Shanghai:{y}0603T140000\nDTEND;TZID=Asia/Shanghai:{y}0603T163000\nSUMMARY:drill\nEND:VEVENT\n"
+        ));
+        text.push_str(&format!(
+            "BEGIN:VEVENT\nDTSTART:{y}1105T020000Z\nDURATION:P3DT5H\nSUMMARY:move\nEND:VEVENT\n"
+        ));
+    }
+    text.push_str("END:VCALENDAR\n");
+    let hours = WeeklyHours::parse("Mon-Fri 09:00-18:00; Sun 22:00-06:00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    load_ics(
+        &text,
+        Calendar::new(Zone::asia_shanghai(), hours, DayTable::prc()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn calendars() -> Vec<(&'static str, Calendar)> {
     vec![
         ("letter", letter()),
         ("berlin", berlin()),
         ("berlin-nights", berlin_nights()),
         ("prc-nights", prc_nights()),
+        ("closures", with_closures()),
     ]
 }
 
@@ -88,7 +111,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
     #[test]
-    fn between_of_add_is_the_duration(t in instant_in_table(), d in 0i64..400 * 3600, c in 0usize..4) {
+    fn between_of_add_is_the_duration(t in instant_in_table(), d in 0i64..400 * 3600, c in 0usize..5) {
         let (name, cal) = &calendars()[c];
         let result = cal.add_secs(t, d.max(1));
         // The only acceptable failure is running past the PRC table's last year.
@@ -107,7 +130,7 @@ proptest! {
     }
 
     #[test]
-    fn fast_between_matches_the_slow_reference(a in instant_in_table(), span in 0i64..40 * 86_400, c in 0usize..4) {
+    fn fast_between_matches_the_slow_reference(a in instant_in_table(), span in 0i64..40 * 86_400, c in 0usize..5) {
         let (name, cal) = &calendars()[c];
         let b = a + span;
         let fast = cal.between(cal.instant(a).unwrap_or(at("1970-01-01T00:00:00Z")), cal.instant(b).unwrap_or(at("1970-01-01T00:00:00Z")));
@@ -115,7 +138,7 @@ proptest! {
     }
 
     #[test]
-    fn add_is_monotonic(t in instant_in_table(), dt in 0i64..5 * 86_400, d in 1i64..200 * 3600, dd in 0i64..20 * 3600, c in 0usize..4) {
+    fn add_is_monotonic(t in instant_in_table(), dt in 0i64..5 * 86_400, d in 1i64..200 * 3600, dd in 0i64..20 * 3600, c in 0usize..5) {
         let (_, cal) = &calendars()[c];
         let r1 = cal.add_secs(t, d);
         let r2 = cal.add_secs(t, d + dd);
@@ -128,7 +151,7 @@ proptest! {
     }
 
     #[test]
-    fn next_open_is_open_and_costs_nothing(t in instant_in_table(), c in 0usize..4) {
+    fn next_open_is_open_and_costs_nothing(t in instant_in_table(), c in 0usize..5) {
         let (_, cal) = &calendars()[c];
         let t0 = cal.instant(t).unwrap_or(at("1970-01-01T00:00:00Z"));
         if let Ok(n) = cal.next_open(t0) {

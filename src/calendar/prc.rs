@@ -476,6 +476,14 @@ mod tests {
     }
 
     #[test]
+    fn january_firsts() {
+        for y in 2000u16..2170 {
+            let want = NaiveDate::from_ymd_opt(y.into(), 1, 1).map(day_number);
+            assert_eq!(Some(EPOCH_2000 + i64::from(jan1(y))), want, "{y}");
+        }
+    }
+
+    #[test]
     fn coverage_bounds() {
         assert_eq!(
             Some(first_day()),
