@@ -491,7 +491,12 @@ impl Calendar {
             for m in week_start(k)..n {
                 c += self.open_before_in_day(m, i64::MAX)?;
             }
-            return Ok(c + self.open_before_in_day(n, t)?);
+            // At the very start of its day nothing of the day counts (so the instant right
+            // after a table's last day is still computable).
+            if t > self.midnight(n) {
+                c += self.open_before_in_day(n, t)?;
+            }
+            return Ok(c);
         }
         if k == ix.kmin - 1 {
             // The partial week before the index: count back from its end.
