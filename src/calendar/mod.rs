@@ -64,10 +64,11 @@ pub struct Routing {
 pub fn channel(office: &Calendar, t: &Instant) -> Routing {
     let (found, outside) = match office.open_day(t.secs(), false) {
         Ok(found) => (Some(found), None),
-        Err(_) => (
-            office.open_day(t.secs(), true).ok(),
-            office.days().coverage(),
-        ),
+        Err(_) => match office.open_day(t.secs(), true) {
+            Ok(found) => (Some(found), office.days().coverage()),
+            // Outside 1900–2199 even plain hours say nothing: the 24×7 line.
+            Err(_) => (None, None),
+        },
     };
     let (open, kind, exception) = match found {
         Some((open, kind, exception)) => (open, Some(kind), exception),
@@ -132,5 +133,8 @@ mod tests {
         assert_eq!(r.kind, Some(DayKind::Workday));
         assert_eq!(line("2027-03-06T10:00:00+08:00"), Channel::Hotline24x7);
         assert_eq!(line("2003-06-02T10:00:00+08:00"), Channel::OfficeHotline);
+        // Beyond the supported years: 24×7, without claiming a fallback.
+        let r = channel(&Calendar::letter(), &at("2300-03-03T10:00:00+08:00"));
+        assert_eq!((r.channel, r.kind, r.outside), (Channel::Hotline24x7, None, None));
     }
 }
