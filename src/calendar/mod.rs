@@ -135,6 +135,9 @@ mod tests {
         assert_eq!(line("2003-06-02T10:00:00+08:00"), Channel::OfficeHotline);
         // Beyond the supported years: 24×7, without claiming a fallback.
         let r = channel(&Calendar::letter(), &at("2300-03-03T10:00:00+08:00"));
-        assert_eq!((r.channel, r.kind, r.outside), (Channel::Hotline24x7, None, None));
+        assert_eq!(
+            (r.channel, r.kind, r.outside),
+            (Channel::Hotline24x7, None, None)
+        );
     }
 }
