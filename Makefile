@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build run test lint native-test wasm-test e2e size clean
+.PHONY: setup build run test lint native-test wasm-test e2e size bench clean
 
 setup:
 	@bash scripts/setup
@@ -37,6 +37,12 @@ e2e: build
 # reported, not failed, until issue #8 wins it back (SIZE_CHECK=fail makes it fatal).
 size: build
 	@SIZE_CHECK=$${SIZE_CHECK:-report} bash scripts/size-check
+
+# Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
+# incident and of a 10,000-incident ledger.
+# Not part of `make test`.
+bench:
+	cargo bench --bench calendar --bench assess
 
 test: lint native-test wasm-test e2e size
 	@echo "make test: all checks passed"

@@ -9,7 +9,7 @@ use crate::case::{
 };
 use crate::classify::{self, EventLevel};
 use crate::coverage::{self, Coverage};
-use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Judging, Status, Stoppages, Wall};
+use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Judging, Status, Stoppages};
 use crate::error::{CaseError, Problem};
 use crate::explain::{self, Step};
 use crate::ledger::{self, Availability, QuarterTotal, ScheduledReport};
@@ -164,10 +164,19 @@ pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>>
         .share_bp(terms.penalty.cap_bp, 1)
         .ok_or_else(|| overflow("contract.price".into()))?;
 
+    // L1.1: the office hours, with the PRC holiday calendar unless read as plain weekdays.
+    let plain = interp.office_calendar == Some(crate::case::OfficeCalendar::Plain);
+    let office = terms.office_hours.calendar(plain).ok_or_else(|| {
+        let oh = &terms.office_hours;
+        vec![CaseError::at(
+            "terms.office_hours",
+            Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
+        )]
+    })?;
     let mut results = Vec::with_capacity(case.incidents.len());
     for (n, inc) in case.incidents.iter().enumerate() {
-        let r = assess_incident(inc, &terms, &interp, case, as_of)
-            .ok_or_else(|| overflow(format!("incidents[{n}]")))?;
+        let r = assess_incident(inc, &terms, &interp, case, as_of, &office)
+            .map_err(|p| vec![CaseError::at(format!("incidents[{n}]"), p)])?;
         results.push(r);
     }
 
@@ -291,10 +300,11 @@ fn assess_incident(
     interp: &Interpretation,
     case: &Case,
     as_of: Instant,
-) -> Option<IncidentResult> {
+    office: &calendar::Calendar,
+) -> Result<IncidentResult, Problem> {
     let mut cls = classify::classify(inc, terms, interp);
-    let office = terms.office_hours.office_hours()?;
-    let channel = calendar::channel(&office, &inc.reported_at);
+    let routing = calendar::channel(office, &inc.reported_at);
+    let channel = routing.channel;
     let (cov, cov_clause) = coverage::coverage(inc, &case.contract, terms);
     let consultation_timer =
         cov == Coverage::Consultation && interp.consultation == ConsultationRule::General;
@@ -322,7 +332,7 @@ fn assess_incident(
     let mut steps = vec![
         priority_step,
         explain::event(inc, &cls, interp.majority_threshold_pct, terms),
-        explain::channel(inc, channel, terms),
+        explain::channel(inc, &routing, terms),
         explain::coverage(inc, cov, &cov_clause, case, consultation_timer),
     ];
 
@@ -352,7 +362,7 @@ fn assess_incident(
         stop: &stop,
         how: interp.force_majeure_extension,
         as_of,
-        office: &Wall,
+        office,
     };
 
     // A consultation read as general takes the lowest level's response commitment.
@@ -441,7 +451,8 @@ fn assess_incident(
                 excluded: &excluded,
                 accruing,
             };
-            pen = penalty::penalty(case.contract.price, &terms.penalty, counting, &i)?;
+            pen = penalty::penalty(case.contract.price, &terms.penalty, counting, &i)
+                .ok_or(Problem::OutOfTimeRange)?;
             steps.push(explain::penalty(
                 &pen,
                 from,
@@ -492,7 +503,7 @@ fn assess_incident(
             zh: cls.priority.clone(),
             en: cls.priority.clone(),
         });
-    Some(IncidentResult {
+    Ok(IncidentResult {
         id: inc.id.clone(),
         priority: cls.priority,
         priority_name,

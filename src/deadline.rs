@@ -2,6 +2,7 @@
 //! customer pauses of L3.4 and the force-majeure extensions of L5.1, and whether it was met.
 
 use crate::case::Extension;
+use crate::error::Problem;
 use crate::terms::Clock;
 use crate::time::{Instant, DAY};
 use serde::Serialize;
@@ -84,20 +85,35 @@ pub fn force_majeure_extension(start: i64, end: i64, how: Extension) -> i64 {
 /// How a clock counts time: every second (24×7) or only office hours.
 pub trait ClockTime {
     /// The instant `secs` counted seconds after `start` (epoch seconds).
-    fn add(&self, start: i64, secs: i64) -> Option<i64>;
+    fn add(&self, start: i64, secs: i64) -> Result<i64, Problem>;
     /// Counted seconds in `[a, b)`.
-    fn between(&self, a: i64, b: i64) -> i64;
+    fn between(&self, a: i64, b: i64) -> Result<i64, Problem>;
 }
 
 /// The 24×7 clock: every second counts.
 pub struct Wall;
 
 impl ClockTime for Wall {
-    fn add(&self, start: i64, secs: i64) -> Option<i64> {
-        start.checked_add(secs)
+    fn add(&self, start: i64, secs: i64) -> Result<i64, Problem> {
+        start.checked_add(secs).ok_or(Problem::OutOfTimeRange)
     }
-    fn between(&self, a: i64, b: i64) -> i64 {
-        (b - a).max(0)
+    fn between(&self, a: i64, b: i64) -> Result<i64, Problem> {
+        Ok((b - a).max(0))
+    }
+}
+
+/// The office-hours clock (L1.1 with the holiday calendar): only open time counts. A date
+/// the holiday table does not cover is an error, never an ordinary week.
+impl ClockTime for crate::calendar::Calendar {
+    fn add(&self, start: i64, secs: i64) -> Result<i64, Problem> {
+        self.add_secs(start, secs)
+            .map_err(|e| Problem::Calendar(e.to_string()))
+    }
+    fn between(&self, a: i64, b: i64) -> Result<i64, Problem> {
+        let (a, b) = (Instant::from_secs(a)?, Instant::from_secs(b)?);
+        crate::calendar::Calendar::between(self, a, b)
+            .map(|s| s.max(0))
+            .map_err(|e| Problem::Calendar(e.to_string()))
     }
 }
 
@@ -114,21 +130,20 @@ pub fn due_time(
     pauses_apply: bool,
     how: Extension,
     clock: &dyn ClockTime,
-) -> Option<(i64, i64, i64)> {
+) -> Result<(i64, i64, i64), Problem> {
+    let over = || Problem::OutOfTimeRange;
     let (mut paused, mut fm_ext) = (0, 0);
     loop {
         let due = clock
-            .add(from, allowed.checked_add(paused)?)?
-            .checked_add(fm_ext)?;
-        let new_paused: i64 = if pauses_apply {
-            stop.pauses
-                .iter()
-                .filter(|&&(s, e)| e > from && s < due)
-                .map(|&(s, e)| clock.between(s.max(from), e.min(due)))
-                .sum()
-        } else {
-            0
-        };
+            .add(from, allowed.checked_add(paused).ok_or_else(over)?)?
+            .checked_add(fm_ext)
+            .ok_or_else(over)?;
+        let mut new_paused: i64 = 0;
+        if pauses_apply {
+            for &(s, e) in stop.pauses.iter().filter(|&&(s, e)| e > from && s < due) {
+                new_paused += clock.between(s.max(from), e.min(due))?;
+            }
+        }
         let new_ext: i64 = stop
             .force_majeure
             .iter()
@@ -136,7 +151,7 @@ pub fn due_time(
             .map(|&(s, e)| force_majeure_extension(s, e, how))
             .sum();
         if new_paused == paused && new_ext == fm_ext {
-            return Some((due, paused, fm_ext));
+            return Ok((due, paused, fm_ext));
         }
         (paused, fm_ext) = (new_paused, new_ext);
     }
@@ -181,13 +196,13 @@ pub struct Judging<'a> {
 }
 
 /// Builds the deadline of `c` with its clock started at `from`, judged against `actual`;
-/// `None` only when a time leaves the supported range.
+/// an error when a time leaves the supported range or the office-hours calendar.
 pub fn deadline(
     c: Commitment,
     from: Instant,
     actual: Option<Instant>,
     j: &Judging<'_>,
-) -> Option<Deadline> {
+) -> Result<Deadline, Problem> {
     let arith: &dyn ClockTime = match c.clock {
         Clock::TwentyFourSeven => &Wall,
         Clock::OfficeHours => j.office,
@@ -201,7 +216,7 @@ pub fn deadline(
         arith,
     )?;
     let (status, late) = judge(due, actual.map(|a| a.secs()), j.as_of.secs());
-    Some(Deadline {
+    Ok(Deadline {
         kind: c.kind,
         clause: c.clause,
         clock: c.clock,
@@ -209,7 +224,9 @@ pub fn deadline(
         allowed_seconds: c.allowed_seconds,
         paused_seconds: paused,
         force_majeure_seconds: fm,
-        due: from.plus(due - from.secs())?,
+        due: from
+            .plus(due - from.secs())
+            .ok_or(Problem::OutOfTimeRange)?,
         actual: actual.map(|a| a.local()),
         status,
         late_minutes: (late + 59) / 60,
@@ -227,7 +244,7 @@ mod tests {
     #[test]
     fn plain_deadline_is_start_plus_allowed() {
         assert_eq!(
-            due_time(0, 2 * H, &Stoppages::default(), true, W, &Wall).unwrap_or_default(),
+            due_time(0, 2 * H, &Stoppages::default(), true, W, &Wall).unwrap_or((0, 0, 0)),
             (2 * H, 0, 0)
         );
     }
@@ -241,7 +258,7 @@ mod tests {
         // 2 h from 0: the 30 min pause pushes due to 2 h 30; the second pause starts at 3 h,
         // after that, so it does not count.
         assert_eq!(
-            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or((0, 0, 0)),
             (2 * H + 1800, 1800, 0)
         );
         // A pause that began before the clock counts only from the clock start.
@@ -250,12 +267,12 @@ mod tests {
             force_majeure: vec![],
         };
         assert_eq!(
-            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or((0, 0, 0)),
             (3 * H, H, 0)
         );
         // Where L3.4 does not apply (phone response), pauses are ignored.
         assert_eq!(
-            due_time(0, 2 * H, &stop, false, W, &Wall).unwrap_or_default(),
+            due_time(0, 2 * H, &stop, false, W, &Wall).unwrap_or((0, 0, 0)),
             (2 * H, 0, 0)
         );
     }
@@ -267,7 +284,7 @@ mod tests {
             force_majeure: vec![(H, 5 * H)],
         };
         assert_eq!(
-            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or((0, 0, 0)),
             (2 * H + DAY, 0, DAY)
         );
         // An event that starts after the deadline passed does not extend it.
@@ -276,7 +293,7 @@ mod tests {
             force_majeure: vec![(3 * H, 5 * H)],
         };
         assert_eq!(
-            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or_default(),
+            due_time(0, 2 * H, &stop, true, W, &Wall).unwrap_or((0, 0, 0)),
             (2 * H, 0, 0)
         );
         // 25 h of typhoon = 2 days.

@@ -140,6 +140,10 @@ pub enum Problem {
         /// The limit in MiB.
         max_mib: usize,
     },
+    /// The office-hours calendar cannot answer (e.g. a date after the last published year
+    /// of the PRC holiday table).
+    #[error("office-hours clock: {0}")]
+    Calendar(String),
     /// A duration that does not read.
     #[error("\"{0}\" is not a duration such as PT30M, 2h, 1h30m or a number of seconds")]
     NotADuration(String),
@@ -238,6 +242,7 @@ impl Problem {
             }
             Problem::NotAClockTime(v) => format!("\"{v}\" 不是时刻(例如 09:00)"),
             Problem::NotPositive => "必须大于零".into(),
+            Problem::Calendar(m) => format!("办公时间时钟无法计算:{m}"),
             Problem::DocumentTooLarge { max_mib } => format!("文档超过 {max_mib} MiB"),
             Problem::UnknownLevel { found, expected } => {
                 format!("\"{found}\" 不是条款中的优先级;可选:{expected}")

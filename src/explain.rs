@@ -1,7 +1,7 @@
 //! Explanation steps: every conclusion of an assessment with the clause it comes from, in
 //! Chinese and English.
 
-use crate::calendar::Channel;
+use crate::calendar::{Channel, DayKind, Routing};
 use crate::case::{Case, Cause, Incident, Interpretation, PrioritySource};
 use crate::classify::{Classification, EventLevel};
 use crate::coverage::Coverage;
@@ -11,6 +11,7 @@ use crate::names::Named;
 use crate::penalty::{period_names, Penalty};
 use crate::terms::{Clock, PenaltyDays, Terms};
 use crate::time::{human_duration, human_duration_zh, Instant};
+use chrono::Datelike;
 use serde::Serialize;
 
 /// One step of reasoning, citing a clause id (e.g. `L4.2`).
@@ -129,23 +130,62 @@ pub fn event(inc: &Incident, cls: &Classification, threshold: u32, terms: &Terms
     }
 }
 
-/// L1.1/L1.2: the channel of the report.
-pub fn channel(inc: &Incident, channel: Channel, terms: &Terms) -> Step {
+/// L1.1/L1.2: the channel of the report, with the day type that decided it (statutory
+/// holiday, make-up workday, weekend, workday, or a date outside the holiday table's years).
+pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
     let when = inc.reported_at.short();
+    let date = when.get(..10).unwrap_or_default();
     let oh = &terms.office_hours;
     let hours = format!("{} {}–{}", oh.days.join(","), oh.open, oh.close);
-    match channel {
-        Channel::OfficeHotline => Step::new(
-            oh.clause.clone(),
-            format!("报告时间 {when}(UTC+08:00)在办公时间({hours})内:办公热线。"),
-            format!("Reported {when} (UTC+08:00), inside office hours ({hours}): office hotline."),
+    let (what_zh, what_en, detail_zh, detail_en) = match (
+        &routing.outside,
+        routing.kind,
+        &routing.exception,
+    ) {
+        (Some(c), _, _) => {
+            let (a, b) = (c.first.year(), c.last.year());
+            (
+                    "不在法定节假日表的年份内",
+                    "is outside the years of the statutory holiday calendar",
+                    format!("({a}–{b}),节假日和调休未知,按普通工作日计算"),
+                    format!(" ({a}–{b}): holidays and make-up workdays are unknown, so plain weekdays are applied"),
+                )
+        }
+        (None, Some(kind), Some(e)) => {
+            let src = e.source.unwrap_or_default();
+            let (wzh, wen) = if kind == DayKind::Holiday {
+                ("是法定节假日", "is a statutory holiday")
+            } else {
+                ("是调休上班日", "is a make-up workday (调休上班日)")
+            };
+            (
+                wzh,
+                wen,
+                format!("({} {src})", e.name.zh()),
+                format!(" ({}, {src})", e.name.en()),
+            )
+        }
+        (None, Some(DayKind::Weekend), None) => {
+            ("是周末", "is a weekend day", String::new(), String::new())
+        }
+        (None, Some(_), None) => ("是工作日", "is a workday", String::new(), String::new()),
+        (None, None, _) => (
+            "超出支持的年份",
+            "is outside the supported years",
+            String::new(),
+            String::new(),
         ),
-        Channel::Hotline24x7 => Step::new(
-            terms.after_hours(),
-            format!("报告时间 {when}(UTC+08:00)在办公时间({hours})以外:7×24 小时热线。本版本尚未计入法定节假日和调休。"),
-            format!("Reported {when} (UTC+08:00), outside office hours ({hours}): 24×7 hotline. This version does not yet apply statutory holidays or make-up workdays."),
-        ),
-    }
+    };
+    let (clause, inside_zh, inside_en) = match routing.channel {
+        Channel::OfficeHotline => (oh.clause.clone(), "在", "inside"),
+        Channel::Hotline24x7 => (terms.after_hours(), "不在", "outside"),
+    };
+    let (line_zh, line_en) = routing.channel.names();
+    Step::new(
+        clause,
+        format!("报告时间 {when}(UTC+08:00):{date} {what_zh}{detail_zh},{inside_zh}办公时间({hours})内:{line_zh}。"),
+        format!("Reported {when} (UTC+08:00): {date} {what_en}{detail_en}, {inside_en} office hours ({hours}): {line_en}."),
+    )
 }
 
 fn cause_names(c: Cause) -> (&'static str, &'static str) {

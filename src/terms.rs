@@ -277,15 +277,18 @@ impl Terms {
 }
 
 impl Terms {
-    /// The built-in terms named `id`.
+    /// The built-in terms named `id` (read from their JSON once, then copied).
     pub fn preset(id: &str) -> Option<Terms> {
+        static LETTER: std::sync::OnceLock<Option<Terms>> = std::sync::OnceLock::new();
         match id {
             // Read through `TermsSpec`, the same path as inline terms in a case, so that the
             // reader of the terms tree exists once in the wasm build.
-            crate::case::PRESET_EYOU_SDJU => match serde_json::from_str(EYOU_SDJU_JSON) {
-                Ok(TermsSpec::Inline(t)) => Some(*t),
-                _ => None,
-            },
+            crate::case::PRESET_EYOU_SDJU => LETTER
+                .get_or_init(|| match serde_json::from_str(EYOU_SDJU_JSON) {
+                    Ok(TermsSpec::Inline(t)) => Some(*t),
+                    _ => None,
+                })
+                .clone(),
             _ => None,
         }
     }
@@ -431,18 +434,27 @@ pub fn clock_time(text: &str) -> Option<u32> {
 }
 
 impl OfficeHoursSpec {
-    /// The weekly office hours this describes; `None` when a day or time does not read.
-    pub fn office_hours(&self) -> Option<crate::calendar::OfficeHours> {
-        Some(crate::calendar::OfficeHours {
-            offset: crate::time::CONTRACT_OFFSET,
-            open: clock_time(&self.open)?,
-            close: clock_time(&self.close)?,
-            days: self
-                .days
-                .iter()
-                .map(|d| weekday(d))
-                .collect::<Option<Vec<_>>>()?,
-        })
+    /// The office-hours calendar this describes (L1.1): the weekly hours in Asia/Shanghai,
+    /// with the PRC statutory holidays and make-up workdays unless `plain`. `None` when a day
+    /// or time does not read, or the office never opens.
+    pub fn calendar(&self, plain: bool) -> Option<crate::calendar::Calendar> {
+        use crate::calendar::{Calendar, DayTable, Span, WeeklyHours, Zone};
+        let (open, close) = (clock_time(&self.open)?, clock_time(&self.close)?);
+        let mut hours = WeeklyHours::closed();
+        for d in &self.days {
+            let day = weekday(d)?.num_days_from_monday() as usize;
+            // An evening-to-morning shift (close before open) crosses midnight.
+            hours.add(day, Span::new(open, close).ok()?);
+        }
+        if hours.is_closed() {
+            return None;
+        }
+        let days = if plain || !self.prc_holidays {
+            DayTable::none()
+        } else {
+            DayTable::prc()
+        };
+        Some(Calendar::new(Zone::asia_shanghai(), hours, days))
     }
 }
 

@@ -29,6 +29,13 @@ impl Instant {
         DateTime::parse_from_rfc3339(s.trim()).map(Instant)
     }
 
+    /// The instant `secs` seconds after the Unix epoch, shown in UTC+08:00.
+    pub fn from_secs(secs: i64) -> Result<Instant, crate::error::Problem> {
+        DateTime::from_timestamp(secs, 0)
+            .map(|t| Instant(t.with_timezone(&CONTRACT_OFFSET)))
+            .ok_or(crate::error::Problem::OutOfTimeRange)
+    }
+
     /// Whole seconds since the Unix epoch.
     pub fn secs(&self) -> i64 {
         self.0.timestamp()

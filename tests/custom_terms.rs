@@ -877,7 +877,6 @@ fn text_output_uses_the_terms_clauses_and_period() {
 // ---------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "needs the office-hours clock"]
 fn p3_and_p4_responses_on_the_office_hours_clock() {
     // The campus terms with P3's 4 h response and P4's 8 h response on "office_hours":
     // Mon–Fri 09:00–18:00 with the PRC calendar (prc_holidays: true).

@@ -911,7 +911,6 @@ fn friday_evening_general() -> Value {
 }
 
 #[test]
-#[ignore = "needs the office-hours clock"]
 fn l3_3c_response_on_the_office_hours_clock_with_the_prc_calendar() {
     // CLAUSES.md L3.3c alternative: "office-hours clock (1 business hour)"; L1.1 default:
     // Mon–Fri 09:00–18:00 minus PRC holidays plus make-up workdays.
@@ -929,7 +928,6 @@ fn l3_3c_response_on_the_office_hours_clock_with_the_prc_calendar() {
 }
 
 #[test]
-#[ignore = "needs the office-hours clock"]
 fn l1_1_office_calendar_plain_weekdays_skip_the_make_up_workday() {
     // The same request with office_calendar "plain" (Mon–Fri, no holiday calendar): the
     // weekend of 27–28 September is off, so the second 30 min run Monday 09-29 09:00–09:30.

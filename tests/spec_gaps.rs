@@ -1,6 +1,4 @@
-//! Places where the engine once disagreed with `CLAUSES.md`, kept as regression tests. One
-//! still waits for the holiday calendar and is `#[ignore]`d with the reason; run it with
-//! `cargo test --test spec_gaps -- --ignored`.
+//! Places where the engine once disagreed with `CLAUSES.md`, kept as regression tests.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -43,7 +41,6 @@ fn l5_1_an_event_that_began_before_the_clock_started_does_not_move_it() {
 }
 
 #[test]
-#[ignore = "not implemented: the L1.1 holiday calendar (statutory holidays, make-up workdays)"]
 fn l1_1_office_hours_follow_the_prc_holiday_calendar() {
     // CLAUSES.md L1.1 default: office hours are Mon–Fri 09:00–18:00 "minus PRC statutory
     // holidays, plus the official make-up workdays (调休上班日)". In 2025 the National Day

@@ -60,6 +60,9 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Business time: day types, add, between (L1.1 office hours with the PRC calendar).
+    #[command(subcommand)]
+    Calendar(crate::calendar_cmd::CalendarCommand),
     /// Print built-in terms as JSON (to start custom terms from).
     Terms {
         /// Preset id.
@@ -313,6 +316,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     "give a case FILE (or - for stdin), or --csv FILE".into(),
                 )),
             }
+        }
+        Command::Calendar(cmd) => {
+            crate::calendar_cmd::run(cmd).map_err(usage)?;
+            Ok(0)
         }
         Command::Terms { id } => {
             let t = Terms::preset(&id).ok_or_else(|| {

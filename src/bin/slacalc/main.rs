@@ -3,6 +3,8 @@
 //! Bad input exits with status 2 and one line per problem, naming the field path.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod calendar_cmd;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
 #[cfg(not(target_arch = "wasm32"))]
