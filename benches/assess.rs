@@ -1,11 +1,17 @@
 //! Engine speed (issue #8): assessing one incident, and a ledger of 10,000 incidents with
 //! force majeure, pauses and the cap, as the page does on every keystroke.
 
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+
+#[cfg(not(target_arch = "wasm32"))]
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+#[cfg(not(target_arch = "wasm32"))]
 use slacalc::{assess, parse_case, Instant};
 
+#[cfg(not(target_arch = "wasm32"))]
 const WORKED: &str = include_str!("../examples/worked-example.json");
 
+#[cfg(not(target_arch = "wasm32"))]
 fn ledger(n: usize) -> String {
     let incidents: Vec<String> = (0..n)
         .map(|i| {
@@ -30,6 +36,7 @@ fn ledger(n: usize) -> String {
     )
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn benches(c: &mut Criterion) {
     let as_of = Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
     let one = parse_case(WORKED).expect("worked example");
@@ -52,5 +59,11 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 criterion_group!(engine, benches);
+#[cfg(not(target_arch = "wasm32"))]
 criterion_main!(engine);
+
+/// Benchmarks run natively only.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
