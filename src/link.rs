@@ -78,7 +78,48 @@ struct Payload {
     rules: String,
     digest: String,
     as_of: Instant,
+    #[serde(default)]
+    recorded: Recorded,
     case: serde_json::Value,
+}
+
+/// The result as it was when the link was made, in brief: enough to show it beside today's
+/// when the rules have changed since.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recorded {
+    /// Total damages due after the cap (yuan, two decimals).
+    pub penalty: String,
+    /// Damages before the cap.
+    pub uncapped: String,
+    /// Per incident: `id`, coverage, penalty periods, amount applied.
+    pub incidents: Vec<(String, String, String, String)>,
+}
+
+impl Recorded {
+    /// The brief of an assessment.
+    pub fn of(a: &Assessment) -> Recorded {
+        Recorded {
+            penalty: a.total.penalty.to_string(),
+            uncapped: a.total.uncapped.to_string(),
+            incidents: a
+                .incidents
+                .iter()
+                .map(|r| {
+                    let cov = serde_json::to_value(r.coverage)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (
+                        r.id.clone(),
+                        cov,
+                        r.penalty.periods_exact.clone(),
+                        r.penalty.applied.to_string(),
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A link, opened: the case, the moment it was assessed at, and what it said then.
@@ -92,11 +133,13 @@ pub struct Opened {
     pub rules: String,
     /// The digest of the result when the link was made.
     pub digest: String,
+    /// The result in brief when the link was made.
+    pub recorded: Recorded,
 }
 
 /// Field names and their short forms in a link (short forms are upper case; no case field
 /// is, so the mapping is reversible).
-const KEYS: [(&str, &str); 34] = [
+const KEYS: [(&str, &str); 36] = [
     ("version", "A"),
     ("terms", "B"),
     ("interpretation", "C"),
@@ -131,6 +174,8 @@ const KEYS: [(&str, &str); 34] = [
     ("digest", "AF"),
     ("as_of", "AG"),
     ("case", "AH"),
+    ("recorded", "AI"),
+    ("uncapped", "AJ"),
 ];
 
 /// A time written `YYYY-MM-DDThh:mm:00+08:00` becomes `~YYYYMMDDhhmm`; a text that starts
@@ -237,6 +282,7 @@ pub fn encode(case: &Case, a: &Assessment) -> String {
         rules: a.rules_version.to_string(),
         digest: digest(a),
         as_of: a.as_of,
+        recorded: Recorded::of(a),
         case: serde_json::to_value(case).unwrap_or_default(),
     };
     let json = serde_json::to_value(&payload)
@@ -288,6 +334,7 @@ pub fn decode(fragment: &str) -> Result<Opened, LinkError> {
         as_of: payload.as_of,
         rules: payload.rules,
         digest: payload.digest,
+        recorded: payload.recorded,
     })
 }
 
@@ -316,6 +363,31 @@ mod tests {
         assert_eq!(opened.as_of, a.as_of);
         assert_eq!(opened.digest, digest(&a));
         assert_eq!(opened.rules, crate::assess::RULES_VERSION);
+    }
+
+    #[test]
+    fn a_link_from_older_rules_still_opens_with_its_recorded_result() {
+        // Simulate a link made by a build whose rules gave another result: rules "1", and
+        // one penalty day less (¥2,500.00 instead of ¥5,000.00).
+        let (case, mut old) = worked();
+        old.rules_version = "1";
+        old.incidents[0].penalty.days = 1;
+        old.incidents[0].penalty.periods_exact = "1".into();
+        old.incidents[0].penalty.applied = crate::money::Fen(250_000);
+        old.total.penalty = crate::money::Fen(250_000);
+        let fragment = encode(&case, &old);
+        let opened = decode(&fragment).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(opened.case, case);
+        assert_eq!(opened.rules, "1");
+        assert_eq!(opened.recorded.penalty, "2500.00");
+        let today =
+            crate::assess::assess(&opened.case, opened.as_of).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_ne!(
+            digest(&today),
+            opened.digest,
+            "today's rules give another result"
+        );
+        assert_eq!(today.total.penalty.to_string(), "5000.00");
     }
 
     #[test]

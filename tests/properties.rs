@@ -624,6 +624,22 @@ proptest! {
     }
 
     #[test]
+    fn a_share_link_reopens_every_generated_case(g in gen_case()) {
+        // decode(encode(case)) == case, with the as-of time and the result digest.
+        let now = as_of(&g);
+        let (case, a) = parse_and_assess(&case_json(&g, None), now)?;
+        let fragment = slacalc::link::encode(&case, &a);
+        let opened = slacalc::link::decode(&fragment)
+            .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(&opened.case, &case);
+        prop_assert_eq!(opened.as_of, a.as_of);
+        prop_assert_eq!(opened.digest, slacalc::link::digest(&a));
+        let again = assess(&opened.case, opened.as_of)
+            .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(again, a);
+    }
+
+    #[test]
     fn a_case_reads_back_unchanged(g in gen_case()) {
         let case = parse_case(&case_json(&g, None).to_string())
             .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;

@@ -131,8 +131,9 @@ impl Page {
             as_of,
             rules,
             digest,
+            recorded,
         } = opened;
-        let now_result = assess(&case, as_of).map(|a| (link::digest(&a), a.rules_version));
+        let now_result = assess(&case, as_of).map(|a| (link::digest(&a), a));
         let extra = case.incidents.len().saturating_sub(1);
         self.previous = Some(Box::new(self.form.clone()));
         self.form = FormState::from_case(&case);
@@ -143,11 +144,44 @@ impl Page {
                 format!("已打开链接中的案例,结果与生成链接时一致(规则版本 {rules})。"),
                 format!("Opened the case from the link; the result is the same as when the link was made (rules v{rules})."),
             ),
-            Ok((_, now_rules)) => (
-                true,
-                format!("注意:规则已从版本 {rules} 改为 {now_rules},结果与生成链接时不同。"),
-                format!("Note: the rules changed from v{rules} to v{now_rules}; the result differs from when the link was made."),
-            ),
+            Ok((_, now)) => {
+                // Both results, the one recorded in the link (older rules) first.
+                let then_total = recorded
+                    .penalty
+                    .parse::<slacalc::Fen>()
+                    .map(|f| f.pretty())
+                    .unwrap_or_else(|_| recorded.penalty.clone());
+                let then_each: Vec<String> = recorded
+                    .incidents
+                    .iter()
+                    .map(|(id, cov, periods, applied)| format!("{id}: {cov}, {periods}, {applied}"))
+                    .collect();
+                let now_each: Vec<String> = now
+                    .incidents
+                    .iter()
+                    .map(|r| {
+                        let cov = serde_json::to_value(r.coverage)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        format!("{}: {cov}, {}, {}", r.id, r.penalty.periods_exact, r.penalty.applied)
+                    })
+                    .collect();
+                let (now_rules, now_total) = (now.rules_version, now.total.penalty.pretty());
+                (
+                    true,
+                    format!(
+                        "注意:规则已从版本 {rules} 改为 {now_rules},结果不同。生成链接时(规则 {rules}):违约金合计 {then_total}({});按当前规则(规则 {now_rules}):{now_total}({})。",
+                        then_each.join(";"),
+                        now_each.join(";")
+                    ),
+                    format!(
+                        "Note: the rules changed from v{rules} to v{now_rules} and the result differs. When the link was made (rules v{rules}): total damages {then_total} ({}); under today's rules (v{now_rules}): {now_total} ({}).",
+                        then_each.join("; "),
+                        now_each.join("; ")
+                    ),
+                )
+            }
             Err(_) => (
                 true,
                 "链接中的案例无法按当前规则评估。".to_string(),
@@ -204,6 +238,32 @@ mod tests {
         // The replaced work comes back.
         other.apply(PageAction::RestorePrevious);
         assert_eq!(other.form.id, "1");
+    }
+
+    #[test]
+    fn a_link_from_older_rules_shows_both_results_old_first() {
+        // A link made by a build whose rules gave one penalty day less (simulated).
+        let page = Page::new();
+        let now = at("2026-06-01T00:00:00+08:00");
+        let (case, mut old) = page.evaluate(now).expect("valid");
+        old.rules_version = "1";
+        old.incidents[0].penalty.periods_exact = "1".into();
+        old.incidents[0].penalty.applied = slacalc::Fen(250_000);
+        old.total.penalty = slacalc::Fen(250_000);
+        let mut other = Page::new();
+        other.apply(PageAction::OpenLink(format!(
+            "#c={}",
+            link::encode(&case, &old)
+        )));
+        let n = other.notice.clone().expect("notice");
+        assert!(n.error);
+        let (then, today) = (n.en.find("¥2,500.00"), n.en.find("¥5,000.00"));
+        assert!(
+            then.is_some() && today.is_some() && then < today,
+            "{}",
+            n.en
+        );
+        assert!(n.en.contains("rules changed from v1 to v"), "{}", n.en);
     }
 
     #[test]
