@@ -283,3 +283,60 @@ async fn a_link_made_by_the_cli_opens_with_the_same_penalty() {
     );
     c.close().await.expect("closes");
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
+    let (url, c, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#penalty-amount").await;
+    type_into(&c, "#as-of", "2026-01-01 00:00").await;
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
+    el(&c, "#ledger-import")
+        .await
+        .send_keys(csv)
+        .await
+        .expect("file chosen");
+    let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
+
+    // The CLI on the same file, contract and time.
+    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+        .args([
+            "assess",
+            "--csv",
+            "examples/incidents.csv",
+            "--price",
+            "1000000.00",
+        ])
+        .args([
+            "--warranty",
+            "2024-01-01..2026-12-31",
+            "--as-of",
+            "2026-01-01T00:00:00+08:00",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("CLI runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("CLI prints JSON");
+    let cli: slacalc::Fen = v["total"]["penalty"]
+        .as_str()
+        .expect("total")
+        .parse()
+        .expect("amount");
+    assert_eq!(total, cli.pretty());
+    // The deliberately bad row is named by line and column; the good rows are all there.
+    let bad = text_of(&c, "#ledger-bad-rows").await;
+    assert!(bad.contains("line 5"), "{bad}");
+    let rows = c
+        .find_all(Locator::Css("#ledger tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), v["incidents"].as_array().map_or(0, |a| a.len()));
+    let href = el(&c, "#ledger-export")
+        .await
+        .attr("href")
+        .await
+        .expect("href");
+    assert!(href.is_some_and(|h| h.starts_with("data:text/csv")));
+    c.close().await.expect("closes");
+}

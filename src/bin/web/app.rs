@@ -122,6 +122,7 @@ pub fn app() -> Html {
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
                 <ResultView outcome={Rc::new(outcome)} />
             </main>
+            <LedgerPanel ledger={page.ledger(now()).map(Rc::new)} on_page={on_page.clone()} />
             <footer>
                 { "全部计算在浏览器本地完成,不发送任何数据。 " }
                 <span class="en">{ "Everything is computed in your browser; nothing is sent anywhere." }</span>
@@ -198,6 +199,103 @@ fn share_tools(p: &ToolsProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LedgerPanelProps {
+    ledger: Option<Rc<Result<crate::page::Ledger, Vec<CaseError>>>>,
+    on_page: Callback<PageAction>,
+}
+
+/// A whole ledger from a CSV file (one incident per row, README "CSV of incidents"), assessed
+/// under the contract, terms and interpretation of the form: per incident, the totals against
+/// the cap (L4.3), the quarters, the bad rows by line and column, and the assessed ledger as CSV.
+#[function_component(LedgerPanel)]
+fn ledger_panel(p: &LedgerPanelProps) -> Html {
+    let on_page = p.on_page.clone();
+    let onimport = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        let on_page = on_page.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                if let Some(text) = text.as_string() {
+                    on_page.emit(PageAction::ImportLedger(text));
+                }
+            }
+        });
+    });
+    let close = p.on_page.reform(|_: MouseEvent| PageAction::CloseLedger);
+    let body = match p.ledger.as_deref() {
+        None => html! {
+            <p class="note">{ "导入 CSV 台账(每行一个事件),按上方合同与条款计算。 " }
+                <span class="en">{ "Import a CSV ledger (one incident per row); it is assessed under the contract and terms above." }</span></p>
+        },
+        Some(Err(errors)) => html! {
+            <div class="problems"><ul>
+                { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+            </ul></div>
+        },
+        Some(Ok(l)) => {
+            let a = &l.assessment;
+            let export = format!(
+                "data:text/csv;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(
+                    &slacalc::table::write_assessment(a)
+                ))
+            );
+            html! {
+                <>
+                    if !l.bad_rows.is_empty() {
+                        <div class="problems" id="ledger-bad-rows"><ul>
+                            { for l.bad_rows.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+                        </ul></div>
+                    }
+                    <table id="ledger">
+                        <thead><tr>
+                            <th>{ bi(("编号", "Id")) }</th><th>{ bi(("优先级", "Priority")) }</th><th>{ bi(("责任认定", "Coverage")) }</th>
+                            <th>{ bi(("违约天数", "Days")) }</th><th>{ bi(("违约金", "Damages")) }</th><th>{ bi(("计入", "Applied")) }</th>
+                        </tr></thead>
+                        <tbody>
+                        { for a.incidents.iter().map(|r| html! {
+                            <tr>
+                                <td>{ &r.id }</td>
+                                <td>{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span></td>
+                                <td>{ bi(labels::of(&r.coverage)) }</td>
+                                <td>{ &r.penalty.periods_exact }</td>
+                                <td>{ r.penalty.amount.pretty() }</td>
+                                <td>{ r.penalty.applied.pretty() }</td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    <dl class="ledger-total">
+                        <dt>{ bi(("违约金合计(封顶后)", "Total after the cap")) }</dt><dd id="ledger-total">{ a.total.penalty.pretty() }</dd>
+                        <dt>{ bi(("未封顶合计", "Before the cap")) }</dt><dd>{ a.total.uncapped.pretty() }</dd>
+                        <dt>{ bi(("上限", "Cap")) }</dt><dd>{ a.total.cap.pretty() }{ if a.total.cap_reached { " · 已达到 reached" } else { "" } }</dd>
+                        { for a.quarters.iter().map(|q| html! {
+                            <><dt>{ &q.quarter }</dt><dd>{ format!("{} 个事件 incidents · {}", q.incidents, q.penalty.pretty()) }</dd></>
+                        }) }
+                    </dl>
+                    <div class="row">
+                        <a id="ledger-export" class="button" download="slacalc-ledger.csv" href={export}>{ "导出 CSV " }<span class="en">{ "Export CSV" }</span></a>
+                        <button type="button" id="ledger-close" onclick={close}>{ "关闭台账 " }<span class="en">{ "Close ledger" }</span></button>
+                    </div>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="card ledger-panel">
+            <h2>{ bi(("台账", "Ledger")) }{ " " }<span class="clause">{ "L4.3 · L3.5" }</span></h2>
+            <label class="file">{ "导入 CSV " }<span class="en">{ "Import CSV…" }</span>
+                <input type="file" id="ledger-import" accept=".csv,text/csv" onchange={onimport} />
+            </label>
+            { body }
+        </section>
     }
 }
 

@@ -29,6 +29,17 @@ pub struct Page {
     pub previous: Option<Box<FormState>>,
     /// The address asked for the compact read-only card (`#c=…&embed=1`).
     pub embed: bool,
+    /// A ledger imported as CSV (one incident per row), assessed under the form's contract.
+    pub ledger_csv: Option<String>,
+}
+
+/// A CSV ledger assessed under the page's contract, terms and interpretation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ledger {
+    /// The assessment of the good rows.
+    pub assessment: Assessment,
+    /// The bad rows, by line and column.
+    pub bad_rows: Vec<slacalc::table::RowError>,
 }
 
 /// An edit of the page.
@@ -44,6 +55,10 @@ pub enum PageAction {
     RestorePrevious,
     /// Hide the notice.
     Dismiss,
+    /// A CSV ledger read from a file.
+    ImportLedger(String),
+    /// Put the CSV ledger away.
+    CloseLedger,
 }
 
 impl Page {
@@ -55,7 +70,25 @@ impl Page {
             notice: None,
             previous: None,
             embed: false,
+            ledger_csv: None,
         }
+    }
+
+    /// The imported CSV ledger, assessed; `None` when no CSV was imported. The contract,
+    /// terms and interpretation come from the form, the incidents from the CSV's good rows.
+    pub fn ledger(&self, now: Instant) -> Option<Result<Ledger, Vec<CaseError>>> {
+        let text = self.ledger_csv.as_ref()?;
+        Some((|| {
+            let as_of = self.as_of(now)?;
+            let mut case = parse_case(&self.form.to_case_text())?;
+            let (good, bad_rows) = slacalc::table::read_incidents(text, &case.terms);
+            case.incidents = good.into_iter().map(|(_, inc)| inc).collect();
+            let assessment = assess(&case, as_of)?;
+            Ok(Ledger {
+                assessment,
+                bad_rows,
+            })
+        })())
     }
 
     /// The page as it opens at an address fragment: the link in it opened, if any.
@@ -106,6 +139,8 @@ impl Page {
                 }
             }
             PageAction::Dismiss => self.notice = None,
+            PageAction::ImportLedger(text) => self.ledger_csv = Some(text),
+            PageAction::CloseLedger => self.ledger_csv = None,
         }
     }
 
@@ -264,6 +299,29 @@ mod tests {
             n.en
         );
         assert!(n.en.contains("rules changed from v1 to v"), "{}", n.en);
+    }
+
+    #[test]
+    fn a_csv_ledger_is_assessed_under_the_form_contract() {
+        let mut page = Page::new();
+        let csv = "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at
+a,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-04 15:00
+b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
+";
+        page.apply(PageAction::ImportLedger(csv.into()));
+        let ledger = page
+            .ledger(at("2026-01-01T00:00:00+08:00"))
+            .expect("imported")
+            .expect("assessed");
+        // Row a is the worked example: 2 days × 0.25 % × ¥1,000,000.00; row b is bad.
+        assert_eq!(ledger.assessment.total.penalty.to_string(), "5000.00");
+        assert_eq!(ledger.bad_rows.len(), 1);
+        assert_eq!(
+            (ledger.bad_rows[0].line, ledger.bad_rows[0].column.as_str()),
+            (3, "reported_at")
+        );
+        page.apply(PageAction::CloseLedger);
+        assert!(page.ledger(at("2026-01-01T00:00:00+08:00")).is_none());
     }
 
     #[test]
