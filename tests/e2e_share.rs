@@ -355,6 +355,19 @@ async fn the_printable_sheet_is_one_a4_page_with_its_clauses_and_qr_code() {
     let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
     let pages = count(b"/Type /Page") - count(b"/Type /Pages");
     assert_eq!(pages, 1, "one page");
+    // The printed text itself (pdftotext, Debian's poppler-utils, installed by scripts/setup)
+    // holds the clause ids, the amount and the link.
+    let file = std::env::temp_dir().join(format!("slacalc-sheet-{}.pdf", std::process::id()));
+    std::fs::write(&file, &pdf).expect("PDF written");
+    let text = Command::new("pdftotext")
+        .args(["-layout", file.to_str().unwrap_or_default(), "-"])
+        .output()
+        .expect("pdftotext runs");
+    let _ = std::fs::remove_file(&file);
+    let text = String::from_utf8_lossy(&text.stdout);
+    for id in ["L4.1", "L4.2", "L4.3", "¥5,000.00", "#c=1"] {
+        assert!(text.contains(id), "{id} printed: {text}");
+    }
     c.close().await.expect("closes");
 }
 
