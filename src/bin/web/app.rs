@@ -970,12 +970,41 @@ mod tests {
         yew::platform::time::sleep(Duration::from_millis(30)).await;
     }
 
-    fn text(root: &Element, css: &str) -> String {
-        root.query_selector(css)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_else(|| panic!("{css} is on the page"))
+    async fn text(root: &Element, css: &str) -> String {
+        // The page renders asynchronously: wait (up to 5 s) for the element to be there.
+        for _ in 0..250 {
+            if let Some(t) = root
+                .query_selector(css)
+                .ok()
+                .flatten()
+                .and_then(|e| e.text_content())
+            {
+                return t;
+            }
+            yew::platform::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("{css} is on the page")
+    }
+
+    /// Waits (up to 5 s) until `css` shows `want`, and returns what it shows last.
+    #[allow(dead_code)]
+    async fn text_eq(root: &Element, css: &str, want: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..250 {
+            if let Some(t) = root
+                .query_selector(css)
+                .ok()
+                .flatten()
+                .and_then(|e| e.text_content())
+            {
+                if t == want {
+                    return t;
+                }
+                last = t;
+            }
+            yew::platform::time::sleep(Duration::from_millis(20)).await;
+        }
+        last
     }
 
     async fn type_into(root: &Element, css: &str, value: &str) {
@@ -996,18 +1025,18 @@ mod tests {
     #[wasm_bindgen_test]
     async fn opens_on_the_worked_example_with_its_penalty() {
         let root = mount().await;
-        assert_eq!(text(&root, "#penalty-amount"), "¥5,000.00");
-        assert_eq!(text(&root, "#penalty-days"), "2");
-        assert_eq!(text(&root, "#cap-amount"), "¥50,000.00");
-        assert!(text(&root, "#coverage").contains("covered"));
-        assert!(text(&root, "#explanation").contains("L4.2"));
+        assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
+        assert_eq!(text(&root, "#penalty-days").await, "2");
+        assert_eq!(text(&root, "#cap-amount").await, "¥50,000.00");
+        assert!(text(&root, "#coverage").await.contains("covered"));
+        assert!(text(&root, "#explanation").await.contains("L4.2"));
     }
 
     #[wasm_bindgen_test]
     async fn a_bad_field_is_marked_with_the_engine_message_and_recovers() {
         let root = mount().await;
         type_into(&root, "#contract-price", "12.345").await;
-        let err = text(&root, ".field-error[data-path='contract.price']");
+        let err = text(&root, ".field-error[data-path='contract.price']").await;
         assert!(err.contains("more than two decimals"), "{err}");
         assert!(root
             .query_selector("#penalty-amount")
@@ -1016,7 +1045,7 @@ mod tests {
             .is_none());
         type_into(&root, "#contract-price", "2000000").await;
         // Twice the price, twice the damages: 2 days × 0.25 % × ¥2,000,000.00.
-        assert_eq!(text(&root, "#penalty-amount"), "¥10,000.00");
+        assert_eq!(text(&root, "#penalty-amount").await, "¥10,000.00");
     }
 
     #[wasm_bindgen_test]
@@ -1044,11 +1073,14 @@ mod tests {
         let ev = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
         area.dispatch_event(&ev).expect("dispatch");
         settle().await;
-        assert_eq!(text(&root, "#penalty-amount"), "¥10,000.00");
+        assert_eq!(
+            text_eq(&root, "#penalty-amount", "¥10,000.00").await,
+            "¥10,000.00"
+        );
         area.set_value(&area.value().replace("\"cap_bp\": 500", "\"cap_bp\": 20000"));
         area.dispatch_event(&ev).expect("dispatch");
         settle().await;
-        let err = text(&root, ".field-error[data-path='terms']");
+        let err = text(&root, ".field-error[data-path='terms']").await;
         assert!(err.contains("terms.penalty.cap_bp"), "{err}");
     }
 
@@ -1056,7 +1088,7 @@ mod tests {
     async fn a_restoration_before_the_interruption_names_its_field() {
         let root = mount().await;
         type_into(&root, "#restored-at", "2025-03-03 07:00").await;
-        let err = text(&root, ".field-error[data-path='incidents[0].restored_at']");
+        let err = text(&root, ".field-error[data-path='incidents[0].restored_at']").await;
         assert!(err.contains("恢复时间早于中断开始时间"), "{err}");
         assert!(
             err.contains("restoration is before the interruption"),

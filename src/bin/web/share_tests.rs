@@ -50,12 +50,41 @@ fn root() -> Element {
     root
 }
 
-fn text(root: &Element, css: &str) -> String {
-    root.query_selector(css)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_else(|| panic!("{css} is on the page"))
+async fn text(root: &Element, css: &str) -> String {
+    // The page renders asynchronously: wait (up to 5 s) for the element to be there.
+    for _ in 0..250 {
+        if let Some(t) = root
+            .query_selector(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+        {
+            return t;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{css} is on the page")
+}
+
+/// Waits (up to 5 s) until `css` shows `want`, and returns what it shows last.
+#[allow(dead_code)]
+async fn text_eq(root: &Element, css: &str, want: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..250 {
+        if let Some(t) = root
+            .query_selector(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+        {
+            if t == want {
+                return t;
+            }
+            last = t;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    last
 }
 
 #[wasm_bindgen_test]
@@ -79,14 +108,14 @@ async fn the_embed_card_is_read_only_and_reports_its_height() {
     };
     yew::Renderer::<EmbedCard>::with_root_and_props(root.clone(), props).render();
     settle().await;
-    assert_eq!(text(&root, "#penalty-amount"), "¥5,000.00");
-    assert!(text(&root, "#embed-verdict").contains("covered"));
-    let restore = text(&root, "tr.deadline[data-kind=Restore]");
+    assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
+    assert!(text(&root, "#embed-verdict").await.contains("covered"));
+    let restore = text(&root, "tr.deadline[data-kind=Restore]").await;
     assert!(
         restore.contains("missed") && restore.contains("28 h 50 min"),
         "{restore}"
     );
-    let clauses = text(&root, "#embed-clauses");
+    let clauses = text(&root, "#embed-clauses").await;
     for id in ["L2.1", "L3.3a", "L4.1", "L4.2", "L4.3"] {
         assert!(clauses.contains(id), "{id} in {clauses}");
     }
@@ -130,7 +159,7 @@ async fn an_embed_address_opens_the_card_instead_of_the_form() {
     yew::Renderer::<crate::app::App>::with_root(root.clone()).render();
     settle().await;
     replace_address(&base);
-    assert_eq!(text(&root, "#penalty-amount"), "¥5,000.00");
+    assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
     assert!(root.query_selector("#embed-card").ok().flatten().is_some());
     assert!(root.query_selector("input").ok().flatten().is_none());
     let open = root
@@ -193,7 +222,7 @@ async fn the_page_has_a_printable_sheet_with_the_qr_code_and_the_tools() {
         .and_then(|e| e.get_attribute("d"))
         .expect("QR path");
     assert!(path.starts_with("M4 4h7"), "finder pattern first: {path}");
-    let clauses = text(&root, "#sheet-clauses");
+    let clauses = text(&root, "#sheet-clauses").await;
     assert!(
         clauses.contains("L4.2") && clauses.contains("合同总价的0.25%"),
         "{clauses}"
@@ -202,9 +231,9 @@ async fn the_page_has_a_printable_sheet_with_the_qr_code_and_the_tools() {
         clauses.contains("0.25 % of the total contract price"),
         "{clauses}"
     );
-    assert_eq!(text(&root, "#sheet-penalty"), "¥5,000.00");
-    assert_eq!(text(&root, "#sheet-digest").len(), 16);
-    assert!(text(&root, "#sheet-link").contains("#c=1"));
+    assert_eq!(text(&root, "#sheet-penalty").await, "¥5,000.00");
+    assert_eq!(text(&root, "#sheet-digest").await.len(), 16);
+    assert!(text(&root, "#sheet-link").await.contains("#c=1"));
     // "Copy embed code" shows the snippet with the embed address and the height listener.
     root.query_selector("#copy-embed")
         .ok()
