@@ -29,6 +29,19 @@ pub enum Coverage {
 }
 
 impl Coverage {
+    /// The verdict's id, as the result format writes it (`"covered"`, `"no_interruption"`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::NoInterruption => "no_interruption",
+            Coverage::ExcludedCustomerSide => "excluded_customer_side",
+            Coverage::OutsideFreeMaintenance => "outside_free_maintenance",
+            Coverage::OutsideWarranty => "outside_warranty",
+            Coverage::Consultation => "consultation",
+            Coverage::Contingent => "contingent",
+        }
+    }
+
     /// Whether the response timers of L3.3a–c run.
     pub fn response_timers(&self) -> bool {
         matches!(
@@ -87,4 +100,27 @@ pub fn coverage(inc: &Incident, contract: &Contract, terms: &Terms) -> (Coverage
         return (Coverage::Contingent, terms.restore_clause.clone());
     }
     (Coverage::Covered, terms.restore_clause.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_the_result_format_words() {
+        for c in [
+            Coverage::Covered,
+            Coverage::NoInterruption,
+            Coverage::ExcludedCustomerSide,
+            Coverage::OutsideFreeMaintenance,
+            Coverage::OutsideWarranty,
+            Coverage::Consultation,
+            Coverage::Contingent,
+        ] {
+            assert_eq!(
+                serde_json::to_value(c).ok(),
+                Some(serde_json::json!(c.id()))
+            );
+        }
+    }
 }

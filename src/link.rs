@@ -106,10 +106,7 @@ impl Recorded {
                 .incidents
                 .iter()
                 .map(|r| {
-                    let cov = serde_json::to_value(r.coverage)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default();
+                    let cov = r.coverage.id().to_string();
                     (
                         r.id.clone(),
                         cov,

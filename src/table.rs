@@ -267,10 +267,7 @@ pub fn write_assessment(a: &Assessment) -> String {
             r.priority.clone(),
             r.event_level.names().1.to_string(),
             r.channel.names().1.to_string(),
-            serde_json::to_value(r.coverage)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            r.coverage.id().to_string(),
         ];
         for kind in [
             crate::deadline::DeadlineKind::PhoneResponse,

@@ -10,7 +10,10 @@ fn examples() -> Vec<(String, String)> {
         .expect("examples/")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("terms-")))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("terms-"))
+        })
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable");
             (p.display().to_string(), text)

@@ -202,6 +202,25 @@ fn share_tools(p: &ToolsProps) -> Html {
     }
 }
 
+/// The `onchange` of a file input: reads the chosen file as text (in the browser, no network)
+/// and hands it to `then`.
+fn read_chosen_file(then: Callback<String>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        let then = then.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                if let Some(text) = text.as_string() {
+                    then.emit(text);
+                }
+            }
+        });
+    })
+}
+
 #[derive(Properties, PartialEq)]
 struct LedgerPanelProps {
     ledger: Option<Rc<Result<crate::page::Ledger, Vec<CaseError>>>>,
@@ -213,21 +232,7 @@ struct LedgerPanelProps {
 /// the cap (L4.3), the quarters, the bad rows by line and column, and the assessed ledger as CSV.
 #[function_component(LedgerPanel)]
 fn ledger_panel(p: &LedgerPanelProps) -> Html {
-    let on_page = p.on_page.clone();
-    let onimport = Callback::from(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        let on_page = on_page.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                if let Some(text) = text.as_string() {
-                    on_page.emit(PageAction::ImportLedger(text));
-                }
-            }
-        });
-    });
+    let onimport = read_chosen_file(p.on_page.reform(PageAction::ImportLedger));
     let close = p.on_page.reform(|_: MouseEvent| PageAction::CloseLedger);
     let body = match p.ledger.as_deref() {
         None => html! {
@@ -546,21 +551,7 @@ fn terms_editor(p: &TermsProps) -> Html {
                 .value(),
         )
     });
-    let on_action = p.on_action.clone();
-    let onimport = Callback::from(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        let on_action = on_action.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                if let Some(text) = text.as_string() {
-                    on_action.emit(Action::SetTerms(text));
-                }
-            }
-        });
-    });
+    let onimport = read_chosen_file(p.on_action.reform(Action::SetTerms));
     let errors: Vec<CaseError> = p
         .errors
         .iter()
@@ -947,7 +938,7 @@ fn explanation(p: &IncidentProps) -> Html {
 mod tests {
     //! Component tests in headless Chromium (`make wasm-test`).
     use super::App;
-    use std::time::Duration;
+    use crate::test_util::{settle, text, text_eq};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use web_sys::{Element, HtmlInputElement};
@@ -964,47 +955,6 @@ mod tests {
         yew::Renderer::<App>::with_root(root.clone()).render();
         settle().await;
         root
-    }
-
-    async fn settle() {
-        yew::platform::time::sleep(Duration::from_millis(30)).await;
-    }
-
-    async fn text(root: &Element, css: &str) -> String {
-        // The page renders asynchronously: wait (up to 5 s) for the element to be there.
-        for _ in 0..250 {
-            if let Some(t) = root
-                .query_selector(css)
-                .ok()
-                .flatten()
-                .and_then(|e| e.text_content())
-            {
-                return t;
-            }
-            yew::platform::time::sleep(Duration::from_millis(20)).await;
-        }
-        panic!("{css} is on the page")
-    }
-
-    /// Waits (up to 5 s) until `css` shows `want`, and returns what it shows last.
-    #[allow(dead_code)]
-    async fn text_eq(root: &Element, css: &str, want: &str) -> String {
-        let mut last = String::new();
-        for _ in 0..250 {
-            if let Some(t) = root
-                .query_selector(css)
-                .ok()
-                .flatten()
-                .and_then(|e| e.text_content())
-            {
-                if t == want {
-                    return t;
-                }
-                last = t;
-            }
-            yew::platform::time::sleep(Duration::from_millis(20)).await;
-        }
-        last
     }
 
     async fn type_into(root: &Element, css: &str, value: &str) {

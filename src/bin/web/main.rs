@@ -21,6 +21,8 @@ mod share;
 mod share_tests;
 #[cfg(target_arch = "wasm32")]
 mod sheet;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod test_util;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -195,10 +195,7 @@ impl Page {
                     .incidents
                     .iter()
                     .map(|r| {
-                        let cov = serde_json::to_value(r.coverage)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default();
+                        let cov = r.coverage.id().to_string();
                         format!("{}: {cov}, {}, {}", r.id, r.penalty.periods_exact, r.penalty.applied)
                     })
                     .collect();

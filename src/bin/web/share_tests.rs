@@ -2,13 +2,12 @@
 //! printable sheet and the JS API, in headless Chromium.
 
 use crate::embed::{EmbedCard, EmbedProps};
+use crate::test_util::{root, settle, text};
 use slacalc::{assess, parse_case, Assessment, Case, Instant};
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,57 +33,6 @@ fn pending() -> (Case, Assessment) {
     let case = parse_case(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
     let a = assess(&case, at("2025-03-03T08:11:00+08:00")).unwrap_or_else(|e| panic!("{e:?}"));
     (case, a)
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(40)).await;
-}
-
-fn root() -> Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").expect("div");
-    doc.body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    root
-}
-
-async fn text(root: &Element, css: &str) -> String {
-    // The page renders asynchronously: wait (up to 5 s) for the element to be there.
-    for _ in 0..250 {
-        if let Some(t) = root
-            .query_selector(css)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-        {
-            return t;
-        }
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("{css} is on the page")
-}
-
-/// Waits (up to 5 s) until `css` shows `want`, and returns what it shows last.
-#[allow(dead_code)]
-async fn text_eq(root: &Element, css: &str, want: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..250 {
-        if let Some(t) = root
-            .query_selector(css)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-        {
-            if t == want {
-                return t;
-            }
-            last = t;
-        }
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-    }
-    last
 }
 
 #[wasm_bindgen_test]

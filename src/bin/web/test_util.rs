@@ -1,0 +1,56 @@
+//! Helpers of the page's component tests (headless Chromium, `make wasm-test`).
+
+use std::time::Duration;
+use web_sys::Element;
+
+/// Lets the page render what the last event changed.
+pub async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(40)).await;
+}
+
+/// A fresh element in the document to mount a page into.
+pub fn root() -> Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+/// The text of `css` in `root`, waiting (up to 5 s) for the page to render it.
+pub async fn text(root: &Element, css: &str) -> String {
+    for _ in 0..250 {
+        if let Some(t) = root
+            .query_selector(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+        {
+            return t;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{css} is on the page")
+}
+
+/// Waits (up to 5 s) until `css` shows `want`, and returns what it shows last.
+pub async fn text_eq(root: &Element, css: &str, want: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..250 {
+        if let Some(t) = root
+            .query_selector(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+        {
+            if t == want {
+                return t;
+            }
+            last = t;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    last
+}
