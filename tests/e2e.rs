@@ -340,3 +340,24 @@ async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
     assert!(href.is_some_and(|h| h.starts_with("data:text/csv")));
     c.close().await.expect("closes");
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn what_was_typed_survives_a_reload() {
+    let (url, c, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#penalty-amount").await;
+    type_into(&c, "#incident-id", "kept-after-reload").await;
+    type_into(&c, "#contract-price", "2000000").await;
+    // 2 days × 0.25 % × ¥2,000,000.00.
+    wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
+    c.refresh().await.expect("reloads");
+    wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
+    let id = el(&c, "#incident-id")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(id.as_deref(), Some("kept-after-reload"));
+    c.close().await.expect("closes");
+}

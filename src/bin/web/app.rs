@@ -22,6 +22,31 @@ impl Reducible for Page {
     }
 }
 
+/// Key of the saved work in `localStorage`.
+pub const STORAGE_KEY: &str = "slacalc.page.v1";
+
+/// The work saved by an earlier visit, if any (and readable).
+fn load_saved() -> Option<crate::page::Saved> {
+    let storage = gloo::utils::window().local_storage().ok()??;
+    let text = storage.get_item(STORAGE_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps `saved` in `localStorage`; the browser's refusal as text.
+fn store(saved: &crate::page::Saved) -> Result<(), String> {
+    let text = serde_json::to_string(saved).map_err(|e| e.to_string())?;
+    let storage = gloo::utils::window()
+        .local_storage()
+        .map_err(|e| format!("{e:?}"))?
+        .ok_or_else(|| "no localStorage".to_string())?;
+    storage.set_item(STORAGE_KEY, &text).map_err(|e| {
+        js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_else(|| "storage error".into())
+    })
+}
+
 /// The fragment of the page's address, if it holds a case (`#c=…`).
 fn link_in_address() -> Option<String> {
     let hash = gloo::utils::window().location().hash().ok()?;
@@ -46,7 +71,20 @@ fn now() -> Instant {
 pub fn app() -> Html {
     // The page opens the link in its address, if any, before its first render (so an embed
     // card never flashes the full page).
-    let page = use_reducer(|| Page::at(link_in_address()));
+    let page = use_reducer(|| Page::opening(link_in_address(), load_saved()));
+    {
+        // Nothing typed is lost: every change is kept in the browser's storage; a refusal
+        // (e.g. a full quota) is shown, not swallowed.
+        let page = page.clone();
+        let saved = page.saved();
+        use_effect_with(saved, move |saved| {
+            if let Some(saved) = saved {
+                if let Err(e) = store(saved) {
+                    page.dispatch(PageAction::StorageProblem(e));
+                }
+            }
+        });
+    }
     {
         // Open any link opened in this tab later.
         let page = page.clone();
@@ -946,12 +984,7 @@ mod tests {
     wasm_bindgen_test_configure!(run_in_browser);
 
     async fn mount() -> Element {
-        let doc = gloo::utils::document();
-        let root = doc.create_element("div").expect("div");
-        doc.body()
-            .expect("body")
-            .append_child(&root)
-            .expect("append");
+        let root = crate::test_util::root();
         yew::Renderer::<App>::with_root(root.clone()).render();
         settle().await;
         root

@@ -238,7 +238,7 @@ pub enum Flag {
 }
 
 /// A span the user lists: a force-majeure event (with its kind) or a customer pause.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SpanRow {
     pub kind: String,
     pub start: String,
@@ -276,7 +276,7 @@ impl SpanList {
 }
 
 /// Everything the user typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FormState {
     pub price: String,
     pub warranty_start: String,

@@ -59,6 +59,21 @@ pub enum PageAction {
     ImportLedger(String),
     /// Put the CSV ledger away.
     CloseLedger,
+    /// The browser's storage refused to keep the work (e.g. its quota is full).
+    StorageProblem(String),
+}
+
+/// What the page keeps in the browser's storage, so that a reload or a crash loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Saved {
+    /// What the user typed.
+    pub form: FormState,
+    /// The assessment time typed.
+    pub as_of: String,
+    /// The form a link replaced, still restorable.
+    pub previous: Option<FormState>,
+    /// An imported CSV ledger.
+    pub ledger_csv: Option<String>,
 }
 
 impl Page {
@@ -91,13 +106,38 @@ impl Page {
         })())
     }
 
-    /// The page as it opens at an address fragment: the link in it opened, if any.
-    pub fn at(fragment: Option<String>) -> Page {
+    /// What to keep in storage (nothing for an embedded card, which must not replace the
+    /// user's own work).
+    pub fn saved(&self) -> Option<Saved> {
+        (!self.embed).then(|| Saved {
+            form: self.form.clone(),
+            as_of: self.as_of.clone(),
+            previous: self.previous.as_deref().cloned(),
+            ledger_csv: self.ledger_csv.clone(),
+        })
+    }
+
+    /// The page as it opens: the work saved in the browser (if any), then the link in the
+    /// address opened over it (the saved work stays restorable).
+    pub fn opening(fragment: Option<String>, saved: Option<Saved>) -> Page {
         let mut page = Page::new();
+        if let Some(s) = saved {
+            page.form = s.form;
+            page.as_of = s.as_of;
+            page.previous = s.previous.map(Box::new);
+            page.ledger_csv = s.ledger_csv;
+        }
         if let Some(fragment) = fragment {
             page.apply(PageAction::OpenLink(fragment));
         }
         page
+    }
+
+    /// The page as it opens at an address fragment, with nothing saved: the link in it
+    /// opened, if any.
+    #[cfg(test)]
+    pub fn at(fragment: Option<String>) -> Page {
+        Page::opening(fragment, None)
     }
 
     /// The assessment time: the typed one, or `now`.
@@ -141,6 +181,13 @@ impl Page {
             PageAction::Dismiss => self.notice = None,
             PageAction::ImportLedger(text) => self.ledger_csv = Some(text),
             PageAction::CloseLedger => self.ledger_csv = None,
+            PageAction::StorageProblem(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    zh: format!("浏览器无法保存当前输入({e})。请导出或复制链接以免丢失。"),
+                    en: format!("The browser could not save your input ({e}). Export it or copy the link so nothing is lost."),
+                })
+            }
         }
     }
 
@@ -319,6 +366,29 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         );
         page.apply(PageAction::CloseLedger);
         assert!(page.ledger(at("2026-01-01T00:00:00+08:00")).is_none());
+    }
+
+    #[test]
+    fn saved_work_comes_back_and_a_link_keeps_it_restorable() {
+        let mut page = Page::new();
+        page.form
+            .apply(Action::Set(crate::form::Field::Id, "mine".into()));
+        page.as_of = "2026-01-01 00:00".into();
+        let saved = page.saved().expect("saved");
+        let text = serde_json::to_string(&saved).expect("JSON");
+        let back: Saved = serde_json::from_str(&text).expect("reads back");
+        let reopened = Page::opening(None, Some(back.clone()));
+        assert_eq!(reopened.form.id, "mine");
+        assert_eq!(reopened.as_of, "2026-01-01 00:00");
+        // Opening a link over saved work: the work is the restorable previous form.
+        let (case, a) = Page::new()
+            .evaluate(at("2026-06-01T00:00:00+08:00"))
+            .expect("valid");
+        let fragment = format!("#c={}", link::encode(&case, &a));
+        let mut linked = Page::opening(Some(fragment), Some(back));
+        assert_eq!(linked.form.id, "2025-03-03-mail-down");
+        linked.apply(PageAction::RestorePrevious);
+        assert_eq!(linked.form.id, "mine");
     }
 
     #[test]

@@ -8,8 +8,12 @@ pub async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(40)).await;
 }
 
-/// A fresh element in the document to mount a page into.
+/// A fresh element in the document to mount a page into; the work saved by an earlier test
+/// is forgotten, so every page opens on the worked example.
 pub fn root() -> Element {
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.remove_item(crate::app::STORAGE_KEY);
+    }
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");
     doc.body()
