@@ -361,3 +361,65 @@ async fn what_was_typed_survives_a_reload() {
     assert_eq!(id.as_deref(), Some("kept-after-reload"));
     c.close().await.expect("closes");
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn script_in_a_link_is_shown_as_text_and_never_runs() {
+    let (url, c, _server, _driver) = start().await;
+    // A case whose every free text holds a payload: markup, an event handler, a script
+    // element and a javascript: address, in the incident id, a force-majeure kind and the
+    // names of custom terms.
+    let payloads = [
+        r#"<img src=x onerror="window.__xss=1">"#,
+        "<script>window.__xss=2</script>",
+        "javascript:window.__xss=3",
+    ];
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/worked-example.json")).expect("example");
+    v["incidents"][0]["id"] = serde_json::json!(payloads.join(" "));
+    v["incidents"][0]["force_majeure"] = serde_json::json!([{
+        "kind": payloads[0], "start": "2025-03-03T09:00:00+08:00", "end": "2025-03-03T09:30:00+08:00"
+    }]);
+    let mut terms: serde_json::Value =
+        serde_json::from_str(slacalc::terms::EYOU_SDJU_JSON).expect("terms");
+    terms["name"]["zh"] = serde_json::json!(payloads[1]);
+    terms["name"]["en"] = serde_json::json!(payloads[2]);
+    terms["levels"][0]["name"]["en"] = serde_json::json!(payloads[0]);
+    v["terms"] = terms;
+    let case = slacalc::parse_case(&v.to_string()).expect("a valid case");
+    let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
+    let a = slacalc::assess(&case, as_of).expect("assessed");
+    let link = slacalc::link::url(&url, &case, &a);
+    for address in [link.clone(), format!("{link}&embed=1")] {
+        c.goto(&address).await.expect("link opens");
+        el(&c, "#penalty-amount").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let ran = c
+            .execute("return window.__xss === undefined && document.querySelectorAll('img[src=x], body script').length === 0;", vec![])
+            .await
+            .expect("script runs");
+        assert_eq!(ran, serde_json::json!(true), "{address}");
+    }
+    // The payloads are on the page as text: in the id field, the force-majeure kind and the
+    // terms editor, exactly as they were written.
+    c.goto(&link).await.expect("link opens");
+    el(&c, "#penalty-amount").await;
+    let mut values = Vec::new();
+    for css in ["#incident-id", "#fm-0-kind", "#terms-json"] {
+        let v = el(&c, css).await.prop("value").await.expect("value");
+        values.push(v.unwrap_or_default());
+    }
+    assert_eq!(values[0], payloads.join(" "));
+    assert_eq!(values[1], payloads[0]);
+    assert!(
+        values[2].contains("<script>window.__xss=2</script>"),
+        "{}",
+        values[2]
+    );
+    assert!(
+        values[2].contains("javascript:window.__xss=3"),
+        "{}",
+        values[2]
+    );
+    c.close().await.expect("closes");
+}

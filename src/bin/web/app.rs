@@ -127,6 +127,17 @@ pub fn app() -> Html {
         _ => html! {},
     };
     let outcome = evaluated.map(|(_, a)| a);
+    // The terms the result was assessed under (the letter's while the input has problems).
+    let (terms_name, terms_id) = match &outcome {
+        Ok(a) => (a.terms_name.clone(), a.terms.clone()),
+        Err(_) => (
+            slacalc::terms::Text {
+                zh: "北京亿中邮 服务承诺函(上海电机学院)".into(),
+                en: "eyou service commitment letter (Shanghai Dianji University)".into(),
+            },
+            "eyou-sdju".to_string(),
+        ),
+    };
     let onclick_example = on_action.reform(|_: MouseEvent| Action::LoadExample);
     let onclick_clear = on_action.reform(|_: MouseEvent| Action::ClearIncident);
     let on_as_of = on_page.reform(|e: InputEvent| {
@@ -138,8 +149,8 @@ pub fn app() -> Html {
             <header class="top">
                 <h1>{ "SLA 计算器 " }<span class="en">{ "SLA calculator" }</span></h1>
                 <p class="sub">
-                    { "北京亿中邮 · 上海电机学院 服务承诺函 " }
-                    <span class="en">{ "eyou service commitment letter (terms eyou-sdju)" }</span>
+                    { &terms_name.zh }{ " " }
+                    <span class="en">{ format!("{} (terms {})", terms_name.en, terms_id) }</span>
                 </p>
                 <div class="actions">
                     <button type="button" id="load-example" onclick={onclick_example}>{ "载入示例 " }<span class="en">{ "Worked example" }</span></button>
