@@ -43,6 +43,8 @@ size: build
 # Not part of `make test`.
 bench:
 	cargo bench --bench calendar --bench assess
+	$(MAKE) build
+	cargo test --test bench_browser -- --ignored --nocapture
 
 test: lint native-test wasm-test e2e size
 	@echo "make test: all checks passed"
