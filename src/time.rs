@@ -181,48 +181,14 @@ fn parse_local(t: &str) -> Option<NaiveDateTime> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Seconds(pub i64);
 
-/// Reads a duration: ISO 8601 `P[nD]T[nH][nM][nS]` (also `PnW`), or units `d`, `h`, `m`,
-/// `s` in any combination (`1h30m`, `2d`), or a whole number of seconds.
+/// Reads a duration as people type it: ISO 8601 `P[nW][nD][T[nH][nM][nS]]`, or units `w`,
+/// `d`, `h`, `m`, `s` in any combination (`1h30m`, `2d`). One reader for the terms, the CLI
+/// and the calendar ([`crate::calendar::parse_duration`]).
 pub fn parse_duration(text: &str) -> Option<Seconds> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if let Ok(n) = t.parse::<i64>() {
-        return (n >= 0).then_some(Seconds(n));
-    }
-    let upper = t.to_ascii_uppercase();
-    let (iso, body) = match upper.strip_prefix('P') {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, upper.clone()),
-    };
-    let mut total: i64 = 0;
-    let mut number = String::new();
-    let mut in_time = !iso;
-    let mut any = false;
-    for c in body.chars() {
-        match c {
-            '0'..='9' => number.push(c),
-            'T' if iso && !in_time && number.is_empty() => in_time = true,
-            'W' | 'D' | 'H' | 'M' | 'S' => {
-                let n: i64 = number.parse().ok()?;
-                number.clear();
-                let unit = match (c, in_time) {
-                    ('W', false) => 7 * DAY,
-                    ('D', _) if !iso || !in_time => DAY,
-                    ('H', true) => 3600,
-                    ('M', true) => 60,
-                    ('S', true) => 1,
-                    _ => return None,
-                };
-                total = total.checked_add(n.checked_mul(unit)?)?;
-                any = true;
-            }
-            ' ' if !iso => {}
-            _ => return None,
-        }
-    }
-    (any && number.is_empty()).then_some(Seconds(total))
+    crate::calendar::parse_duration(text)
+        .ok()
+        .filter(|s| *s >= 0)
+        .map(Seconds)
 }
 
 impl fmt::Display for Seconds {
@@ -376,9 +342,11 @@ mod tests {
         assert_eq!(parse_duration("1h30m"), Some(Seconds(5400)));
         assert_eq!(parse_duration("2d"), Some(Seconds(2 * DAY)));
         assert_eq!(parse_duration("PT90M"), Some(Seconds(5400)));
-        assert_eq!(parse_duration("900"), Some(Seconds(900)));
         assert_eq!(parse_duration("PT0S"), Some(Seconds(0)));
-        for bad in ["", "P", "PT", "1x", "-5", "P1H", "h", "1h30"] {
+        // A bare number is ambiguous as typed text (JSON numbers are seconds, see Seconds).
+        for bad in [
+            "", "P", "PT", "1x", "-5", "P1H", "h", "1h30", "900", "PT5M1H",
+        ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
         assert_eq!(Seconds(1800).to_string(), "PT30M");
