@@ -340,6 +340,21 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
                             <><dt>{ &q.quarter }</dt><dd>{ format!("{} 个事件 incidents · {}", q.incidents, q.penalty.pretty()) }</dd></>
                         }) }
                     </dl>
+                    <details id="ledger-availability">
+                        <summary>{ bi(("可用率(无厂商原因中断的时间占比)", "Availability (share of time without vendor-caused interruption)")) }</summary>
+                        <table>
+                            <thead><tr><th>{ bi(("期间", "Period")) }</th><th>{ bi(("中断", "Down")) }</th><th>{ bi(("可用率", "Availability")) }</th></tr></thead>
+                            <tbody>
+                            { for a.availability_quarters.iter().chain(a.availability_months.iter()).map(|v| html! {
+                                <tr>
+                                    <td>{ &v.period }</td>
+                                    <td>{ slacalc::time::human_duration(v.down_seconds) }</td>
+                                    <td>{ format!("{} %", v.availability_pct) }</td>
+                                </tr>
+                            }) }
+                            </tbody>
+                        </table>
+                    </details>
                     <div class="row">
                         <a id="ledger-export" class="button" download="slacalc-ledger.csv" href={export}>{ "导出 CSV " }<span class="en">{ "Export CSV" }</span></a>
                         <button type="button" id="ledger-close" onclick={close}>{ "关闭台账 " }<span class="en">{ "Close ledger" }</span></button>
