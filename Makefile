@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build run test lint native-test wasm-test e2e size bench clean
+.PHONY: setup build run test lint native-test wasm-test e2e size bench screenshots clean
 
 setup:
 	@bash scripts/setup
@@ -45,6 +45,10 @@ bench:
 	cargo bench --bench calendar --bench assess
 	$(MAKE) build
 	cargo test --test bench_browser -- --ignored --nocapture
+
+# Screenshots of the page at 1280 px and 360 px into docs/screenshots/ (not part of make test).
+screenshots: build
+	@bash scripts/screenshots
 
 test: lint native-test wasm-test e2e size
 	@echo "make test: all checks passed"
