@@ -3,71 +3,11 @@
 //! time to recompute and re-render after editing one field with a 1,000-incident ledger open.
 #![cfg(not(target_arch = "wasm32"))]
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
+mod browser;
+
+use browser::start;
+use fantoccini::Locator;
 use std::time::Duration;
-
-struct Guard(Child);
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
-}
-
-async fn wait_port(port: u16) {
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("nothing listens on port {port}");
-}
-
-async fn start() -> (String, Client, Guard, Guard) {
-    let dist = concat!(env!("CARGO_MANIFEST_DIR"), "/dist");
-    let web = free_port();
-    let server = Guard(
-        Command::new("python3")
-            .args(["-m", "http.server", &web.to_string(), "--bind", "127.0.0.1"])
-            .current_dir(dist)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 serves dist/"),
-    );
-    let wd = free_port();
-    let driver = Guard(
-        Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
-            .arg(format!("--port={wd}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver runs"),
-    );
-    wait_port(web).await;
-    wait_port(wd).await;
-    let caps = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
-            .expect("webdriver.json"),
-    )
-    .expect("JSON");
-    let c = ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{wd}"))
-        .await
-        .expect("chromedriver");
-    (format!("http://127.0.0.1:{web}/"), c, server, driver)
-}
 
 fn median(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(|a, b| a.total_cmp(b));
@@ -77,7 +17,7 @@ fn median(mut v: Vec<f64>) -> (f64, f64, f64) {
 #[tokio::test]
 #[ignore = "a measurement: run by `make bench`"]
 async fn startup_and_interaction_in_headless_chromium() {
-    let (url, c, _server, _driver) = start().await;
+    let (url, c, _wd, _server, _driver) = start().await;
     let mut loads = Vec::new();
     for _ in 0..10 {
         c.goto("about:blank").await.expect("blank");

@@ -3,129 +3,12 @@
 //! penalty, the same one the CLI prints. Run by `make test` (it needs `dist/` and chromedriver).
 #![cfg(not(target_arch = "wasm32"))]
 
-use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
-use std::net::TcpListener;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+mod browser;
+
+use browser::{el, start, text_of, type_into, wait_text};
+use fantoccini::Locator;
+use std::process::Command;
 use std::time::Duration;
-
-/// A child process killed when the test ends, pass or fail.
-struct Guard(Child);
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
-}
-
-fn dist() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        d.join("index.html").exists(),
-        "dist/ is not built: run `make build` (make test does it)"
-    );
-    d
-}
-
-async fn wait_port(port: u16) {
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("nothing listens on port {port}");
-}
-
-/// Serves `dist/` and starts chromedriver; returns the page URL and a connected client.
-async fn start() -> (String, Client, Guard, Guard) {
-    let web_port = free_port();
-    let server = Guard(
-        Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &web_port.to_string(),
-                "--bind",
-                "127.0.0.1",
-            ])
-            .current_dir(dist())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 serves dist/"),
-    );
-    let wd_port = free_port();
-    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let driver = Guard(
-        Command::new(driver_bin)
-            .arg(format!("--port={wd_port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver runs (make test installs it)"),
-    );
-    wait_port(web_port).await;
-    wait_port(wd_port).await;
-    let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
-            .expect("webdriver.json"),
-    )
-    .expect("webdriver.json is JSON");
-    let client = ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{wd_port}"))
-        .await
-        .expect("connects to chromedriver");
-    (
-        format!("http://127.0.0.1:{web_port}/"),
-        client,
-        server,
-        driver,
-    )
-}
-
-async fn el(c: &Client, css: &str) -> Element {
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} appears: {e}"))
-}
-
-async fn type_into(c: &Client, css: &str, text: &str) {
-    let e = el(c, css).await;
-    e.clear().await.expect("clear");
-    e.send_keys(text).await.expect("type");
-}
-
-async fn text_of(c: &Client, css: &str) -> String {
-    el(c, css).await.text().await.expect("text")
-}
-
-/// Polls until the element's text satisfies `pred` (the page recomputes on every keystroke).
-async fn wait_text(c: &Client, css: &str, pred: impl Fn(&str) -> bool) -> String {
-    let mut last = String::new();
-    for _ in 0..100 {
-        if let Ok(e) = c.find(Locator::Css(css)).await {
-            if let Ok(t) = e.text().await {
-                if pred(&t) {
-                    return t;
-                }
-                last = t;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never matched; last text: {last:?}");
-}
 
 fn cli_penalty() -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
@@ -149,7 +32,7 @@ fn cli_penalty() -> String {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn a_person_types_the_worked_example_and_reads_the_penalty() {
-    let (url, c, _server, _driver) = start().await;
+    let (url, c, _wd, _server, _driver) = start().await;
     c.goto(&url).await.expect("page opens");
     el(&c, "#penalty-amount").await;
 
@@ -223,28 +106,11 @@ async fn a_person_types_the_worked_example_and_reads_the_penalty() {
     c.close().await.expect("closes");
 }
 
-fn cli_link(base: &str) -> (String, String) {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let args = ["--as-of", "2026-01-01T00:00:00+08:00"];
-    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
-        .args(["link", "examples/worked-example.json", "--base", base])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("CLI runs");
-    assert!(out.status.success());
-    let link = String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .trim()
-        .to_string();
-    (link, cli_penalty())
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn a_link_made_by_the_cli_opens_with_the_same_penalty() {
-    let (url, c, _server, _driver) = start().await;
-    let (link, amount) = cli_link(&url);
+    let (url, c, _wd, _server, _driver) = start().await;
+    let (link, amount) = (browser::cli_link(&url), cli_penalty());
     assert!(link.starts_with(&format!("{url}#c=1")), "{link}");
     c.goto(&link).await.expect("link opens");
     let want: slacalc::Fen = amount.parse().expect("CLI amount");
@@ -287,7 +153,7 @@ async fn a_link_made_by_the_cli_opens_with_the_same_penalty() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
-    let (url, c, _server, _driver) = start().await;
+    let (url, c, _wd, _server, _driver) = start().await;
     c.goto(&url).await.expect("page opens");
     el(&c, "#penalty-amount").await;
     type_into(&c, "#as-of", "2026-01-01 00:00").await;
@@ -344,7 +210,7 @@ async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn what_was_typed_survives_a_reload() {
-    let (url, c, _server, _driver) = start().await;
+    let (url, c, _wd, _server, _driver) = start().await;
     c.goto(&url).await.expect("page opens");
     el(&c, "#penalty-amount").await;
     type_into(&c, "#incident-id", "kept-after-reload").await;
@@ -365,7 +231,7 @@ async fn what_was_typed_survives_a_reload() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn script_in_a_link_is_shown_as_text_and_never_runs() {
-    let (url, c, _server, _driver) = start().await;
+    let (url, c, _wd, _server, _driver) = start().await;
     // A case whose every free text holds a payload: markup, an event handler, a script
     // element and a javascript: address, in the incident id, a force-majeure kind and the
     // names of custom terms.
