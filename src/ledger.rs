@@ -3,7 +3,7 @@
 
 use crate::case::MonitoringReport;
 use crate::money::Fen;
-use crate::time::{Instant, CONTRACT_OFFSET, DAY};
+use crate::time::{Instant, CONTRACT_OFFSET};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
@@ -241,9 +241,6 @@ pub fn period_count(start: NaiveDate, end: NaiveDate, every_months: u32) -> u32 
     }
     k
 }
-
-/// Seconds in a day, re-exported for callers summing periods.
-pub const SECONDS_PER_DAY: i64 = DAY;
 
 #[cfg(test)]
 mod tests {
