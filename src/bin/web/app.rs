@@ -2,7 +2,7 @@
 
 use crate::embed::EmbedCard;
 use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart, SWITCHES};
-use crate::labels::{self, Bi};
+use crate::labels::{self, bi, Bi};
 use crate::page::{Notice, Page, PageAction};
 use crate::share;
 use crate::sheet::PrintSheet;
@@ -838,10 +838,6 @@ fn result_view(p: &ResultProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct IncidentProps {
     r: IncidentResult,
-}
-
-fn bi(label: Bi) -> Html {
-    html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
 }
 
 #[function_component(Verdict)]

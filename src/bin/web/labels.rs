@@ -6,6 +6,40 @@ pub use slacalc::names::Named;
 /// A label in both languages.
 pub type Bi = (&'static str, &'static str);
 
+/// The language the page is shown in (issue #6): Chinese first, English second.
+#[allow(dead_code)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+// Used by the language switch being built (issue #6); remove the allow when it lands.
+#[allow(dead_code)]
+impl Lang {
+    /// The one of two texts that is in this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The page's language, from the context the app provides (Chinese when there is none).
+#[allow(dead_code)]
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
+}
+
+/// A label as page text (for now both languages side by side; the language switch of
+/// issue #6 makes it show the page's language only).
+pub fn bi(label: Bi) -> yew::Html {
+    yew::html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
+}
+
 /// The two names of an engine value.
 pub fn of(v: &impl Named) -> Bi {
     v.names()
