@@ -136,7 +136,9 @@ pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
     let when = inc.reported_at.short();
     let date = when.get(..10).unwrap_or_default();
     let oh = &terms.office_hours;
-    let hours = format!("{} {}–{}", oh.days.join(","), oh.open, oh.close);
+    let (days_zh, days_en) = days_text(&oh.days);
+    let hours_zh = format!("{days_zh} {}–{}", oh.open, oh.close);
+    let hours_en = format!("{days_en} {}–{}", oh.open, oh.close);
     let (what_zh, what_en, detail_zh, detail_en) = match (
         &routing.outside,
         routing.kind,
@@ -183,8 +185,8 @@ pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
     let (line_zh, line_en) = routing.channel.names();
     Step::new(
         clause,
-        format!("报告时间 {when}(UTC+08:00):{date} {what_zh}{detail_zh},{inside_zh}办公时间({hours})内:{line_zh}。"),
-        format!("Reported {when} (UTC+08:00): {date} {what_en}{detail_en}, {inside_en} office hours ({hours}): {line_en}."),
+        format!("报告时间 {when}(UTC+08:00):{date} {what_zh}{detail_zh},{inside_zh}办公时间({hours_zh})内:{line_zh}。"),
+        format!("Reported {when} (UTC+08:00): {date} {what_en}{detail_en}, {inside_en} office hours ({hours_en}): {line_en}."),
     )
 }
 
@@ -385,11 +387,11 @@ pub fn penalty(
     };
     let (mzh, men) = match counting {
         PenaltyDays::StartedPeriods => (
-            format!("每开始一个{pzh}计一{pzh}"),
+            format!("每开始一{pzh}计一{pzh}"),
             format!("each started {pen} counts in full"),
         ),
         PenaltyDays::PastDeadline => (
-            format!("只计恢复期限之后的时间,每开始一个{pzh}计一{pzh}"),
+            format!("只计恢复期限之后的时间,每开始一{pzh}计一{pzh}"),
             format!("only time past the restore deadline, each started {pen} in full"),
         ),
         PenaltyDays::WholeDays => (
@@ -460,5 +462,64 @@ pub fn cap(
             format!("上限({})为 {};此前已计 {},本事件本应 {},实际只计入 {}(已达上限)。", scope.0, cap.pretty(), used_before.pretty(), amount.pretty(), got.pretty()),
             format!("Cap ({}) {}; {} used before this incident, which would cost {} but adds only {}: cap reached.", scope.1, cap.pretty(), used_before.pretty(), amount.pretty(), got.pretty()),
         )
+    }
+}
+
+/// The open days of office hours in words: `周一至周五` / `Mon–Fri` for a run of three or more
+/// consecutive days, else each day (`周六、周日` / `Sat, Sun`); an unknown id is kept as written.
+fn days_text(days: &[String]) -> (String, String) {
+    const DAYS: [(&str, &str, &str); 7] = [
+        ("mon", "周一", "Mon"),
+        ("tue", "周二", "Tue"),
+        ("wed", "周三", "Wed"),
+        ("thu", "周四", "Thu"),
+        ("fri", "周五", "Fri"),
+        ("sat", "周六", "Sat"),
+        ("sun", "周日", "Sun"),
+    ];
+    let index: Vec<Option<usize>> = days
+        .iter()
+        .map(|d| DAYS.iter().position(|x| x.0 == d.to_ascii_lowercase()))
+        .collect();
+    let run = index.len() >= 3
+        && index
+            .windows(2)
+            .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b == a + 1));
+    if let (true, Some(Some(first)), Some(Some(last))) = (run, index.first(), index.last()) {
+        let (a, b) = (DAYS[*first], DAYS[*last]);
+        return (format!("{}至{}", a.1, b.1), format!("{}–{}", a.2, b.2));
+    }
+    let name = |i: usize, zh: bool| -> String {
+        match index[i] {
+            Some(k) if zh => DAYS[k].1.to_string(),
+            Some(k) => DAYS[k].2.to_string(),
+            None => days[i].clone(),
+        }
+    };
+    let zh: Vec<String> = (0..days.len()).map(|i| name(i, true)).collect();
+    let en: Vec<String> = (0..days.len()).map(|i| name(i, false)).collect();
+    (zh.join("、"), en.join(", "))
+}
+
+#[cfg(test)]
+mod days_tests {
+    use super::days_text;
+
+    #[test]
+    fn office_days_read_as_words() {
+        let d = |s: &[&str]| days_text(&s.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            d(&["mon", "tue", "wed", "thu", "fri"]),
+            ("周一至周五".to_string(), "Mon–Fri".to_string())
+        );
+        assert_eq!(
+            d(&["sat", "sun"]),
+            ("周六、周日".to_string(), "Sat, Sun".to_string())
+        );
+        assert_eq!(
+            d(&["mon", "wed", "fri"]),
+            ("周一、周三、周五".to_string(), "Mon, Wed, Fri".to_string())
+        );
+        assert_eq!(d(&["x"]), ("x".to_string(), "x".to_string()));
     }
 }
