@@ -2,7 +2,7 @@
 
 use crate::embed::EmbedCard;
 use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart, SWITCHES};
-use crate::labels::{self, bi, Bi};
+use crate::labels::{self, bi, use_lang, Bi, Lang};
 use crate::page::{Notice, Page, PageAction};
 use crate::share;
 use crate::sheet::PrintSheet;
@@ -59,6 +59,35 @@ fn page_address() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// The language the page opens in: the one chosen on an earlier visit, else the first of the
+/// browser's languages that is Chinese or English (English when neither is).
+fn initial_lang() -> Lang {
+    let window = gloo::utils::window();
+    let stored = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(crate::lang::STORAGE_KEY).ok().flatten());
+    if let Some(lang) = stored.as_deref().and_then(Lang::from_tag) {
+        return lang;
+    }
+    let nav = window.navigator();
+    let mut tags: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    tags.extend(nav.language());
+    Lang::from_browser(tags.iter().map(String::as_str))
+}
+
+/// Remembers the language chosen with the switch (a refusal only loses the choice).
+fn store_lang(lang: Lang) {
+    if let Ok(Some(s)) = gloo::utils::window().local_storage() {
+        let _ = s.set_item(crate::lang::STORAGE_KEY, lang.code());
+    }
+}
+
 /// "Now" for pending deadlines, from the browser's clock (the engine reads none).
 fn now() -> Instant {
     let ms = js_sys::Date::now();
@@ -71,7 +100,20 @@ fn now() -> Instant {
 pub fn app() -> Html {
     // The page opens the link in its address, if any, before its first render (so an embed
     // card never flashes the full page).
-    let page = use_reducer(|| Page::opening(link_in_address(), load_saved()));
+    let page = use_reducer(|| {
+        let mut page = Page::opening(link_in_address(), load_saved());
+        page.lang = initial_lang();
+        page
+    });
+    let lang = page.lang;
+    // The document says which language it is in (screen readers, fonts, hyphenation).
+    use_effect_with(lang, |lang| {
+        let doc = gloo::utils::document();
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+        doc.set_title(lang.pick("SLA 计算器 · slacalc", "SLA calculator · slacalc"));
+    });
     // For `make bench`: when the first assessed result is on the page.
     use_effect_with((), |_| {
         if let Some(p) = gloo::utils::window().performance() {
@@ -113,8 +155,10 @@ pub fn app() -> Html {
     if page.embed {
         let href = gloo::utils::window().location().href().unwrap_or_default();
         return html! {
-            <EmbedCard outcome={Rc::new(evaluated.map(|(_, a)| a))} notice={page.notice.clone()}
-                full={AttrValue::from(share::without_embed(&href))} />
+            <ContextProvider<Lang> context={lang}>
+                <EmbedCard outcome={Rc::new(evaluated.map(|(_, a)| a))} notice={page.notice.clone()}
+                    full={AttrValue::from(share::without_embed(&href))} />
+            </ContextProvider<Lang>>
         };
     }
     let errors = Rc::new(evaluated.as_ref().err().cloned().unwrap_or_default());
@@ -150,40 +194,56 @@ pub fn app() -> Html {
         PageAction::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value())
     });
     let as_of_errors = errors_at(&errors, "as_of");
+    let onclick_lang = {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = page.lang.other();
+            store_lang(next);
+            page.dispatch(PageAction::SetLang(next));
+        })
+    };
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class="page">
             <header class="top">
-                <h1>{ "SLA 计算器 " }<span class="en">{ "SLA calculator" }</span></h1>
+                <div class="title-row">
+                    <h1>{ bi(("SLA 计算器", "SLA calculator")) }</h1>
+                    // Named in the language it switches to, and marked as such.
+                    <button type="button" id="lang-switch" class="lang-switch"
+                        title={lang.pick("切换为英文界面", "Switch the page to Chinese")} onclick={onclick_lang}>
+                        <span lang={lang.other().tag()}>{ lang.other().own_name() }</span></button>
+                </div>
                 <p class="sub">
-                    { &terms_name.zh }{ " " }
-                    <span class="en">{ format!("{} (terms {})", terms_name.en, terms_id) }</span>
+                    { format!("{} ({} {})", lang.pick(&terms_name.zh, &terms_name.en), lang.pick("条款", "terms"), terms_id) }
                 </p>
                 <div class="actions">
-                    <button type="button" id="load-example" onclick={onclick_example}>{ "载入示例 " }<span class="en">{ "Worked example" }</span></button>
-                    <button type="button" id="clear-incident" onclick={onclick_clear}>{ "清空事件 " }<span class="en">{ "Clear incident" }</span></button>
+                    <button type="button" id="load-example" onclick={onclick_example}>{ bi(("载入示例", "Worked example")) }</button>
+                    <button type="button" id="clear-incident" onclick={onclick_clear}>{ bi(("清空事件", "Clear incident")) }</button>
                 </div>
                 <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
                 <div class="row as-of">
                     <div class={classes!("field", (!as_of_errors.is_empty()).then_some("invalid"))}>
-                        <label for="as-of">{ "评估时间 " }<span class="en">{ "Assess as of" }</span></label>
-                        <input type="text" id="as-of" value={page.as_of.clone()} placeholder="空 = 现在 · empty = now" autocomplete="off" oninput={on_as_of} />
+                        <label for="as-of">{ bi(("评估时间", "Assess as of")) }</label>
+                        <input type="text" id="as-of" value={page.as_of.clone()} placeholder={lang.pick("空 = 现在", "empty = now")} autocomplete="off" oninput={on_as_of} />
                         <FieldErrors path="as_of" errors={as_of_errors} />
                     </div>
                     <ShareLink link={share.clone()} />
                 </div>
                 <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
             </header>
+            // The result first: on a phone it comes before the long form (side by side on a wide
+            // screen, the form on the left).
             <main class="layout">
-                <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
                 <ResultView outcome={Rc::new(outcome)} />
+                <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
             </main>
             <LedgerPanel ledger={page.ledger(now()).map(Rc::new)} on_page={on_page.clone()} />
             <footer>
-                { "全部计算在浏览器本地完成,不发送任何数据。 " }
-                <span class="en">{ "Everything is computed in your browser; nothing is sent anywhere." }</span>
+                { bi(("全部计算在浏览器本地完成,不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.")) }
             </footer>
             { sheet }
         </div>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -198,10 +258,11 @@ struct ToolsProps {
 #[function_component(ShareTools)]
 fn share_tools(p: &ToolsProps) -> Html {
     let shown = use_state(|| false);
+    let lang = use_lang();
     let Some(link) = p.link.clone() else {
         return html! {};
     };
-    let snippet = share::embed_snippet(&link);
+    let snippet = share::embed_snippet(&link, lang);
     let on_embed = {
         let shown = shown.clone();
         let snippet = snippet.clone();
@@ -229,27 +290,25 @@ fn share_tools(p: &ToolsProps) -> Html {
             html! {
                 <a id="ics-download" class="button" href={share::ics_data_url(text)}
                     download={format!("slacalc-{name}.ics")}>
-                    { "添加期限到日历 " }<span class="en">{ "Add deadlines to calendar" }</span></a>
+                    { bi(("添加期限到日历", "Add deadlines to calendar")) }</a>
             }
         }
         None => html! {
-            <button type="button" id="ics-download" disabled=true title="无待办期限 · no pending deadline">
-                { "添加期限到日历 " }<span class="en">{ "Add deadlines to calendar (none pending)" }</span></button>
+            <button type="button" id="ics-download" disabled=true title={lang.pick("无待办期限", "No pending deadline")}>
+                { bi(("添加期限到日历(无待办期限)", "Add deadlines to calendar (none pending)")) }</button>
         },
     };
     html! {
         <div class="tools">
             <div class="actions">
                 <button type="button" id="copy-embed" onclick={on_embed}>
-                    { if *shown { "已复制嵌入代码 " } else { "复制嵌入代码 " } }
-                    <span class="en">{ if *shown { "Embed code copied" } else { "Copy embed code" } }</span></button>
-                <button type="button" id="print" onclick={on_print}>{ "打印 / PDF " }<span class="en">{ "Print / PDF" }</span></button>
+                    { bi(if *shown { ("已复制嵌入代码", "Embed code copied") } else { ("复制嵌入代码", "Copy embed code") }) }</button>
+                <button type="button" id="print" onclick={on_print}>{ bi(("打印 / PDF", "Print / PDF")) }</button>
                 { calendar }
             </div>
             if *shown {
                 <div class="field embed-code">
-                    <label for="embed-code">{ "嵌入代码(iframe 与自动调整高度的脚本) " }
-                        <span class="en">{ "Embed code (iframe and the script that sizes it)" }</span></label>
+                    <label for="embed-code">{ bi(("嵌入代码(iframe 与自动调整高度的脚本)", "Embed code (iframe and the script that sizes it)")) }</label>
                     <textarea id="embed-code" rows="9" readonly=true spellcheck="false" value={snippet} />
                 </div>
             }
@@ -287,16 +346,16 @@ struct LedgerPanelProps {
 /// the cap (L4.3), the quarters, the bad rows by line and column, and the assessed ledger as CSV.
 #[function_component(LedgerPanel)]
 fn ledger_panel(p: &LedgerPanelProps) -> Html {
+    let lang = use_lang();
     let onimport = read_chosen_file(p.on_page.reform(PageAction::ImportLedger));
     let close = p.on_page.reform(|_: MouseEvent| PageAction::CloseLedger);
     let body = match p.ledger.as_deref() {
         None => html! {
-            <p class="note">{ "导入 CSV 台账(每行一个事件),按上方合同与条款计算。 " }
-                <span class="en">{ "Import a CSV ledger (one incident per row); it is assessed under the contract and terms above." }</span></p>
+            <p class="note">{ bi(("导入 CSV 台账(每行一个事件),按上方合同与条款计算。", "Import a CSV ledger (one incident per row); it is assessed under the contract and terms above.")) }</p>
         },
         Some(Err(errors)) => html! {
             <div class="problems"><ul>
-                { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+                { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
             </ul></div>
         },
         Some(Ok(l)) => {
@@ -311,7 +370,7 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
                 <>
                     if !l.bad_rows.is_empty() {
                         <div class="problems" id="ledger-bad-rows"><ul>
-                            { for l.bad_rows.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+                            { for l.bad_rows.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
                         </ul></div>
                     }
                     <table id="ledger">
@@ -323,8 +382,8 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
                         { for a.incidents.iter().map(|r| html! {
                             <tr>
                                 <td>{ &r.id }</td>
-                                <td>{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span></td>
-                                <td>{ bi(labels::of(&r.coverage)) }</td>
+                                <td>{ lang.pick(&r.priority_name.zh, &r.priority_name.en) }</td>
+                                <td>{ labels::name(lang, &r.coverage) }</td>
                                 <td>{ &r.penalty.periods_exact }</td>
                                 <td>{ r.penalty.amount.pretty() }</td>
                                 <td>{ r.penalty.applied.pretty() }</td>
@@ -335,9 +394,9 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
                     <dl class="ledger-total">
                         <dt>{ bi(("违约金合计(封顶后)", "Total after the cap")) }</dt><dd id="ledger-total">{ a.total.penalty.pretty() }</dd>
                         <dt>{ bi(("未封顶合计", "Before the cap")) }</dt><dd>{ a.total.uncapped.pretty() }</dd>
-                        <dt>{ bi(("上限", "Cap")) }</dt><dd>{ a.total.cap.pretty() }{ if a.total.cap_reached { " · 已达到 reached" } else { "" } }</dd>
+                        <dt>{ bi(("上限", "Cap")) }</dt><dd>{ a.total.cap.pretty() }{ if a.total.cap_reached { lang.pick(" · 已达到", " · reached") } else { "" } }</dd>
                         { for a.quarters.iter().map(|q| html! {
-                            <><dt>{ &q.quarter }</dt><dd>{ format!("{} 个事件 incidents · {}", q.incidents, q.penalty.pretty()) }</dd></>
+                            <><dt>{ lang.period(&q.quarter) }</dt><dd>{ format!("{} {} · {}", q.incidents, match (lang, q.incidents) { (Lang::Zh, _) => "个事件", (_, 1) => "incident", _ => "incidents" }, q.penalty.pretty()) }</dd></>
                         }) }
                     </dl>
                     <details id="ledger-availability">
@@ -347,8 +406,8 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
                             <tbody>
                             { for a.availability_quarters.iter().chain(a.availability_months.iter()).map(|v| html! {
                                 <tr>
-                                    <td>{ &v.period }</td>
-                                    <td>{ slacalc::time::human_duration(v.down_seconds) }</td>
+                                    <td>{ lang.period(&v.period) }</td>
+                                    <td>{ lang.duration(v.down_seconds) }</td>
                                     <td>{ format!("{} %", v.availability_pct) }</td>
                                 </tr>
                             }) }
@@ -356,8 +415,8 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
                         </table>
                     </details>
                     <div class="row">
-                        <a id="ledger-export" class="button" download="slacalc-ledger.csv" href={export}>{ "导出 CSV " }<span class="en">{ "Export CSV" }</span></a>
-                        <button type="button" id="ledger-close" onclick={close}>{ "关闭台账 " }<span class="en">{ "Close ledger" }</span></button>
+                        <a id="ledger-export" class="button" download="slacalc-ledger.csv" href={export}>{ bi(("导出 CSV", "Export CSV")) }</a>
+                        <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                     </div>
                 </>
             }
@@ -366,7 +425,7 @@ fn ledger_panel(p: &LedgerPanelProps) -> Html {
     html! {
         <section class="card ledger-panel">
             <h2>{ bi(("台账", "Ledger")) }{ " " }<span class="clause">{ "L4.3 · L3.5" }</span></h2>
-            <label class="file">{ "导入 CSV " }<span class="en">{ "Import CSV…" }</span>
+            <label class="file">{ bi(("导入 CSV…", "Import CSV…")) }
                 <input type="file" id="ledger-import" accept=".csv,text/csv" onchange={onimport} />
             </label>
             { body }
@@ -384,6 +443,7 @@ struct NoticeProps {
 /// What opening a link did: the case opened (and whether today's rules agree) or why not.
 #[function_component(NoticeBar)]
 fn notice_bar(p: &NoticeProps) -> Html {
+    let lang = use_lang();
     let Some(n) = &p.notice else {
         return html! {};
     };
@@ -393,11 +453,11 @@ fn notice_bar(p: &NoticeProps) -> Html {
     let dismiss = p.on_page.reform(|_: MouseEvent| PageAction::Dismiss);
     html! {
         <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="status">
-            <p>{ &n.zh }<br /><span class="en">{ &n.en }</span></p>
+            <p>{ lang.pick(&n.zh, &n.en) }</p>
             if p.can_restore {
-                <button type="button" id="restore-previous" onclick={restore}>{ "恢复之前的输入 " }<span class="en">{ "Restore my previous input" }</span></button>
+                <button type="button" id="restore-previous" onclick={restore}>{ bi(("恢复之前的输入", "Restore my previous input")) }</button>
             }
-            <button type="button" id="dismiss-notice" onclick={dismiss}>{ "关闭 " }<span class="en">{ "Dismiss" }</span></button>
+            <button type="button" id="dismiss-notice" onclick={dismiss}>{ bi(("关闭", "Dismiss")) }</button>
         </div>
     }
 }
@@ -425,11 +485,11 @@ fn share_link(p: &ShareProps) -> Html {
     };
     html! {
         <div class="field share">
-            <label for="share-link">{ "分享链接 " }<span class="en">{ "Share link" }</span></label>
+            <label for="share-link">{ bi(("分享链接", "Share link")) }</label>
             <div class="row">
                 <input type="text" id="share-link" readonly=true value={link} />
                 <button type="button" id="copy-link" {onclick}>
-                    { if *copied { "已复制 " } else { "复制链接 " } }<span class="en">{ if *copied { "Copied" } else { "Copy link" } }</span>
+                    { bi(if *copied { ("已复制", "Copied") } else { ("复制链接", "Copy link") }) }
                 </button>
             </div>
         </div>
@@ -450,7 +510,7 @@ fn errors_at(errors: &[CaseError], path: &str) -> Vec<CaseError> {
 #[function_component(FormView)]
 fn form_view(p: &FormProps) -> Html {
     let f = &p.form;
-    let text = |field: Field, label: Bi, clause: &'static str, hint: &'static str| {
+    let text = |field: Field, label: Bi, clause: &'static str, hint: Bi| {
         html! {
             <TextField field={field} label={label} clause={clause} hint={hint}
                 value={f.get(field).to_string()}
@@ -479,31 +539,31 @@ fn form_view(p: &FormProps) -> Html {
         html! {
             <div class="field check">
                 <input type="checkbox" id={id} checked={checked} {onchange} />
-                <label for={id}>{ label.0 }{ " " }<span class="en">{ label.1 }</span>
-                    { " " }<span class="clause">{ clause }</span></label>
+                <label for={id}>{ bi(label) }{ " " }<span class="clause">{ clause }</span></label>
             </div>
         }
     };
-    const T: &str = "YYYY-MM-DD HH:MM";
+    const T: Bi = ("YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM");
+    const D: Bi = ("YYYY-MM-DD", "YYYY-MM-DD");
     html! {
         <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
-                <legend>{ "合同 " }<span class="en">{ "Contract" }</span>{ " " }<span class="clause">{ "L6" }</span></legend>
-                { text(Field::Price, ("合同总价(元)", "Total contract price (¥)"), "L4.2", "1000000.00") }
+                <legend>{ bi(("合同", "Contract")) }{ " " }<span class="clause">{ "L6" }</span></legend>
+                { text(Field::Price, ("合同总价(元)", "Total contract price (¥)"), "L4.2", ("1000000.00", "1000000.00")) }
                 <div class="row">
-                    { text(Field::WarrantyStart, ("保修期开始", "Warranty from"), "L4.1", "YYYY-MM-DD") }
-                    { text(Field::WarrantyEnd, ("保修期结束", "Warranty to"), "L4.1", "YYYY-MM-DD") }
+                    { text(Field::WarrantyStart, ("保修期开始", "Warranty from"), "L4.1", D) }
+                    { text(Field::WarrantyEnd, ("保修期结束", "Warranty to"), "L4.1", D) }
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{ "事件 " }<span class="en">{ "Incident" }</span></legend>
+                <legend>{ bi(("事件", "Incident")) }</legend>
                 <div class="row">
-                    { text(Field::Id, ("编号", "Reference"), "", "") }
+                    { text(Field::Id, ("编号", "Reference"), "", ("", "")) }
                     { select(Field::DeclaredPriority, ("客户说明的优先级", "Declared priority"), "L3.3", &labels::PRIORITIES) }
                 </div>
-                { text(Field::ReportedAt, ("报告时间 (UTC+08:00)", "Reported at"), "L1", T) }
+                { text(Field::ReportedAt, ("报告时间 (UTC+08:00)", "Reported at (UTC+08:00)"), "L1", T) }
                 <div class="row">
-                    { text(Field::MailboxesPct, ("受影响邮箱 %", "Mailboxes affected %"), "L2.1", "0–100, most, few") }
+                    { text(Field::MailboxesPct, ("受影响邮箱 %", "Mailboxes affected %"), "L2.1", ("0–100、most(多数)或 few(少数)", "0–100, most or few")) }
                     { select(Field::Kind, ("请求类型", "Request"), "L2.3", &labels::KINDS) }
                 </div>
                 { flag(Flag::SystemUsable, "system-usable", ("系统可以正常使用", "System usable"), "L3.3a", f.system_usable) }
@@ -511,9 +571,9 @@ fn form_view(p: &FormProps) -> Html {
                 { select(Field::Cause, ("原因", "Cause"), "L5", &labels::CAUSES) }
             </fieldset>
             <fieldset>
-                <legend>{ "时间线 " }<span class="en">{ "Timeline" }</span>{ " (UTC+08:00)" }</legend>
-                { text(Field::InterruptedFrom, ("服务中断开始", "Interrupted from"), "L4.1", "空 = 未中断 · empty = not interrupted") }
-                { text(Field::RestoredAt, ("恢复正常服务", "Restored at"), "L4.1", "空 = 仍中断 · empty = still down") }
+                <legend>{ bi(("时间线", "Timeline")) }{ " (UTC+08:00)" }</legend>
+                { text(Field::InterruptedFrom, ("服务中断开始", "Interrupted from"), "L4.1", ("空 = 未中断", "empty = not interrupted")) }
+                { text(Field::RestoredAt, ("恢复正常服务", "Restored at"), "L4.1", ("空 = 仍中断", "empty = still down")) }
                 { text(Field::PhoneResponseAt, ("电话响应", "Phone response at"), "L3.3a", T) }
                 { text(Field::RemoteAccessAt, ("远程访问开始", "Remote access at"), "L3.3a", T) }
                 { text(Field::ResponseAt, ("一般响应", "Response at (general)"), "L3.3c", T) }
@@ -522,9 +582,9 @@ fn form_view(p: &FormProps) -> Html {
             <SpansView list={SpanList::ForceMajeure} rows={f.force_majeure.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <SpansView list={SpanList::Pauses} rows={f.pauses.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <fieldset>
-                <legend>{ "解释选项 " }<span class="en">{ "Interpretation" }</span></legend>
-                { text(Field::Tolerance, ("“立即响应”容差(分钟)", "\"Immediately\" tolerance (min)"), "L3.3a", "0–60") }
-                { text(Field::Threshold, ("“多数用户”阈值 %", "\"Majority\" threshold %"), "L2.1", "1–99") }
+                <legend>{ bi(("解释选项", "Interpretation")) }</legend>
+                { text(Field::Tolerance, ("“立即响应”容差(分钟)", "\"Immediately\" tolerance (min)"), "L3.3a", ("0–60", "0–60")) }
+                { text(Field::Threshold, ("“多数用户”阈值 %", "\"Majority\" threshold %"), "L2.1", ("1–99", "1–99")) }
                 { select(Field::PrioritySource, ("期限依据的优先级", "Priority for deadlines"), "L3.3", &labels::PRIORITY_SOURCES) }
                 { for SWITCHES.iter().enumerate().map(|(i, sw)| html! {
                     <SwitchField index={i} value={f.switches.get(i).cloned().unwrap_or_default()}
@@ -540,7 +600,7 @@ struct TextProps {
     field: Field,
     label: Bi,
     clause: &'static str,
-    hint: &'static str,
+    hint: Bi,
     value: String,
     errors: Vec<CaseError>,
     on_action: Callback<Action>,
@@ -548,6 +608,7 @@ struct TextProps {
 
 #[function_component(TextField)]
 fn text_field(p: &TextProps) -> Html {
+    let lang = use_lang();
     let field = p.field;
     let oninput = p.on_action.reform(move |e: InputEvent| {
         Action::Set(field, e.target_unchecked_into::<HtmlInputElement>().value())
@@ -556,9 +617,9 @@ fn text_field(p: &TextProps) -> Html {
     let invalid = !p.errors.is_empty();
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={id}>{ p.label.0 }{ " " }<span class="en">{ p.label.1 }</span>
+            <label for={id}>{ bi(p.label) }
                 if !p.clause.is_empty() { { " " }<span class="clause">{ p.clause }</span> }</label>
-            <input type="text" id={id} value={p.value.clone()} placeholder={p.hint}
+            <input type="text" id={id} value={p.value.clone()} placeholder={lang.pick(p.hint.0, p.hint.1)}
                 aria-invalid={invalid.to_string()} autocomplete="off" {oninput} />
             <FieldErrors path={field.path()} errors={p.errors.clone()} />
         </div>
@@ -578,6 +639,7 @@ struct SelectProps {
 
 #[function_component(SelectField)]
 fn select_field(p: &SelectProps) -> Html {
+    let lang = use_lang();
     let field = p.field;
     let onchange = p.on_action.reform(move |e: Event| {
         Action::Set(
@@ -588,11 +650,10 @@ fn select_field(p: &SelectProps) -> Html {
     let id = field.dom_id();
     html! {
         <div class={classes!("field", (!p.errors.is_empty()).then_some("invalid"))}>
-            <label for={id}>{ p.label.0 }{ " " }<span class="en">{ p.label.1 }</span>
-                { " " }<span class="clause">{ p.clause }</span></label>
+            <label for={id}>{ bi(p.label) }{ " " }<span class="clause">{ p.clause }</span></label>
             <select id={id} {onchange}>
                 { for p.options.iter().map(|(v, zh, en)| html! {
-                    <option value={*v} selected={*v == p.value}>{ format!("{zh} · {en}") }</option>
+                    <option value={*v} selected={*v == p.value}>{ lang.pick(zh, en) }</option>
                 }) }
             </select>
             <FieldErrors path={field.path()} errors={p.errors.clone()} />
@@ -636,23 +697,23 @@ fn terms_editor(p: &TermsProps) -> Html {
     });
     html! {
         <fieldset>
-            <legend>{ "条款 " }<span class="en">{ "Terms" }</span>{ " " }<span class="clause">{ "L1–L6" }</span></legend>
+            <legend>{ bi(("条款", "Terms")) }{ " " }<span class="clause">{ "L1–L6" }</span></legend>
             <div class="field check">
                 <input type="checkbox" id="custom-terms" checked={custom} onchange={toggle} />
-                <label for="custom-terms">{ "使用自定义条款(JSON) " }<span class="en">{ "Custom terms (JSON) instead of the letter" }</span></label>
+                <label for="custom-terms">{ bi(("使用自定义条款(JSON)代替承诺函", "Custom terms (JSON) instead of the letter")) }</label>
             </div>
             if let Some(text) = &p.text {
                 <div class={classes!("field", (!errors.is_empty()).then_some("invalid"))}>
-                    <label for="terms-json">{ "条款 JSON " }<span class="en">{ "Terms JSON" }</span></label>
+                    <label for="terms-json">{ bi(("条款 JSON", "Terms JSON")) }</label>
                     <textarea id="terms-json" rows="12" spellcheck="false" value={text.clone()} {oninput} />
                     <FieldErrors path="terms" errors={errors} />
                 </div>
                 <div class="row">
-                    <label class="file">{ "导入 " }<span class="en">{ "Import…" }</span>
+                    <label class="file">{ bi(("导入…", "Import…")) }
                         <input type="file" id="terms-import" accept=".json,application/json" onchange={onimport} />
                     </label>
                     <a id="terms-export" class="button" download="terms.json" href={export.unwrap_or_default()}>
-                        { "导出 " }<span class="en">{ "Export" }</span></a>
+                        { bi(("导出", "Export")) }</a>
                 </div>
             }
         </fieldset>
@@ -674,9 +735,9 @@ fn switch_field(p: &SwitchProps) -> Html {
         return html! {};
     };
     let i = p.index;
+    let lang = use_lang();
     let label = html! {
-        <label for={sw.dom}>{ sw.label.0 }{ " " }<span class="en">{ sw.label.1 }</span>
-            { " " }<span class="clause">{ sw.clause }</span></label>
+        <label for={sw.dom}>{ bi(sw.label) }{ " " }<span class="clause">{ sw.clause }</span></label>
     };
     let control = if sw.options.is_empty() {
         let oninput = p.on_action.reform(move |e: InputEvent| {
@@ -690,7 +751,7 @@ fn switch_field(p: &SwitchProps) -> Html {
         html! {
             <select id={sw.dom} {onchange}>
                 { for sw.options.iter().map(|(v, zh, en)| html! {
-                    <option value={*v} selected={*v == p.value}>{ format!("{zh} · {en}") }</option>
+                    <option value={*v} selected={*v == p.value}>{ lang.pick(zh, en) }</option>
                 }) }
             </select>
         }
@@ -711,6 +772,7 @@ struct FieldErrorsProps {
 
 #[function_component(FieldErrors)]
 fn field_errors(p: &FieldErrorsProps) -> Html {
+    let lang = use_lang();
     html! {
         { for p.errors.iter().map(|e| {
             // A problem deeper inside the field (e.g. `terms.levels[0].id`) names its path.
@@ -721,7 +783,7 @@ fn field_errors(p: &FieldErrorsProps) -> Html {
             };
             html! {
                 <p class="field-error" role="alert" data-path={p.path.clone()}>
-                    { zh }<br /><span class="en">{ en }</span>
+                    { lang.pick(&zh, &en).to_string() }
                 </p>
             }
         }) }
@@ -738,6 +800,7 @@ struct SpansProps {
 
 #[function_component(SpansView)]
 fn spans_view(p: &SpansProps) -> Html {
+    let lang = use_lang();
     let list = p.list;
     let (title, clause, note): (Bi, &str, Bi) = match list {
         SpanList::ForceMajeure => (
@@ -763,8 +826,8 @@ fn spans_view(p: &SpansProps) -> Html {
     let prefix = list.dom_prefix();
     html! {
         <fieldset>
-            <legend>{ title.0 }{ " " }<span class="en">{ title.1 }</span>{ " " }<span class="clause">{ clause }</span></legend>
-            <p class="note">{ note.0 }{ " · " }<span class="en">{ note.1 }</span></p>
+            <legend>{ bi(title) }{ " " }<span class="clause">{ clause }</span></legend>
+            <p class="note">{ bi(note) }</p>
             { for p.rows.iter().enumerate().map(|(i, row)| {
                 let part_input = |part: SpanPart, value: &str, label: Bi, name: &str| {
                     let id = format!("{prefix}-{i}-{name}");
@@ -775,7 +838,7 @@ fn spans_view(p: &SpansProps) -> Html {
                     });
                     html! {
                         <div class={classes!("field", (!errs.is_empty()).then_some("invalid"))}>
-                            <label for={id.clone()}>{ label.0 }{ " " }<span class="en">{ label.1 }</span></label>
+                            <label for={id.clone()}>{ bi(label) }</label>
                             <input type="text" id={id} value={value.to_string()} placeholder={"YYYY-MM-DD HH:MM"} autocomplete="off" {oninput} />
                             <FieldErrors path={AttrValue::from(path)} errors={errs} />
                         </div>
@@ -790,11 +853,11 @@ fn spans_view(p: &SpansProps) -> Html {
                         { part_input(SpanPart::Start, &row.start, ("开始", "Start"), "start") }
                         { part_input(SpanPart::End, &row.end, ("结束", "End"), "end") }
                         <button type="button" class="remove" onclick={remove}
-                            aria-label={format!("删除第 {} 行 Remove row {}", i + 1, i + 1)}>{ "×" }</button>
+                            aria-label={match lang { Lang::Zh => format!("删除第 {} 行", i + 1), Lang::En => format!("Remove row {}", i + 1) }}>{ "×" }</button>
                     </div>
                 }
             }) }
-            <button type="button" id={format!("add-{prefix}")} onclick={add}>{ "+ 添加 " }<span class="en">{ "Add" }</span></button>
+            <button type="button" id={format!("add-{prefix}")} onclick={add}>{ "+ " }{ bi(("添加", "Add")) }</button>
         </fieldset>
     }
 }
@@ -806,13 +869,14 @@ struct ResultProps {
 
 #[function_component(ResultView)]
 fn result_view(p: &ResultProps) -> Html {
+    let lang = use_lang();
     match &*p.outcome {
         Err(errors) => html! {
             <section class="results" id="result" aria-live="polite">
                 <div class="problems" id="problems">
-                    <h2>{ "请更正标出的输入 " }<span class="en">{ "Please correct the marked input" }</span></h2>
+                    <h2>{ bi(("请更正标出的输入", "Please correct the marked input")) }</h2>
                     <ul>
-                        { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+                        { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
                     </ul>
                 </div>
             </section>
@@ -828,7 +892,10 @@ fn result_view(p: &ResultProps) -> Html {
                     <PenaltyCard r={r.clone()} a={Rc::new(a.clone())} />
                     <Explanation r={r.clone()} />
                     <MonitoringCard a={Rc::new(a.clone())} />
-                    <p class="meta">{ format!("规则版本 rules v{} · 评估时间 as of {}", a.rules_version, a.as_of.short()) }</p>
+                    <p class="meta">{ match lang {
+                        Lang::Zh => format!("规则版本 {} · 评估时间 {}", a.rules_version, lang.date_time(&a.as_of)),
+                        Lang::En => format!("Rules v{} · as of {}", a.rules_version, lang.date_time(&a.as_of)),
+                    } }</p>
                 </section>
             }
         }
@@ -842,14 +909,21 @@ struct IncidentProps {
 
 #[function_component(Verdict)]
 fn verdict(p: &IncidentProps) -> Html {
+    let lang = use_lang();
     let r = &p.r;
+    // The suggested level by the name the priority select gives it (its id for custom terms).
+    let suggested = labels::PRIORITIES
+        .iter()
+        .find(|o| o.0 == r.suggested_priority)
+        .map(|o| lang.pick(o.1, o.2))
+        .unwrap_or(&r.suggested_priority);
     html! {
         <div class="card verdict">
             <dl>
                 <dt>{ bi(("优先级", "Priority")) }</dt>
-                <dd id="priority">{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span>
+                <dd id="priority">{ lang.pick(&r.priority_name.zh, &r.priority_name.en) }
                     if r.priority_mismatch {
-                        <span class="flag" id="priority-mismatch">{ format!(" ⚠ 建议 suggested: {}", r.suggested_priority) }</span>
+                        <span class="flag" id="priority-mismatch">{ format!(" ⚠ {}{suggested}", lang.pick("建议:", "suggested: ")) }</span>
                     }
                 </dd>
                 <dt>{ bi(("事件等级", "Event level")) }</dt>
@@ -865,6 +939,7 @@ fn verdict(p: &IncidentProps) -> Html {
 
 #[function_component(Deadlines)]
 fn deadlines(p: &IncidentProps) -> Html {
+    let lang = use_lang();
     let r = &p.r;
     if r.deadlines.is_empty() {
         return html! { <div class="card"><p id="no-deadlines">{ bi(("无适用时限", "No deadline applies")) }</p></div> };
@@ -879,13 +954,13 @@ fn deadlines(p: &IncidentProps) -> Html {
                 </tr></thead>
                 <tbody>
                 { for r.deadlines.iter().map(|d| {
-                    let late = (d.late_seconds > 0).then(|| format!(" +{}", slacalc::time::human_duration(d.late_seconds)));
+                    let late = (d.late_seconds > 0).then(|| format!(" +{}", lang.duration(d.late_seconds)));
                     html! {
                         <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                             <td>{ bi(labels::of(&d.kind)) }</td>
                             <td><span class="clause">{ &d.clause }</span></td>
-                            <td>{ d.due.short() }</td>
-                            <td>{ d.actual.map(|t| t.short()).unwrap_or_else(|| "—".into()) }</td>
+                            <td>{ lang.date_time(&d.due) }</td>
+                            <td>{ lang.opt_date_time(d.actual.as_ref()) }</td>
                             <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
                         </tr>
                     }
@@ -904,6 +979,7 @@ struct PenaltyProps {
 
 #[function_component(PenaltyCard)]
 fn penalty_card(p: &PenaltyProps) -> Html {
+    let lang = use_lang();
     let pen = &p.r.penalty;
     let t = &p.a.total;
     html! {
@@ -912,7 +988,7 @@ fn penalty_card(p: &PenaltyProps) -> Html {
             <p class="big" id="penalty-amount">{ pen.amount.pretty() }</p>
             <dl>
                 <dt>{ bi(("违约天数", "Penalty days")) }</dt><dd id="penalty-days">{ pen.days }
-                    if pen.accruing { <span class="flag">{ " 仍在累计 still accruing" }</span> }</dd>
+                    if pen.accruing { { " " }<span class="flag">{ bi(("仍在累计", "still accruing")) }</span> }</dd>
                 <dt>{ bi(("计入金额(封顶后)", "Applied after cap")) }</dt><dd id="penalty-applied">{ pen.applied.pretty() }</dd>
                 <dt>{ bi(("上限 5 %", "Cap 5 %")) }</dt><dd id="cap-amount">{ t.cap.pretty() }</dd>
                 <dt>{ bi(("是否达到上限", "Cap reached")) }</dt>
@@ -920,8 +996,10 @@ fn penalty_card(p: &PenaltyProps) -> Html {
             </dl>
             if let Some(c) = &p.r.contingent {
                 <p class="contingent" id="contingent">
-                    { format!("若为厂商原因:{} 天,{};若为其他原因:¥0.00。", c.if_vendor.penalty_days, c.if_vendor.penalty_amount.pretty()) }<br />
-                    <span class="en">{ format!("If the vendor caused it: {} day(s), {}; any other cause: ¥0.00.", c.if_vendor.penalty_days, c.if_vendor.penalty_amount.pretty()) }</span>
+                    { match lang {
+                        Lang::Zh => format!("若为厂商原因:{},{};若为其他原因:{}。", lang.days(c.if_vendor.penalty_days), c.if_vendor.penalty_amount.pretty(), c.if_not_vendor.penalty_amount.pretty()),
+                        Lang::En => format!("If the vendor caused it: {}, {}; any other cause: {}.", lang.days(c.if_vendor.penalty_days), c.if_vendor.penalty_amount.pretty(), c.if_not_vendor.penalty_amount.pretty()),
+                    } }
                 </p>
             }
         </div>
@@ -937,6 +1015,7 @@ struct LedgerProps {
 #[function_component(MonitoringCard)]
 fn monitoring_card(p: &LedgerProps) -> Html {
     use slacalc::ledger::ReportStatus;
+    let lang = use_lang();
     if p.a.monitoring.is_empty() {
         return html! {};
     }
@@ -961,9 +1040,11 @@ fn monitoring_card(p: &LedgerProps) -> Html {
     html! {
         <details class="card" id="monitoring-card">
             <summary><h2>{ bi(("远程监测报告", "Remote-monitoring reports")) }{ " " }<span class="clause">{ "L3.5" }</span>
-                { format!(" · {} 份 reports, {} 已提交 delivered, {} 逾期 overdue", p.a.monitoring.len(), delivered, overdue) }</h2></summary>
-            <p class="note">{ "交付记录写在案例的 monitoring_reports 中(CLI / JSON)。 " }
-                <span class="en">{ "Deliveries are recorded in the case's monitoring_reports (CLI / JSON)." }</span></p>
+                { match lang {
+                    Lang::Zh => format!(" · 共 {} 份,已提交 {} 份,逾期 {} 份", p.a.monitoring.len(), delivered, overdue),
+                    Lang::En => format!(" · {} reports, {} delivered, {} overdue", p.a.monitoring.len(), delivered, overdue),
+                } }</h2></summary>
+            <p class="note">{ bi(("交付记录写在案例的 monitoring_reports 中(CLI / JSON)。", "Deliveries are recorded in the case's monitoring_reports (CLI / JSON).")) }</p>
             <table id="monitoring">
                 <thead><tr>
                     <th>{ "#" }</th><th>{ bi(("周期", "Period")) }</th><th>{ bi(("截止", "Due")) }</th><th>{ bi(("状态", "Status")) }</th>
@@ -974,8 +1055,8 @@ fn monitoring_card(p: &LedgerProps) -> Html {
                     html! {
                         <tr>
                             <td>{ m.period }</td>
-                            <td>{ format!("{} – {}", m.from, m.to) }</td>
-                            <td>{ m.due.to_string() }</td>
+                            <td>{ format!("{} – {}", lang.date(m.from), lang.date(m.to)) }</td>
+                            <td>{ lang.date(m.due) }</td>
                             <td class={classes!("status", class)}>{ bi(label) }</td>
                         </tr>
                     }
@@ -988,12 +1069,13 @@ fn monitoring_card(p: &LedgerProps) -> Html {
 
 #[function_component(Explanation)]
 fn explanation(p: &IncidentProps) -> Html {
+    let lang = use_lang();
     html! {
         <div class="card">
             <h2>{ bi(("计算依据", "How this was worked out")) }</h2>
             <ol class="steps" id="explanation">
                 { for p.r.explanation.iter().map(|s| html! {
-                    <li><span class="clause">{ &s.clause }</span>{ " " }{ &s.zh }<br /><span class="en">{ &s.en }</span></li>
+                    <li><span class="clause">{ &s.clause }</span>{ " " }{ lang.pick(&s.zh, &s.en) }</li>
                 }) }
             </ol>
         </div>
@@ -1100,10 +1182,37 @@ mod tests {
         let root = mount().await;
         type_into(&root, "#restored-at", "2025-03-03 07:00").await;
         let err = text(&root, ".field-error[data-path='incidents[0].restored_at']").await;
-        assert!(err.contains("恢复时间早于中断开始时间"), "{err}");
         assert!(
             err.contains("restoration is before the interruption"),
             "{err}"
         );
+        assert!(!err.contains("恢复时间"), "English only: {err}");
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_language_switch_shows_the_page_in_chinese_and_remembers_it() {
+        let root = mount().await;
+        type_into(&root, "#restored-at", "2025-03-03 07:00").await;
+        let html = gloo::utils::document().document_element().expect("<html>");
+        assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+        assert_eq!(text(&root, "#lang-switch").await, "中文");
+        root.query_selector("#lang-switch")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .expect("the switch")
+            .click();
+        settle().await;
+        assert_eq!(html.get_attribute("lang").as_deref(), Some("zh-CN"));
+        assert_eq!(text(&root, "#lang-switch").await, "English");
+        let err = text(&root, ".field-error[data-path='incidents[0].restored_at']").await;
+        assert!(err.contains("恢复时间早于中断开始时间"), "{err}");
+        assert!(!err.contains("restoration"), "Chinese only: {err}");
+        let stored = gloo::utils::window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(crate::lang::STORAGE_KEY).ok().flatten());
+        assert_eq!(stored.as_deref(), Some("zh"));
     }
 }

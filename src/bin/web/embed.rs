@@ -1,8 +1,9 @@
 //! Embed mode (`#c=…&embed=1`): a compact read-only card of a shared result, for an
 //! `<iframe>` in another page. It reports its height to the parent
-//! (`{slacalc: "height", height: N}`) on every render and window resize.
+//! (`{slacalc: "height", height: N}`) on every render and window resize. It is shown in the
+//! page's language: the one chosen on the calculator in this browser, else the browser's.
 
-use crate::labels::{self, Bi};
+use crate::labels::{self, bi, use_lang, Lang};
 use crate::page::Notice;
 use slacalc::assess::Assessment;
 use slacalc::CaseError;
@@ -18,10 +19,6 @@ pub struct EmbedProps {
     pub notice: Option<Notice>,
     /// The same case in the full calculator (the address without `&embed=1`).
     pub full: AttrValue,
-}
-
-fn bi(label: Bi) -> Html {
-    html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
 }
 
 /// Tells the parent page how tall the card is.
@@ -43,6 +40,7 @@ fn report_height(card: &NodeRef) {
 /// The compact read-only result card.
 #[function_component(EmbedCard)]
 pub fn embed_card(p: &EmbedProps) -> Html {
+    let lang = use_lang();
     let card = use_node_ref();
     {
         let card = card.clone();
@@ -59,16 +57,16 @@ pub fn embed_card(p: &EmbedProps) -> Html {
         });
     }
     let notice = p.notice.as_ref().filter(|n| n.error).map(|n| {
-        html! { <p class="embed-notice" id="embed-notice">{ &n.zh }<br /><span class="en">{ &n.en }</span></p> }
+        html! { <p class="embed-notice" id="embed-notice">{ lang.pick(&n.zh, &n.en) }</p> }
     });
     let open = html! {
         <a id="open-full" href={p.full.clone()} target="_blank" rel="noopener">
-            { "在完整计算器中打开 " }<span class="en">{ "Open in the full calculator" }</span>{ " ↗" }</a>
+            { bi(("在完整计算器中打开", "Open in the full calculator")) }{ " ↗" }</a>
     };
     let body = match &*p.outcome {
         Err(errors) => html! {
             <ul class="embed-problems" id="problems">
-                { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
+                { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
             </ul>
         },
         Ok(a) => match a.incidents.first() {
@@ -80,10 +78,10 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                 let cited = crate::clauses::cited(ids.iter().copied());
                 html! {
                     <>
-                        <p class="embed-id">{ "事件 " }<span class="en">{ "Incident" }</span>{ " " }<strong>{ &r.id }</strong></p>
+                        <p class="embed-id">{ bi(("事件", "Incident")) }{ " " }<strong>{ &r.id }</strong></p>
                         <p class="embed-verdict" id="embed-verdict" data-value={format!("{:?}", r.coverage)}>
                             { bi(labels::of(&r.coverage)) }{ " · " }
-                            { &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span>{ " · " }
+                            { lang.pick(&r.priority_name.zh, &r.priority_name.en) }{ " · " }
                             { bi(labels::of(&r.event_level)) }
                         </p>
                         if !r.deadlines.is_empty() {
@@ -93,9 +91,9 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                                     <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                                         <td>{ bi(labels::of(&d.kind)) }</td>
                                         <td><span class="clause">{ &d.clause }</span></td>
-                                        <td>{ d.due.short() }</td>
+                                        <td>{ lang.date_time(&d.due) }</td>
                                         <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }
-                                            if d.late_seconds > 0 { { format!(" +{}", slacalc::time::human_duration(d.late_seconds)) } }</td>
+                                            if d.late_seconds > 0 { { format!(" +{}", lang.duration(d.late_seconds)) } }</td>
                                     </tr>
                                 }) }
                                 </tbody>
@@ -104,12 +102,15 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                         <div class="embed-penalty">
                             <span class="embed-label">{ bi(("违约金", "Liquidated damages")) }</span>
                             <span class="big" id="penalty-amount">{ r.penalty.amount.pretty() }</span>
-                            <span class="embed-label">{ format!("{} 天 day(s) · 计入 applied {}", r.penalty.days, r.penalty.applied.pretty()) }
-                                if r.penalty.accruing { <span class="flag">{ " · 仍在累计 still accruing" }</span> }</span>
+                            <span class="embed-label">{ format!("{} · {} {}", lang.days(r.penalty.days), lang.pick("计入", "applied"), r.penalty.applied.pretty()) }
+                                if r.penalty.accruing { <span class="flag">{ " · " }{ bi(("仍在累计", "still accruing")) }</span> }</span>
                         </div>
                         <p class="embed-clauses" id="embed-clauses">{ bi(("依据条款", "Clauses")) }{ " " }
                             { for cited.iter().map(|c| html! { <><span class="clause">{ c.0 }</span>{ " " }</> }) }</p>
-                        <p class="meta">{ format!("规则版本 rules v{} · 评估时间 as of {} (UTC+08:00)", a.rules_version, a.as_of.short()) }</p>
+                        <p class="meta">{ match lang {
+                            Lang::Zh => format!("规则版本 {} · 评估时间 {} (UTC+08:00)", a.rules_version, lang.date_time(&a.as_of)),
+                            Lang::En => format!("Rules v{} · as of {} (UTC+08:00)", a.rules_version, lang.date_time(&a.as_of)),
+                        } }</p>
                     </>
                 }
             }
@@ -117,7 +118,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
     };
     html! {
         <div class="embed" id="embed-card" ref={card}>
-            <p class="embed-title">{ "SLA 评估 " }<span class="en">{ "SLA assessment" }</span></p>
+            <p class="embed-title">{ bi(("SLA 评估", "SLA assessment")) }</p>
             { for notice }
             { body }
             <p class="embed-open">{ open }</p>

@@ -1,48 +1,54 @@
-//! The page's words for the engine's values, Chinese first with English beside.
+//! The page's words for the engine's values, and the one way the page shows a text: a `Bi`
+//! pair (Chinese, English) of which only the page's language is shown (issue #6).
 
 use slacalc::deadline::Status;
 pub use slacalc::names::Named;
+use yew::prelude::*;
+
+pub use crate::lang::Lang;
 
 /// A label in both languages.
 pub type Bi = (&'static str, &'static str);
 
-/// The language the page is shown in (issue #6): Chinese first, English second.
-#[allow(dead_code)]
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-// Used by the language switch being built (issue #6); remove the allow when it lands.
-#[allow(dead_code)]
-impl Lang {
-    /// The one of two texts that is in this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
 /// The page's language, from the context the app provides (Chinese when there is none).
-#[allow(dead_code)]
-#[yew::hook]
+#[hook]
 pub fn use_lang() -> Lang {
-    yew::use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_default()
 }
 
-/// A label as page text (for now both languages side by side; the language switch of
-/// issue #6 makes it show the page's language only).
-pub fn bi(label: Bi) -> yew::Html {
-    yew::html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
+/// A text in both languages.
+#[derive(Properties, PartialEq)]
+pub struct TProps {
+    /// Chinese.
+    pub zh: AttrValue,
+    /// English.
+    pub en: AttrValue,
+}
+
+/// A text shown in the page's language (and shown again when the language changes).
+#[function_component(T)]
+pub fn t(p: &TProps) -> Html {
+    let text = match use_lang() {
+        Lang::Zh => p.zh.clone(),
+        Lang::En => p.en.clone(),
+    };
+    html! { { text } }
+}
+
+/// A label as page text, in the page's language.
+pub fn bi(label: Bi) -> Html {
+    html! { <T zh={label.0} en={label.1} /> }
 }
 
 /// The two names of an engine value.
 pub fn of(v: &impl Named) -> Bi {
     v.names()
+}
+
+/// The name of an engine value in `lang` (as plain text, for long tables).
+pub fn name(lang: Lang, v: &impl Named) -> &'static str {
+    let (zh, en) = v.names();
+    lang.pick(zh, en)
 }
 
 pub fn status_class(s: Status) -> &'static str {

@@ -14,6 +14,8 @@ mod form;
 #[cfg(target_arch = "wasm32")]
 mod labels;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod lang;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod page;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;

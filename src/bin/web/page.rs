@@ -2,6 +2,7 @@
 //! and the work a link replaced (so it can be restored).
 
 use crate::form::{Action, FormState};
+use crate::lang::Lang;
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
 
@@ -31,6 +32,8 @@ pub struct Page {
     pub embed: bool,
     /// A ledger imported as CSV (one incident per row), assessed under the form's contract.
     pub ledger_csv: Option<String>,
+    /// The language the page is shown in (the remembered choice, else the browser's).
+    pub lang: Lang,
 }
 
 /// A CSV ledger assessed under the page's contract, terms and interpretation.
@@ -61,6 +64,8 @@ pub enum PageAction {
     CloseLedger,
     /// The browser's storage refused to keep the work (e.g. its quota is full).
     StorageProblem(String),
+    /// Show the page in this language.
+    SetLang(Lang),
 }
 
 /// What the page keeps in the browser's storage, so that a reload or a crash loses nothing.
@@ -86,6 +91,7 @@ impl Page {
             previous: None,
             embed: false,
             ledger_csv: None,
+            lang: Lang::default(),
         }
     }
 
@@ -181,6 +187,7 @@ impl Page {
             PageAction::Dismiss => self.notice = None,
             PageAction::ImportLedger(text) => self.ledger_csv = Some(text),
             PageAction::CloseLedger => self.ledger_csv = None,
+            PageAction::SetLang(lang) => self.lang = lang,
             PageAction::StorageProblem(e) => {
                 self.notice = Some(Notice {
                     error: true,

@@ -41,9 +41,10 @@ fn attr(text: &str) -> String {
 /// What "Copy embed code" gives: an `<iframe>` of the embed card and the few lines that size
 /// it from the height the card reports (`{slacalc: "height", height: N}` via `postMessage`).
 /// Works in any page, also one opened from a file.
-pub fn embed_snippet(share: &str) -> String {
+/// The iframe's title is in `lang`, the language of the page the code was copied from.
+pub fn embed_snippet(share: &str, lang: crate::lang::Lang) -> String {
     format!(
-        r#"<iframe src="{}" title="SLA 评估 SLA assessment (slacalc)" style="width:100%;max-width:560px;height:420px;border:0"></iframe>
+        r#"<iframe src="{}" title="{} (slacalc)" style="width:100%;max-width:560px;height:420px;border:0"></iframe>
 <script>
 window.addEventListener("message", function (e) {{
   if (!e.data || e.data.slacalc !== "height") return;
@@ -52,7 +53,8 @@ window.addEventListener("message", function (e) {{
   }});
 }});
 </script>"#,
-        attr(&embed_url(share))
+        attr(&embed_url(share)),
+        lang.pick("SLA 评估", "SLA assessment")
     )
 }
 
@@ -230,8 +232,11 @@ mod tests {
         assert!(!wants_embed("#c=1embed=1"));
         assert_eq!(without_embed("http://x/#c=1abc&embed=1"), share);
         assert_eq!(without_embed("http://x/"), "http://x/");
-        let snippet = embed_snippet(share);
+        let snippet = embed_snippet(share, crate::lang::Lang::En);
         assert!(snippet.starts_with("<iframe src=\"http://x/#c=1abc&amp;embed=1\""));
+        assert!(snippet.contains(" title=\"SLA assessment (slacalc)\""));
+        let zh = embed_snippet(share, crate::lang::Lang::Zh);
+        assert!(zh.contains(" title=\"SLA 评估 (slacalc)\""));
         assert!(snippet.contains("e.data.height + \"px\""));
     }
 }

@@ -2,6 +2,7 @@
 //! printable sheet and the JS API, in headless Chromium.
 
 use crate::embed::{EmbedCard, EmbedProps};
+use crate::lang::Lang;
 use crate::test_util::{root, settle, text};
 use slacalc::{assess, parse_case, Assessment, Case, Instant};
 use std::cell::Cell;
@@ -35,6 +36,16 @@ fn pending() -> (Case, Assessment) {
     (case, a)
 }
 
+/// The embed card in a page whose language is English.
+#[yew::function_component(EnglishCard)]
+fn english_card(p: &EmbedProps) -> yew::Html {
+    yew::html! {
+        <yew::ContextProvider<Lang> context={Lang::En}>
+            <EmbedCard outcome={p.outcome.clone()} notice={p.notice.clone()} full={p.full.clone()} />
+        </yew::ContextProvider<Lang>>
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_embed_card_is_read_only_and_reports_its_height() {
     // The test page is its own parent: the card's message arrives here.
@@ -54,7 +65,7 @@ async fn the_embed_card_is_read_only_and_reports_its_height() {
         notice: None,
         full: "http://x.invalid/#c=1abc".into(),
     };
-    yew::Renderer::<EmbedCard>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<EnglishCard>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
     assert!(text(&root, "#embed-verdict").await.contains("covered"));

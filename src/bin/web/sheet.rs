@@ -1,12 +1,14 @@
 //! The printable assessment (one A4 page, for a procurement file): contract, incident,
-//! timeline, verdict, deadlines, damages, the clauses it rests on quoted in Chinese and
-//! English, the interpretation applied, and the share link as a QR code and as text with the
-//! rules version and the result's digest. Hidden on screen; `@media print` shows only it.
+//! timeline, verdict, deadlines, damages, the clauses it rests on quoted, the interpretation
+//! applied, and the share link as a QR code and as text with the rules version and the
+//! result's digest. Hidden on screen; `@media print` shows only it. In the page's language;
+//! an English sheet quotes each clause in English and also in the letter's original Chinese
+//! (marked `lang="zh-CN"`), the text that binds.
 
 use crate::form::SWITCHES;
-use crate::labels::{self, Bi};
+use crate::labels::{self, bi, use_lang, Bi, Lang};
 use slacalc::assess::Assessment;
-use slacalc::{Case, Instant};
+use slacalc::Case;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,14 +21,6 @@ pub struct SheetProps {
     pub a: Rc<Assessment>,
     /// Its share link.
     pub link: AttrValue,
-}
-
-fn bi(label: Bi) -> Html {
-    html! { <>{ label.0 }{ " " }<span class="en">{ label.1 }</span></> }
-}
-
-fn when(t: Option<&Instant>) -> String {
-    t.map(|t| t.short()).unwrap_or_else(|| "—".into())
 }
 
 /// A serialized enum value as its word (`"vendor"`).
@@ -46,8 +40,8 @@ type Row = (
     &'static [(&'static str, &'static str, &'static str)],
 );
 
-/// Every interpretation switch as applied: (clause, label, value in both languages).
-fn interpretation(a: &Assessment) -> Vec<(&'static str, Bi, String)> {
+/// Every interpretation switch as applied: (clause, label, value in `lang`).
+fn interpretation(a: &Assessment, lang: Lang) -> Vec<(&'static str, Bi, String)> {
     let Ok(serde_json::Value::Object(top)) = serde_json::to_value(a.interpretation) else {
         return Vec::new();
     };
@@ -94,7 +88,7 @@ fn interpretation(a: &Assessment) -> Vec<(&'static str, Bi, String)> {
             .iter()
             .find(|o| o.0 == value)
             .or_else(|| options.iter().find(|o| o.0.is_empty()))
-            .map(|o| format!("{} {}", o.1, o.2))
+            .map(|o| lang.pick(o.1, o.2).to_string())
             .unwrap_or(value);
         Some((clause, label, shown))
     })
@@ -104,6 +98,7 @@ fn interpretation(a: &Assessment) -> Vec<(&'static str, Bi, String)> {
 /// The printable one-page assessment.
 #[function_component(PrintSheet)]
 pub fn print_sheet(p: &SheetProps) -> Html {
+    let lang = use_lang();
     let a = &p.a;
     let (Some(r), Some(inc)) = (a.incidents.first(), p.case.incidents.first()) else {
         return html! {};
@@ -113,11 +108,23 @@ pub fn print_sheet(p: &SheetProps) -> Html {
     let cause = labels::CAUSES
         .iter()
         .find(|x| x.0 == cause)
-        .map(|x| format!("{} · {}", x.1, x.2))
+        .map(|x| lang.pick(x.1, x.2).to_string())
         .unwrap_or(cause);
+    let declared = inc.declared_priority.as_deref().map(|d| {
+        labels::PRIORITIES
+            .iter()
+            .find(|o| o.0 == d)
+            .map_or(d, |o| lang.pick(o.1, o.2))
+    });
     let facts = &inc.facts;
     let share = word(&facts.mailboxes_affected_pct);
-    let yes_no = |b: bool| if b { "是 yes" } else { "否 no" };
+    let yes_no = |b: bool| {
+        if b {
+            lang.pick("是", "yes")
+        } else {
+            lang.pick("否", "no")
+        }
+    };
     let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
     ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
     ids.push(r.coverage_clause.as_str());
@@ -138,17 +145,22 @@ pub fn print_sheet(p: &SheetProps) -> Html {
     ]
     .into_iter()
     .filter(|(l, t)| t.is_some() || l.1 == "Restored")
-    .map(|(l, t)| (l, when(t)))
+    .map(|(l, t)| (l, lang.opt_date_time(t)))
     .chain(inc.force_majeure.iter().map(|f| {
         (
-            ("不可抗力 L5.1", "Force majeure"),
-            format!("{} – {} ({})", f.start.short(), f.end.short(), f.kind),
+            ("不可抗力 L5.1", "Force majeure L5.1"),
+            format!(
+                "{} – {} ({})",
+                lang.date_time(&f.start),
+                lang.date_time(&f.end),
+                f.kind
+            ),
         )
     }))
     .chain(inc.customer_pauses.iter().map(|s| {
         (
-            ("客户方暂停 L3.4", "Customer pause"),
-            format!("{} – {}", s.start.short(), s.end.short()),
+            ("客户方暂停 L3.4", "Customer pause L3.4"),
+            format!("{} – {}", lang.date_time(&s.start), lang.date_time(&s.end)),
         )
     }))
     .collect();
@@ -156,21 +168,27 @@ pub fn print_sheet(p: &SheetProps) -> Html {
     html! {
         <section class="print-sheet" id="print-sheet">
             <header class="sheet-head">
-                <h1>{ "SLA 履约评估单 " }<span class="en">{ "SLA assessment" }</span></h1>
-                <p>{ &a.terms_name.zh }{ " " }<span class="en">{ &a.terms_name.en }</span>
-                    { format!(" · 评估时间 as of {} (UTC+08:00) · 规则版本 rules v{}", a.as_of.short(), a.rules_version) }</p>
+                <h1>{ bi(("SLA 履约评估单", "SLA assessment")) }</h1>
+                <p>{ lang.pick(&a.terms_name.zh, &a.terms_name.en) }
+                    { match lang {
+                        Lang::Zh => format!(" · 评估时间 {} (UTC+08:00) · 规则版本 {}", lang.date_time(&a.as_of), a.rules_version),
+                        Lang::En => format!(" · as of {} (UTC+08:00) · rules v{}", lang.date_time(&a.as_of), a.rules_version),
+                    } }</p>
             </header>
             <div class="sheet-cols">
                 <div>
                     <h2>{ bi(("合同", "Contract")) }{ " " }<span class="clause">{ "L6" }</span></h2>
                     <dl>
-                        <dt>{ bi(("合同总价", "Total price")) }</dt><dd>{ format!("{} {}", c.price.pretty(), c.currency) }</dd>
-                        <dt>{ bi(("保修期", "Warranty")) }</dt><dd>{ format!("{} – {}", c.warranty_start, c.warranty_end) }</dd>
+                        <dt>{ bi(("合同总价", "Total price")) }</dt><dd>{ match (lang, c.currency.as_str()) {
+                            (Lang::Zh, "CNY") => format!("{}(人民币)", c.price.pretty()),
+                            (_, code) => format!("{} ({code})", c.price.pretty()),
+                        } }</dd>
+                        <dt>{ bi(("保修期", "Warranty")) }</dt><dd>{ format!("{} – {}", lang.date(c.warranty_start), lang.date(c.warranty_end)) }</dd>
                     </dl>
                     <h2>{ bi(("事件", "Incident")) }</h2>
                     <dl>
                         <dt>{ bi(("编号", "Reference")) }</dt><dd id="sheet-incident">{ &inc.id }</dd>
-                        <dt>{ bi(("客户说明的优先级", "Declared priority")) }</dt><dd>{ inc.declared_priority.clone().unwrap_or_else(|| "—".into()) }</dd>
+                        <dt>{ bi(("客户说明的优先级", "Declared priority")) }</dt><dd>{ declared.unwrap_or("—") }</dd>
                         <dt>{ bi(("受影响邮箱", "Mailboxes affected")) }</dt><dd>{ if share.chars().all(|ch| ch.is_ascii_digit() || ch == '.') { format!("{share} %") } else { share } }</dd>
                         <dt>{ bi(("系统可用", "System usable")) }</dt><dd>{ yes_no(facts.system_usable) }</dd>
                         <dt>{ bi(("受损严重", "Seriously damaged")) }</dt><dd>{ yes_no(facts.seriously_damaged) }</dd>
@@ -185,7 +203,7 @@ pub fn print_sheet(p: &SheetProps) -> Html {
                     <h2>{ bi(("结论", "Verdict")) }</h2>
                     <dl>
                         <dt>{ bi(("责任认定", "Coverage")) }</dt><dd id="sheet-coverage">{ bi(labels::of(&r.coverage)) }{ " " }<span class="clause">{ &r.coverage_clause }</span></dd>
-                        <dt>{ bi(("优先级", "Priority")) }</dt><dd>{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span></dd>
+                        <dt>{ bi(("优先级", "Priority")) }</dt><dd>{ lang.pick(&r.priority_name.zh, &r.priority_name.en) }</dd>
                         <dt>{ bi(("事件等级", "Event level")) }</dt><dd>{ bi(labels::of(&r.event_level)) }</dd>
                         <dt>{ bi(("报告渠道", "Channel")) }</dt><dd>{ bi(labels::of(&r.channel)) }</dd>
                     </dl>
@@ -199,13 +217,13 @@ pub fn print_sheet(p: &SheetProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for r.deadlines.iter().map(|d| {
-                        let late = (d.late_seconds > 0).then(|| format!(" +{}", slacalc::time::human_duration(d.late_seconds)));
+                        let late = (d.late_seconds > 0).then(|| format!(" +{}", lang.duration(d.late_seconds)));
                         html! {
                             <tr>
                                 <td>{ bi(labels::of(&d.kind)) }</td>
                                 <td><span class="clause">{ &d.clause }</span></td>
-                                <td>{ d.due.short() }</td>
-                                <td>{ when(d.actual.as_ref()) }</td>
+                                <td>{ lang.date_time(&d.due) }</td>
+                                <td>{ lang.opt_date_time(d.actual.as_ref()) }</td>
                                 <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
                             </tr>
                         }
@@ -216,28 +234,39 @@ pub fn print_sheet(p: &SheetProps) -> Html {
             <div class="sheet-penalty">
                 <h2>{ bi(("违约金", "Liquidated damages")) }{ " " }<span class="clause">{ "L4.2 · L4.3" }</span></h2>
                 <p><strong class="big" id="sheet-penalty">{ r.penalty.amount.pretty() }</strong>
-                    { format!(" · {} 天 day(s) · 计入(封顶后)applied after cap {} · 上限 cap {}{}",
-                        r.penalty.days, r.penalty.applied.pretty(), a.total.cap.pretty(),
-                        if a.total.cap_reached { " · 已达上限 cap reached" } else { "" }) }
-                    if r.penalty.accruing { { " · 仍在累计 still accruing" } }</p>
+                    { match lang {
+                        Lang::Zh => format!(" · {} · 计入(封顶后){} · 上限 {}{}",
+                            lang.days(r.penalty.days), r.penalty.applied.pretty(), a.total.cap.pretty(),
+                            if a.total.cap_reached { " · 已达上限" } else { "" }),
+                        Lang::En => format!(" · {} · applied after the cap {} · cap {}{}",
+                            lang.days(r.penalty.days), r.penalty.applied.pretty(), a.total.cap.pretty(),
+                            if a.total.cap_reached { " · cap reached" } else { "" }),
+                    } }
+                    if r.penalty.accruing { { " · " }{ bi(("仍在累计", "still accruing")) } }</p>
             </div>
             <h2>{ bi(("所依据的条款原文", "Clauses relied on")) }</h2>
             <table class="sheet-clauses" id="sheet-clauses">
                 <tbody>
-                { for cited.iter().map(|c| html! {
-                    <tr><td><span class="clause">{ c.0 }</span></td><td>{ c.1 }</td><td class="en">{ c.2 }</td></tr>
+                { for cited.iter().map(|c| match lang {
+                    Lang::Zh => html! {
+                        <tr><td><span class="clause">{ c.0 }</span></td><td colspan="2">{ c.1 }</td></tr>
+                    },
+                    // The English rendering, and the original the letter binds with.
+                    Lang::En => html! {
+                        <tr><td><span class="clause">{ c.0 }</span></td><td>{ c.2 }</td><td class="orig" lang="zh-CN">{ c.1 }</td></tr>
+                    },
                 }) }
                 </tbody>
             </table>
             <h2>{ bi(("采用的解释", "Interpretation applied")) }</h2>
             <ul class="sheet-interp">
-                { for interpretation(a).into_iter().map(|(clause, label, value)| html! {
-                    <li><span class="clause">{ clause }</span>{ " " }{ label.0 }{ " " }<span class="en">{ label.1 }</span>{ ": " }<strong>{ value }</strong></li>
+                { for interpretation(a, lang).into_iter().map(|(clause, label, value)| html! {
+                    <li><span class="clause">{ clause }</span>{ " " }{ bi(label) }{ lang.pick(":", ": ") }<strong>{ value }</strong></li>
                 }) }
             </ul>
             <footer class="sheet-foot">
                 if let Some((n, d)) = qr {
-                    <svg id="share-qr" class="qr" viewBox={format!("0 0 {n} {n}")} role="img" aria-label="分享链接二维码 QR code of the share link">
+                    <svg id="share-qr" class="qr" viewBox={format!("0 0 {n} {n}")} role="img" aria-label={lang.pick("分享链接二维码", "QR code of the share link")}>
                         <rect width={n.to_string()} height={n.to_string()} fill="#fff" />
                         <path d={d} fill="#000" shape-rendering="crispEdges" />
                     </svg>
@@ -245,9 +274,12 @@ pub fn print_sheet(p: &SheetProps) -> Html {
                 <div>
                     <p>{ bi(("分享链接(可重新打开本案例与结果)", "Share link (reopens this case and result)")) }</p>
                     <p class="sheet-link" id="sheet-link">{ p.link.to_string() }</p>
-                    <p>{ format!("规则版本 rules v{} · 结果摘要 result digest ", a.rules_version) }
+                    <p>{ match lang {
+                        Lang::Zh => format!("规则版本 {} · 结果摘要 ", a.rules_version),
+                        Lang::En => format!("Rules v{} · result digest ", a.rules_version),
+                    } }
                         <code id="sheet-digest">{ slacalc::link::digest(a) }</code></p>
-                    <p class="en">{ "由 slacalc 在浏览器本地计算。 Computed locally in the browser by slacalc." }</p>
+                    <p>{ bi(("由 slacalc 在浏览器本地计算。", "Computed locally in the browser by slacalc.")) }</p>
                 </div>
             </footer>
         </section>

@@ -9,10 +9,12 @@ pub async fn settle() {
 }
 
 /// A fresh element in the document to mount a page into; the work saved by an earlier test
-/// is forgotten, so every page opens on the worked example.
+/// is forgotten, so every page opens on the worked example, in English (the tests read the
+/// engine's English messages; the language switch's own test switches).
 pub fn root() -> Element {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
         let _ = storage.remove_item(crate::app::STORAGE_KEY);
+        let _ = storage.set_item(crate::lang::STORAGE_KEY, crate::lang::Lang::En.code());
     }
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");
