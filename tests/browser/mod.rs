@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -47,8 +48,15 @@ async fn wait_port(port: u16) {
 }
 
 /// Serves `dist/` and starts chromedriver; returns the page URL, a connected client, the
-/// chromedriver port (for DevTools commands) and the two processes.
+/// chromedriver port (for DevTools commands) and the two processes. The browser's language is
+/// the one `webdriver.json` sets (English).
 pub async fn start() -> (String, Client, u16, Guard, Guard) {
+    start_in(None).await
+}
+
+/// [`start`] with a browser whose preferred language is `lang` (`zh-CN`, `en-US`): its
+/// `--lang` and the `Accept-Language` it sends, which `navigator.languages` reports.
+pub async fn start_in(lang: Option<&str>) -> (String, Client, u16, Guard, Guard) {
     let web_port = free_port();
     let server = Guard(
         Command::new("python3")
@@ -77,11 +85,19 @@ pub async fn start() -> (String, Client, u16, Guard, Guard) {
     );
     wait_port(web_port).await;
     wait_port(wd_port).await;
-    let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+    let mut caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
             .expect("webdriver.json"),
     )
     .expect("webdriver.json is JSON");
+    if let Some(lang) = lang {
+        let chrome = &mut caps["goog:chromeOptions"];
+        if let Some(args) = chrome["args"].as_array_mut() {
+            args.retain(|a| !a.as_str().is_some_and(|a| a.starts_with("--lang=")));
+            args.push(serde_json::json!(format!("--lang={lang}")));
+        }
+        chrome["prefs"]["intl.accept_languages"] = serde_json::json!(lang);
+    }
     let client = ClientBuilder::native()
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{wd_port}"))
@@ -147,4 +163,44 @@ pub fn cli_link(base: &str) -> String {
         .expect("UTF-8")
         .trim()
         .to_string()
+}
+
+/// Runs a Chrome DevTools command through chromedriver (`goog/cdp/execute`), by hand: the
+/// WebDriver client has no call for it. Returns the command's result.
+pub fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+    let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
+    let mut s = TcpStream::connect(("127.0.0.1", wd_port)).expect("chromedriver");
+    s.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        s,
+        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{wd_port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("request");
+    // Read the head, then exactly Content-Length bytes (chromedriver keeps the connection).
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        s.read_exact(&mut byte).expect("answer head");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_string();
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    s.read_exact(&mut body).expect("answer body");
+    assert!(
+        head.contains(" 200 OK"),
+        "{cmd}: {head}{}",
+        String::from_utf8_lossy(&body)
+    );
+    let answer: serde_json::Value = serde_json::from_slice(&body).expect("a JSON answer");
+    answer["value"].clone()
 }
