@@ -949,19 +949,18 @@ fn deadlines(p: &IncidentProps) -> Html {
             <h2>{ bi(("期限", "Deadlines")) }</h2>
             <table id="deadlines">
                 <thead><tr>
-                    <th>{ bi(("承诺", "Commitment")) }</th><th>{ bi(("条款", "Clause")) }</th>
+                    <th>{ bi(("承诺(条款)", "Commitment (clause)")) }</th>
                     <th>{ bi(("截止", "Due")) }</th><th>{ bi(("实际", "Actual")) }</th><th>{ bi(("结果", "Status")) }</th>
                 </tr></thead>
                 <tbody>
                 { for r.deadlines.iter().map(|d| {
-                    let late = (d.late_seconds > 0).then(|| format!(" +{}", lang.duration(d.late_seconds)));
                     html! {
                         <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
-                            <td>{ bi(labels::of(&d.kind)) }</td>
-                            <td><span class="clause">{ &d.clause }</span></td>
-                            <td>{ lang.date_time(&d.due) }</td>
-                            <td>{ lang.opt_date_time(d.actual.as_ref()) }</td>
-                            <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
+                            <td>{ bi(labels::of(&d.kind)) }{ " " }<span class="clause">{ &d.clause }</span></td>
+                            <td>{ labels::when(lang, Some(&d.due)) }</td>
+                            <td>{ labels::when(lang, d.actual.as_ref()) }</td>
+                            <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }
+                                if d.late_seconds > 0 { { " " }{ labels::late(lang, d.late_seconds) } }</td>
                         </tr>
                     }
                 }) }

@@ -91,9 +91,9 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                                     <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                                         <td>{ bi(labels::of(&d.kind)) }</td>
                                         <td><span class="clause">{ &d.clause }</span></td>
-                                        <td>{ lang.date_time(&d.due) }</td>
+                                        <td>{ labels::when(lang, Some(&d.due)) }</td>
                                         <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }
-                                            if d.late_seconds > 0 { { format!(" +{}", lang.duration(d.late_seconds)) } }</td>
+                                            if d.late_seconds > 0 { { " " }{ labels::late(lang, d.late_seconds) } }</td>
                                     </tr>
                                 }) }
                                 </tbody>

@@ -51,6 +51,31 @@ pub fn name(lang: Lang, v: &impl Named) -> &'static str {
     lang.pick(zh, en)
 }
 
+/// A moment in `lang` (or `—`) whose date and time each stay on one line: a narrow table
+/// breaks between them, never inside a date.
+pub fn when(lang: Lang, t: Option<&slacalc::Instant>) -> Html {
+    let text = lang.opt_date_time(t);
+    match text.rsplit_once(' ') {
+        Some((date, time)) => html! {
+            <span class="when"><span>{ date.to_string() }</span>{ " " }<span>{ time.to_string() }</span></span>
+        },
+        None => html! { { text } },
+    }
+}
+
+/// How late a deadline was met (`+28小时50分钟`, `+28 h 50 min`): a narrow table may break it
+/// between its units, never inside one.
+pub fn late(lang: Lang, secs: i64) -> Html {
+    let pieces = crate::lang::units(&format!("+{}", lang.duration(secs)));
+    html! {
+        <span class="late">
+            { for pieces.into_iter().enumerate().map(|(i, p)| html! {
+                <>if i > 0 { <wbr /> }<span>{ p }</span></>
+            }) }
+        </span>
+    }
+}
+
 pub fn status_class(s: Status) -> &'static str {
     match s {
         Status::Met => "met",

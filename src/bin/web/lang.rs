@@ -144,6 +144,23 @@ impl Lang {
     }
 }
 
+/// A duration as written by [`Lang::duration`] cut before each number, so that it breaks
+/// between its units only: `+28小时50分钟` → `+28小时`, `50分钟`; `28 h 50 min` → `28 h `, `50 min`.
+pub fn units(text: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let starts_unit =
+            c.is_ascii_digit() && prev.is_some_and(|p| !p.is_ascii_digit() && p != '+');
+        match pieces.last_mut() {
+            Some(last) if !starts_unit => last.push(c),
+            _ => pieces.push(c.to_string()),
+        }
+        prev = Some(c);
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +207,9 @@ mod tests {
         assert_eq!(Lang::Zh.duration(late), "28小时50分钟");
         assert_eq!(Lang::En.duration(late), "28 h 50 min");
         assert_eq!(Lang::En.duration(0), "0 min");
+        assert_eq!(units("+28小时50分钟"), ["+28小时", "50分钟"]);
+        assert_eq!(units("+1 h 5 min 3 s"), ["+1 h ", "5 min ", "3 s"]);
+        assert_eq!(units("0 min"), ["0 min"]);
         assert_eq!(Lang::Zh.period("2025-Q1"), "2025年第1季度");
         assert_eq!(Lang::En.period("2025-Q1"), "2025 Q1");
         assert_eq!(Lang::Zh.period("2025-03"), "2025年3月");
