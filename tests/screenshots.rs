@@ -1,0 +1,67 @@
+//! `make screenshots`: the main view (the worked example, as a first visit shows it) in
+//! Chinese and in English, 1280 px and 360 px wide, the whole page, into `docs/screenshots/`
+//! (`main-zh-1280.png`, `main-en-1280.png`, `main-zh-360.png`, `main-en-360.png`). Not a test:
+//! ignored, run by `scripts/screenshots` (it needs `dist/`, chromedriver and CJK fonts).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod browser;
+
+use browser::{cdp, el, start};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[tokio::test]
+#[ignore = "writes docs/screenshots/: run by `make screenshots`"]
+async fn screenshots_of_the_main_view() {
+    let (url, c, wd, _server, _driver) = start().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).expect("docs/screenshots/");
+    for (width, mobile) in [(1280u32, false), (360, true)] {
+        for lang in ["zh", "en"] {
+            let metrics = |height: u32| {
+                serde_json::json!({
+                    "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile,
+                })
+            };
+            cdp(
+                wd,
+                &session,
+                "Emulation.setDeviceMetricsOverride",
+                metrics(800),
+            );
+            // A first visit in this language: nothing saved, the language chosen.
+            c.goto(&url).await.expect("page opens");
+            c.execute(
+                "localStorage.clear(); localStorage.setItem('slacalc.lang', arguments[0]);",
+                vec![serde_json::json!(lang)],
+            )
+            .await
+            .expect("storage");
+            c.refresh().await.expect("reloads");
+            el(&c, "#penalty-amount").await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let height = c
+                .execute(
+                    "return Math.ceil(document.documentElement.scrollHeight);",
+                    vec![],
+                )
+                .await
+                .expect("height")
+                .as_u64()
+                .unwrap_or(800) as u32;
+            cdp(
+                wd,
+                &session,
+                "Emulation.setDeviceMetricsOverride",
+                metrics(height),
+            );
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let png = c.screenshot().await.expect("screenshot");
+            let file = out.join(format!("main-{lang}-{width}.png"));
+            std::fs::write(&file, png).expect("written");
+            println!("screenshots: {} ({width}×{height})", file.display());
+        }
+    }
+    c.close().await.expect("closes");
+}
