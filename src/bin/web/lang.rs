@@ -101,7 +101,8 @@ impl Lang {
     pub fn date(self, d: NaiveDate) -> String {
         match self {
             Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
+            // (Not chrono's `format`: its pattern parser would weigh on the page.)
+            Lang::En => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         }
     }
 
