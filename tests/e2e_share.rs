@@ -7,13 +7,10 @@
 
 mod browser;
 
-use browser::{cli_link, dist, el, start, wait_text};
+use browser::{cdp, cli_link, dist, el, start, wait_text};
 use fantoccini::{Client, Locator};
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
 
 /// A directory of test pages inside `dist/`, removed when the test ends.
 struct TempDir(PathBuf);
@@ -115,41 +112,6 @@ async fn the_embed_snippet_sizes_its_iframe_and_shows_the_card() {
     check_host(&c, &file_url, &link).await;
     let _ = std::fs::remove_file(&file);
     c.close().await.expect("closes");
-}
-
-/// Runs a Chrome DevTools command through chromedriver (`goog/cdp/execute`), by hand: the
-/// WebDriver client has no call for it.
-fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) {
-    let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
-    let mut s = TcpStream::connect(("127.0.0.1", wd_port)).expect("chromedriver");
-    s.set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    write!(
-        s,
-        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{wd_port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("request");
-    // Read the head, then exactly Content-Length bytes (chromedriver keeps the connection).
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        s.read_exact(&mut byte).expect("answer head");
-        head.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&head).to_string();
-    let len: usize = head
-        .lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse().unwrap_or(0))
-        })
-        .unwrap_or(0);
-    let mut body = vec![0u8; len];
-    s.read_exact(&mut body).expect("answer body");
-    let answer = format!("{head}{}", String::from_utf8_lossy(&body));
-    assert!(answer.contains(" 200 OK"), "{cmd}: {answer}");
 }
 
 #[tokio::test]

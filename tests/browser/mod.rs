@@ -3,7 +3,10 @@
 //! finds, types and waits the way a person's actions are observed.
 #![allow(dead_code)]
 
+pub mod recorder;
+
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -66,24 +69,10 @@ pub async fn start() -> (String, Client, u16, Guard, Guard) {
             .expect("python3 serves dist/"),
     );
     let wd_port = free_port();
-    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let driver = Guard(
-        Command::new(driver_bin)
-            .arg(format!("--port={wd_port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver runs (make test installs it)"),
-    );
+    let driver = chromedriver(wd_port).await;
     wait_port(web_port).await;
-    wait_port(wd_port).await;
-    let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
-            .expect("webdriver.json"),
-    )
-    .expect("webdriver.json is JSON");
     let client = ClientBuilder::native()
-        .capabilities(caps)
+        .capabilities(webdriver_caps())
         .connect(&format!("http://127.0.0.1:{wd_port}"))
         .await
         .expect("connects to chromedriver");
@@ -94,6 +83,30 @@ pub async fn start() -> (String, Client, u16, Guard, Guard) {
         server,
         driver,
     )
+}
+
+/// Starts chromedriver on `port` and waits until it listens.
+pub async fn chromedriver(port: u16) -> Guard {
+    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let driver = Guard(
+        Command::new(driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (make test installs it)"),
+    );
+    wait_port(port).await;
+    driver
+}
+
+/// The browser's settings (webdriver.json: headless Chromium without background traffic).
+pub fn webdriver_caps() -> serde_json::Map<String, serde_json::Value> {
+    serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
+            .expect("webdriver.json"),
+    )
+    .expect("webdriver.json is JSON")
 }
 
 /// The element `css`, waiting for it to appear.
@@ -147,4 +160,39 @@ pub fn cli_link(base: &str) -> String {
         .expect("UTF-8")
         .trim()
         .to_string()
+}
+
+/// Runs a Chrome DevTools command through chromedriver (`goog/cdp/execute`), by hand: the
+/// WebDriver client has no call for it.
+pub fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) {
+    let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
+    let mut s = TcpStream::connect(("127.0.0.1", wd_port)).expect("chromedriver");
+    s.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        s,
+        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{wd_port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("request");
+    // Read the head, then exactly Content-Length bytes (chromedriver keeps the connection).
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        s.read_exact(&mut byte).expect("answer head");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_string();
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    s.read_exact(&mut body).expect("answer body");
+    let answer = format!("{head}{}", String::from_utf8_lossy(&body));
+    assert!(answer.contains(" 200 OK"), "{cmd}: {answer}");
 }
