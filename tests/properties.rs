@@ -726,11 +726,13 @@ proptest! {
         more in 1i64..10 * DAY,
     ) {
         // L4.2: the penalty grows with the interruption; L4.3 only shares the cap out.
-        let restored: Vec<usize> = (0..g.incidents.len())
-            .filter(|&i| g.incidents[i].restored.is_some())
-            .collect();
-        prop_assume!(!restored.is_empty());
-        let k = restored[pick.index(restored.len())];
+        prop_assume!(!g.incidents.is_empty());
+        let mut g = g;
+        let k = pick.index(g.incidents.len());
+        if g.incidents[k].restored.is_none() {
+            g.incidents[k].interrupted.get_or_insert(0);
+            g.incidents[k].restored = Some(HOUR);
+        }
         let now = as_of(&g);
         let (_, short) = parse_and_assess(&case_json(&g, None), now)?;
         let mut g2 = g.clone();
