@@ -30,9 +30,9 @@ wasm-test: setup
 	cargo test --target wasm32-unknown-unknown --bin slacalc-web
 
 # The built page in headless Chromium, driven like a person would; the sharing views; the
-# Content-Security-Policy, the no-request session, offline use and oversized links.
+# Content-Security-Policy, the no-request session, offline use and oversized links; axe-core.
 e2e: build
-	cargo test --test e2e --test e2e_share --test e2e_security -- --include-ignored
+	cargo test --test e2e --test e2e_share --test e2e_security --test e2e_a11y -- --include-ignored
 
 # The first-load budget (150 KB gzip). Over budget since the terms/ledger engine landed:
 # reported, not failed, until issue #8 wins it back (SIZE_CHECK=fail makes it fatal).
