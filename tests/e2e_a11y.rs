@@ -133,3 +133,85 @@ async fn axe_finds_no_violation_on_the_main_ledger_embed_and_print_views() {
     );
     c.close().await.expect("closes");
 }
+
+/// One key pressed and released, wherever the focus is (as a person would, not into a field).
+async fn press(c: &Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    c.perform_actions(keys).await.expect("key pressed");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn every_control_is_reached_by_the_keyboard_with_a_visible_focus() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&cli_link(&url)).await.expect("link opens");
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    // Every visible control gets a mark, so the walk can tell which ones it reached.
+    let total = c
+        .execute(
+            r#"const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+                 .filter(e => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+               all.forEach((e, i) => e.dataset.kb = String(i));
+               document.activeElement && document.activeElement.blur();
+               return all.length;"#,
+            vec![],
+        )
+        .await
+        .expect("script")
+        .as_u64()
+        .unwrap_or(0);
+    assert!(total > 20, "the page has its controls: {total}");
+    let mut reached = std::collections::BTreeSet::new();
+    let mut unmarked_focus = Vec::new();
+    for _ in 0..(total + 10) {
+        press(&c, '\u{E004}').await; // Tab
+        let v = c
+            .execute(
+                r#"const e = document.activeElement; const s = getComputedStyle(e);
+                   return [e.dataset.kb || null, e.tagName + '#' + e.id, s.outlineStyle !== 'none' && s.outlineWidth !== '0px'];"#,
+                vec![],
+            )
+            .await
+            .expect("script");
+        let kb = v[0].as_str().map(str::to_string);
+        let name = v[1].as_str().unwrap_or_default().to_string();
+        if name != "BODY#" {
+            assert_eq!(v[2], json!(true), "{name} shows no focus outline");
+        }
+        match kb {
+            Some(k) => {
+                reached.insert(k);
+            }
+            None if name != "BODY#" => unmarked_focus.push(name),
+            None => {}
+        }
+    }
+    let missed = c
+        .execute(
+            "return [...document.querySelectorAll('[data-kb]')].filter(e => !arguments[0].includes(e.dataset.kb)).map(e => e.tagName + '#' + e.id + ' ' + (e.textContent || e.name || '').slice(0, 40));",
+            vec![json!(reached.iter().collect::<Vec<_>>())],
+        )
+        .await
+        .expect("script");
+    assert_eq!(missed, json!([]), "controls the keyboard never reached");
+    assert!(
+        unmarked_focus.is_empty(),
+        "focus went to hidden things: {unmarked_focus:?}"
+    );
+
+    // A button works from the keyboard: Enter on "Clear incident" empties the incident.
+    let before = el(&c, "#penalty-amount").await.text().await.expect("text");
+    assert_eq!(before, "¥5,000.00");
+    c.execute(
+        "document.getElementById('clear-incident').focus(); return 1;",
+        vec![],
+    )
+    .await
+    .expect("focus");
+    press(&c, '\u{E007}').await; // Enter
+    wait_text(&c, "#result", |t| !t.contains("¥5,000.00")).await;
+    c.close().await.expect("closes");
+}
