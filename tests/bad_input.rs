@@ -730,3 +730,52 @@ fn another_version_is_named_before_its_fields_are_judged() {
     assert_eq!(errs[0].path, "version");
     assert_eq!(errs[0].problem, Problem::UnsupportedVersion(2));
 }
+
+#[test]
+fn deeply_nested_json_is_refused_with_a_message_not_a_stack_overflow() {
+    // 100,000 levels: the reader stops at the first value of the wrong shape, or at
+    // serde_json's recursion limit (128), never by overflowing the stack.
+    let arrays = nested_text(100_000);
+    let errs = parse_case(&arrays).expect_err("refused");
+    assert!(
+        matches!(errs[0].problem, Problem::WrongType { .. }),
+        "{errs:?}"
+    );
+
+    let objects = format!(
+        "{{\"version\":1,\"contract\":{}{}}}",
+        "{\"a\":".repeat(50_000),
+        "1}".repeat(50_000)
+    );
+    let errs = parse_case(&objects).expect_err("refused");
+    assert_eq!(errs[0].path, "contract.a", "{errs:?}");
+
+    let mut doc = good();
+    doc["incidents"] = serde_json::json!(null);
+    let text = doc.to_string().replace(
+        "\"incidents\":null",
+        &format!("\"incidents\":{}", nested_text(10_000)),
+    );
+    let errs = parse_case(&text).expect_err("refused");
+    assert!(errs[0].path.starts_with("incidents"), "{errs:?}");
+    assert!(!errs[0].en().is_empty() && !errs[0].zh().is_empty());
+}
+
+fn nested_text(depth: usize) -> String {
+    format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+#[test]
+fn a_link_holding_deeply_nested_json_is_refused_with_a_message() {
+    use base64::Engine;
+    let deep = nested_text(100_000);
+    let packed = miniz_oxide::deflate::compress_to_vec(deep.as_bytes(), 9);
+    let fragment = format!(
+        "c=1{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    );
+    assert!(fragment.len() < 1000, "small enough to pass the size limit");
+    let err = slacalc::link::decode(&fragment).expect_err("refused");
+    assert!(matches!(err, slacalc::link::LinkError::NotJson(_)), "{err}");
+    assert!(err.to_string().contains("recursion limit"), "{err}");
+}

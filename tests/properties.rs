@@ -719,4 +719,68 @@ proptest! {
         prop_assert!(low.total.penalty <= high.total.penalty);
         prop_assert!(low.total.contingent <= high.total.contingent);
     }
+    #[test]
+    fn a_longer_interruption_never_lowers_a_penalty(
+        g in gen_case(),
+        pick in any::<prop::sample::Index>(),
+        more in 1i64..10 * DAY,
+    ) {
+        // L4.2: the penalty grows with the interruption; L4.3 only shares the cap out.
+        prop_assume!(!g.incidents.is_empty());
+        let mut g = g;
+        let k = pick.index(g.incidents.len());
+        if g.incidents[k].restored.is_none() {
+            g.incidents[k].interrupted.get_or_insert(0);
+            g.incidents[k].restored = Some(HOUR);
+        }
+        let now = as_of(&g);
+        let (_, short) = parse_and_assess(&case_json(&g, None), now)?;
+        let mut g2 = g.clone();
+        g2.incidents[k].restored = g2.incidents[k].restored.map(|r| r + more);
+        let (case2, long) = parse_and_assess(&case_json(&g2, None), now)?;
+        check_invariants(&case2, &long, now)?;
+        let (s, l) = (&short.incidents[k].penalty, &long.incidents[k].penalty);
+        prop_assert!(s.days <= l.days, "{}: fewer penalty days", short.incidents[k].id);
+        prop_assert!(s.amount <= l.amount, "{}: smaller penalty", short.incidents[k].id);
+        prop_assert!(short.total.uncapped <= long.total.uncapped);
+        prop_assert!(short.total.penalty <= long.total.penalty);
+        for (i, (a, b)) in short.incidents.iter().zip(&long.incidents).enumerate() {
+            if i != k {
+                prop_assert_eq!(a.penalty.amount, b.penalty.amount, "{} changed", a.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_order_of_incidents_in_the_input_changes_nothing(g in gen_case()) {
+        // Each incident is judged on its own; only L4.3's documented order (restoration time,
+        // then input order for equal times) shares the cap out, so the applied amounts may
+        // differ only between incidents restored at the same instant.
+        let now = as_of(&g);
+        let (case, ahead) = parse_and_assess(&case_json(&g, None), now)?;
+        let mut g2 = g.clone();
+        g2.incidents.reverse();
+        let (_, behind) = parse_and_assess(&case_json(&g2, None), now)?;
+        let n = ahead.incidents.len();
+        let restored_at = |i: usize| case.incidents[i].restored_at.unwrap_or(now).secs();
+        for i in 0..n {
+            // (The generated ids follow the input position.)
+            let (a, mut b) = (ahead.incidents[i].clone(), behind.incidents[n - 1 - i].clone());
+            b.id = a.id.clone();
+            let tied = (0..n).any(|j| j != i && restored_at(j) == restored_at(i));
+            if tied {
+                let mut a = a;
+                a.penalty.applied = Fen(0);
+                b.penalty.applied = Fen(0);
+                a.explanation.retain(|s| s.clause != "L4.3");
+                b.explanation.retain(|s| s.clause != "L4.3");
+                prop_assert_eq!(a, b);
+            } else {
+                prop_assert_eq!(a, b);
+            }
+        }
+        prop_assert_eq!(&ahead.total, &behind.total);
+        prop_assert_eq!(&ahead.availability_months, &behind.availability_months);
+        prop_assert_eq!(&ahead.monitoring, &behind.monitoring);
+    }
 }

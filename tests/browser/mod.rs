@@ -3,6 +3,8 @@
 //! finds, types and waits the way a person's actions are observed.
 #![allow(dead_code)]
 
+pub mod recorder;
+
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -74,22 +76,9 @@ pub async fn start_in(lang: Option<&str>) -> (String, Client, u16, Guard, Guard)
             .expect("python3 serves dist/"),
     );
     let wd_port = free_port();
-    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let driver = Guard(
-        Command::new(driver_bin)
-            .arg(format!("--port={wd_port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver runs (make test installs it)"),
-    );
+    let driver = chromedriver(wd_port).await;
     wait_port(web_port).await;
-    wait_port(wd_port).await;
-    let mut caps: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
-            .expect("webdriver.json"),
-    )
-    .expect("webdriver.json is JSON");
+    let mut caps = webdriver_caps();
     if let Some(lang) = lang {
         let chrome = &mut caps["goog:chromeOptions"];
         if let Some(args) = chrome["args"].as_array_mut() {
@@ -110,6 +99,30 @@ pub async fn start_in(lang: Option<&str>) -> (String, Client, u16, Guard, Guard)
         server,
         driver,
     )
+}
+
+/// Starts chromedriver on `port` and waits until it listens.
+pub async fn chromedriver(port: u16) -> Guard {
+    let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let driver = Guard(
+        Command::new(driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (make test installs it)"),
+    );
+    wait_port(port).await;
+    driver
+}
+
+/// The browser's settings (webdriver.json: headless Chromium without background traffic).
+pub fn webdriver_caps() -> serde_json::Map<String, serde_json::Value> {
+    serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/webdriver.json"))
+            .expect("webdriver.json"),
+    )
+    .expect("webdriver.json is JSON")
 }
 
 /// The element `css`, waiting for it to appear.
