@@ -399,6 +399,18 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
     }
 
     #[test]
+    fn the_language_is_page_state_apart_from_the_work() {
+        let mut page = Page::new();
+        let saved = page.saved();
+        page.apply(PageAction::SetLang(Lang::En));
+        assert_eq!(page.lang, Lang::En);
+        // The work kept in storage does not change with the language (kept on its own).
+        assert_eq!(page.saved(), saved);
+        page.apply(PageAction::SetLang(Lang::Zh));
+        assert_eq!(page.lang, Lang::Zh);
+    }
+
+    #[test]
     fn a_bad_link_keeps_the_work() {
         let mut page = Page::new();
         page.form
