@@ -215,3 +215,43 @@ async fn every_control_is_reached_by_the_keyboard_with_a_visible_focus() {
     wait_text(&c, "#result", |t| !t.contains("¥5,000.00")).await;
     c.close().await.expect("closes");
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn a_time_can_be_typed_or_picked() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&cli_link(&url)).await.expect("link opens");
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    // Typed: restored a day earlier, 1 started day (L4.2: 1 × 0.25 % × ¥1,000,000).
+    browser::type_into(&c, "#restored-at", "2025-03-03 15:00").await;
+    wait_text(&c, "#penalty-amount", |t| t == "¥2,500.00").await;
+    let shown = el(&c, "#restored-at-picker")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(
+        shown.as_deref(),
+        Some("2025-03-03T15:00"),
+        "the picker follows the typed value"
+    );
+    // Picked: the browser's picker sets its value and fires `change` (what choosing in its
+    // calendar does); the text field is typed from it.
+    c.execute(
+        "const p = document.getElementById('restored-at-picker'); p.value = '2025-03-04T15:00'; p.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
+        vec![],
+    )
+    .await
+    .expect("pick");
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    let typed = el(&c, "#restored-at")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(typed.as_deref(), Some("2025-03-04 15:00"));
+    // A force-majeure row has pickers too.
+    el(&c, "#add-fm").await.click().await.expect("add row");
+    el(&c, "#fm-0-start-picker").await;
+    c.close().await.expect("closes");
+}

@@ -1,7 +1,7 @@
 //! The page: one reducer holds the form; the engine assesses it on every change.
 
 use crate::embed::EmbedCard;
-use crate::form::{Action, Field, Flag, FormState, SpanList, SpanPart, SWITCHES};
+use crate::form::{Action, Field, Flag, FormState, Picker, SpanList, SpanPart, SWITCHES};
 use crate::labels::{self, bi, use_lang, Bi, Lang};
 use crate::page::{Notice, Page, PageAction};
 use crate::share;
@@ -615,14 +615,55 @@ fn text_field(p: &TextProps) -> Html {
     });
     let id = field.dom_id();
     let invalid = !p.errors.is_empty();
+    // Typed text is the field; a date or time can also be picked, which types it in.
+    let picker = field.picker().map(|kind| {
+        let on_pick = p.on_action.reform(move |v: String| Action::Set(field, v));
+        html! { <PickerButton {kind} typed={p.value.clone()} label={p.label} id={id} {on_pick} /> }
+    });
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id}>{ bi(p.label) }
                 if !p.clause.is_empty() { { " " }<span class="clause">{ p.clause }</span> }</label>
-            <input type="text" id={id} value={p.value.clone()} placeholder={lang.pick(p.hint.0, p.hint.1)}
-                aria-invalid={invalid.to_string()} autocomplete="off" {oninput} />
+            <div class={classes!(picker.is_some().then_some("with-picker"))}>
+                <input type="text" id={id} value={p.value.clone()} placeholder={lang.pick(p.hint.0, p.hint.1)}
+                    aria-invalid={invalid.to_string()} autocomplete="off" {oninput} />
+                { picker.unwrap_or_default() }
+            </div>
             <FieldErrors path={field.path()} errors={p.errors.clone()} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PickerProps {
+    kind: Picker,
+    /// The field's typed text.
+    typed: String,
+    /// The field's label, named in the picker's own.
+    label: Bi,
+    /// The field's element id.
+    id: AttrValue,
+    /// The picked value, as the field's typed text.
+    on_pick: Callback<String>,
+}
+
+/// The browser's date (or date-time) picker beside a typed field, showing only its calendar
+/// button; what is picked is typed into the field in the form's own notation.
+#[function_component(PickerButton)]
+fn picker_button(p: &PickerProps) -> Html {
+    let lang = use_lang();
+    let kind = p.kind;
+    let onchange = p
+        .on_pick
+        .reform(move |e: Event| kind.typed(&e.target_unchecked_into::<HtmlInputElement>().value()));
+    let what = match kind {
+        Picker::Date => lang.pick("选择日期:", "Pick a date: "),
+        Picker::DateTime => lang.pick("选择日期时间:", "Pick a date and time: "),
+    };
+    html! {
+        <input type={kind.input_type()} class="picker" id={format!("{}-picker", p.id)}
+            value={kind.shown(&p.typed)} aria-label={format!("{what}{}", lang.pick(p.label.0, p.label.1))}
+            title={lang.pick("日历", "Calendar")} {onchange} />
     }
 }
 
@@ -836,10 +877,17 @@ fn spans_view(p: &SpansProps) -> Html {
                     let oninput = p.on_action.reform(move |e: InputEvent| {
                         Action::SetSpan(list, i, part, e.target_unchecked_into::<HtmlInputElement>().value())
                     });
+                    let picker = (part != SpanPart::Kind).then(|| {
+                        let on_pick = p.on_action.reform(move |v: String| Action::SetSpan(list, i, part, v));
+                        html! { <PickerButton kind={Picker::DateTime} typed={value.to_string()} {label} id={id.clone()} {on_pick} /> }
+                    });
                     html! {
                         <div class={classes!("field", (!errs.is_empty()).then_some("invalid"))}>
                             <label for={id.clone()}>{ bi(label) }</label>
-                            <input type="text" id={id} value={value.to_string()} placeholder={"YYYY-MM-DD HH:MM"} autocomplete="off" {oninput} />
+                            <div class={classes!(picker.is_some().then_some("with-picker"))}>
+                                <input type="text" id={id} value={value.to_string()} placeholder={"YYYY-MM-DD HH:MM"} autocomplete="off" {oninput} />
+                                { picker.unwrap_or_default() }
+                            </div>
                             <FieldErrors path={AttrValue::from(path)} errors={errs} />
                         </div>
                     }

@@ -49,6 +49,20 @@ impl Field {
         }
     }
 
+    /// The picker offered beside the field, if it holds a date or a time.
+    pub fn picker(self) -> Option<Picker> {
+        match self {
+            Field::WarrantyStart | Field::WarrantyEnd => Some(Picker::Date),
+            Field::ReportedAt
+            | Field::InterruptedFrom
+            | Field::RestoredAt
+            | Field::PhoneResponseAt
+            | Field::RemoteAccessAt
+            | Field::ResponseAt => Some(Picker::DateTime),
+            _ => None,
+        }
+    }
+
     /// The element id of the field's input on the page.
     pub fn dom_id(self) -> &'static str {
         match self {
@@ -69,6 +83,72 @@ impl Field {
             Field::PhoneResponseAt => "phone-response-at",
             Field::RemoteAccessAt => "remote-access-at",
             Field::ResponseAt => "response-at",
+        }
+    }
+}
+
+/// The browser picker that may fill a field besides typing (issue #6): a date, or a date and
+/// time read as UTC+08:00 wall time like a typed `2025-03-03 08:10`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picker {
+    Date,
+    DateTime,
+}
+
+impl Picker {
+    /// The `type` of the picker's input element.
+    pub fn input_type(self) -> &'static str {
+        match self {
+            Picker::Date => "date",
+            Picker::DateTime => "datetime-local",
+        }
+    }
+
+    /// What the picker shows for a typed value: the value when it is in the picker's own form
+    /// (`2025-03-03` or `2025-03-03 08:10`), else nothing (the typed text stays as it is).
+    pub fn shown(self, typed: &str) -> String {
+        let t = typed.trim();
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let date_ok = |d: &str| {
+            d.len() == 10
+                && d.as_bytes()[4] == b'-'
+                && d.as_bytes()[7] == b'-'
+                && digits(&d[..4])
+                && digits(&d[5..7])
+                && digits(&d[8..])
+        };
+        match self {
+            Picker::Date if date_ok(t) => t.to_string(),
+            Picker::DateTime => match t.split_once([' ', 'T']) {
+                Some((d, hm))
+                    if date_ok(d)
+                        && hm.len() == 5
+                        && hm.as_bytes()[2] == b':'
+                        && digits(&hm[..2])
+                        && digits(&hm[3..]) =>
+                {
+                    format!("{d}T{hm}")
+                }
+                _ => String::new(),
+            },
+            _ => String::new(),
+        }
+    }
+
+    /// The picker's value as the form's typed text (`2025-03-03T08:10` → `2025-03-03 08:10`).
+    pub fn typed(self, picked: &str) -> String {
+        let p = picked.trim();
+        match self {
+            Picker::Date => p.to_string(),
+            // A picker may add seconds (`08:10:00`); the form types whole minutes.
+            Picker::DateTime => {
+                let p = p.replacen('T', " ", 1);
+                if p.len() == 19 && p.ends_with(":00") {
+                    p[..16].to_string()
+                } else {
+                    p
+                }
+            }
         }
     }
 }
@@ -678,6 +758,52 @@ impl FormState {
             })
             .collect();
         f
+    }
+}
+
+#[cfg(test)]
+mod picker_tests {
+    use super::Picker;
+
+    #[test]
+    fn a_typed_value_in_the_picker_notation_shows_in_the_picker() {
+        assert_eq!(
+            Picker::DateTime.shown("2025-03-03 08:10"),
+            "2025-03-03T08:10"
+        );
+        assert_eq!(
+            Picker::DateTime.shown(" 2025-03-03T08:10 "),
+            "2025-03-03T08:10"
+        );
+        assert_eq!(Picker::Date.shown("2024-01-01"), "2024-01-01");
+        // Anything else stays typed only: the picker shows nothing rather than a guess.
+        for t in [
+            "",
+            "2025-03-03",
+            "2025-03-03T08:10:00+08:00",
+            "03/03/2025 08:10",
+            "2025-3-3 8:10",
+        ] {
+            assert_eq!(Picker::DateTime.shown(t), "", "{t}");
+        }
+        assert_eq!(Picker::Date.shown("2024-01-01 00:00"), "");
+    }
+
+    #[test]
+    fn a_picked_value_is_typed_in_the_form_notation() {
+        assert_eq!(
+            Picker::DateTime.typed("2025-03-03T08:10"),
+            "2025-03-03 08:10"
+        );
+        assert_eq!(
+            Picker::DateTime.typed("2025-03-03T08:10:00"),
+            "2025-03-03 08:10"
+        );
+        assert_eq!(Picker::Date.typed("2026-12-31"), "2026-12-31");
+        assert_eq!(
+            Picker::DateTime.typed(&Picker::DateTime.shown("2025-03-03 08:10")),
+            "2025-03-03 08:10"
+        );
     }
 }
 
