@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build run test lint native-test wasm-test e2e size bench screenshots clean
+.PHONY: setup build run test lint native-test wasm-test e2e size size-breakdown bench screenshots clean
 
 setup:
 	@bash scripts/setup
@@ -39,6 +39,12 @@ e2e: build
 # reported, not failed, until issue #8 wins it back (SIZE_CHECK=fail makes it fatal).
 size: build
 	@SIZE_CHECK=$${SIZE_CHECK:-report} bash scripts/size-check
+
+# What each crate costs in the page's wasm (twiggy; for docs/size.md; not part of make test).
+size-breakdown: build
+	@command -v twiggy >/dev/null || cargo install twiggy@0.8.0 --locked
+	@python3 scripts/size-breakdown target/wasm32-unknown-unknown/release/slacalc-web.wasm \
+	  $$(gzip -9c dist/slacalc-web_bg.wasm.js | wc -c)
 
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
 # incident and of a 10,000-incident ledger.
