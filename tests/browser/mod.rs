@@ -49,6 +49,11 @@ async fn wait_port(port: u16) {
 /// Serves `dist/` and starts chromedriver; returns the page URL, a connected client, the
 /// chromedriver port (for DevTools commands) and the two processes.
 pub async fn start() -> (String, Client, u16, Guard, Guard) {
+    start_in(dist()).await
+}
+
+/// [`start`], serving the folder `root` instead of `dist/`.
+pub async fn start_in(root: PathBuf) -> (String, Client, u16, Guard, Guard) {
     let web_port = free_port();
     let server = Guard(
         Command::new("python3")
@@ -59,7 +64,7 @@ pub async fn start() -> (String, Client, u16, Guard, Guard) {
                 "--bind",
                 "127.0.0.1",
             ])
-            .current_dir(dist())
+            .current_dir(root)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
