@@ -47,12 +47,15 @@ size-breakdown: build
 	  $$(gzip -9c dist/slacalc-web_bg.wasm.js | wc -c)
 
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
-# incident and of a 10,000-incident ledger.
-# Not part of `make test`.
+# incident and of a 10,000-incident ledger. In headless Chromium: page start and one edit;
+# 100,000 deadlines by the engine (bench-only wasm, target/bench-dist) vs dayjs-business-time
+# (npm, installed into .tools/bench by scripts/bench-page). Not part of `make test`.
 bench:
 	cargo bench --bench calendar --bench assess
 	$(MAKE) build
 	cargo test --test bench_browser -- --ignored --nocapture
+	bash scripts/bench-page
+	cargo test --test bench_dayjs -- --ignored --nocapture
 
 # Screenshots of the page at 1280 px and 360 px into docs/screenshots/ (not part of make test).
 screenshots: build

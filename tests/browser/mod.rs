@@ -53,12 +53,17 @@ async fn wait_port(port: u16) {
 /// chromedriver port (for DevTools commands) and the two processes. The browser's language is
 /// the one `webdriver.json` sets (English).
 pub async fn start() -> (String, Client, u16, Guard, Guard) {
-    start_in(None).await
+    serve(dist(), None).await
 }
 
 /// [`start`] with a browser whose preferred language is `lang` (`zh-CN`, `en-US`): its
 /// `--lang` and the `Accept-Language` it sends, which `navigator.languages` reports.
 pub async fn start_in(lang: Option<&str>) -> (String, Client, u16, Guard, Guard) {
+    serve(dist(), lang).await
+}
+
+/// [`start`], serving the folder `root` instead of `dist/`, in the browser's language `lang`.
+pub async fn serve(root: PathBuf, lang: Option<&str>) -> (String, Client, u16, Guard, Guard) {
     let web_port = free_port();
     let server = Guard(
         Command::new("python3")
@@ -69,7 +74,7 @@ pub async fn start_in(lang: Option<&str>) -> (String, Client, u16, Guard, Guard)
                 "--bind",
                 "127.0.0.1",
             ])
-            .current_dir(dist())
+            .current_dir(root)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
