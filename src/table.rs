@@ -195,6 +195,7 @@ pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>,
     if !bad.is_empty() {
         return (good, bad);
     }
+    let mut ids = std::collections::HashSet::new();
     for (k, record) in reader.records().enumerate() {
         let line = k + 2;
         let record = match record {
@@ -212,6 +213,12 @@ pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>,
             continue;
         }
         match parse_row(&row_value(&header, &record), &terms) {
+            // An id an earlier row already has: the row is refused (ids name incidents).
+            Ok(inc) if !ids.insert(inc.id.clone()) => bad.push(RowError {
+                line,
+                column: "id".into(),
+                problem: Problem::DuplicateId(inc.id),
+            }),
             Ok(inc) => good.push((line, inc)),
             Err(errs) => bad.extend(errs.into_iter().map(|e| RowError {
                 line,
@@ -328,6 +335,15 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
         assert_eq!((bad[0].line, bad[0].column.as_str()), (3, "reported_at"));
         assert_eq!((bad[1].line, bad[1].column.as_str()), (4, "cause"));
         assert!(bad[1].en().starts_with("line 4, column cause: "));
+    }
+
+    #[test]
+    fn a_repeated_id_is_a_bad_row() {
+        let text = CSV.replace("\nb,2025-03-03 25:00", "\na,2025-03-03 09:00");
+        let (good, bad) = read_incidents(&text, &LETTER);
+        assert_eq!(good.len(), 1);
+        assert_eq!((bad[0].line, bad[0].column.as_str()), (3, "id"));
+        assert_eq!(bad[0].problem, Problem::DuplicateId("a".into()));
     }
 
     #[test]
