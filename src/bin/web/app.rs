@@ -6,6 +6,7 @@ use crate::labels::{self, bi, Bi};
 use crate::page::{Notice, Page, PageAction};
 use crate::share;
 use crate::sheet::PrintSheet;
+use crate::timeline::Timeline;
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::{CaseError, Instant};
 use std::rc::Rc;
@@ -132,6 +133,10 @@ pub fn app() -> Html {
         },
         _ => html! {},
     };
+    let incident = evaluated
+        .as_ref()
+        .ok()
+        .and_then(|(case, _)| case.incidents.first().cloned().map(Rc::new));
     let outcome = evaluated.map(|(_, a)| a);
     // The terms the result was assessed under (the letter's while the input has problems).
     let (terms_name, terms_id) = match &outcome {
@@ -175,7 +180,7 @@ pub fn app() -> Html {
             </header>
             <main class="layout">
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
-                <ResultView outcome={Rc::new(outcome)} />
+                <ResultView outcome={Rc::new(outcome)} {incident} />
             </main>
             <LedgerPanel ledger={page.ledger(now()).map(Rc::new)} on_page={on_page.clone()} />
             <footer>
@@ -802,6 +807,8 @@ fn spans_view(p: &SpansProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ResultProps {
     outcome: Rc<Result<Assessment, Vec<CaseError>>>,
+    /// The incident assessed (for its timeline).
+    incident: Option<Rc<slacalc::case::Incident>>,
 }
 
 #[function_component(ResultView)]
@@ -825,6 +832,12 @@ fn result_view(p: &ResultProps) -> Html {
                 <section class="results" id="result" aria-live="polite">
                     <Verdict r={r.clone()} />
                     <Deadlines r={r.clone()} />
+                    if let Some(inc) = &p.incident {
+                        <div class="card" id="timeline-card">
+                            <h2>{ bi(("时间线", "Timeline")) }</h2>
+                            <Timeline id="timeline" incident={inc.clone()} result={Rc::new(r.clone())} as_of={a.as_of} />
+                        </div>
+                    }
                     <PenaltyCard r={r.clone()} a={Rc::new(a.clone())} />
                     <Explanation r={r.clone()} />
                     <MonitoringCard a={Rc::new(a.clone())} />

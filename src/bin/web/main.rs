@@ -23,6 +23,10 @@ mod share_tests;
 mod sheet;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod test_util;
+#[cfg(target_arch = "wasm32")]
+mod timeline;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod timeline_layout;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
