@@ -249,6 +249,16 @@ impl Context {
         self.as_of
     }
 
+    /// The contract (L6): price and warranty.
+    pub fn contract(&self) -> &Contract {
+        &self.contract
+    }
+
+    /// The interpretation applied (every switch filled in).
+    pub fn interpretation(&self) -> &Interpretation {
+        &self.interp
+    }
+
     /// Checks and assesses one incident (named `incidents[n]` in its problems) before the
     /// cap: its `penalty.applied` is zero and its explanation has no L4.3 step yet; both come
     /// from [`Context::ledger`]. Whether its id is unique is the ledger's to check.

@@ -244,6 +244,45 @@ fn parse_row(v: &Value, terms: &Value) -> Result<Incident, Vec<CaseError>> {
         .ok_or_else(|| vec![CaseError::at("incidents[0]", Problem::Empty)])
 }
 
+/// Incidents as CSV in the columns [`COLUMNS`] (what [`read_incidents`] reads back): times in
+/// RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`.
+pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    let text = |v: &Value| match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let spans = |v: &Value| -> String {
+        let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
+        items
+            .iter()
+            .map(|s| {
+                let range = format!("{}/{}", text(&s["start"]), text(&s["end"]));
+                match s.get("kind") {
+                    Some(k) => format!("{}@{range}", text(k)),
+                    None => range,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    for inc in incidents {
+        let v = serde_json::to_value(inc).unwrap_or_default();
+        let row: Vec<String> = COLUMNS
+            .iter()
+            .map(|&c| match c {
+                "force_majeure" | "customer_pauses" => spans(&v[c]),
+                _ if FACTS.contains(&c) => text(&v["facts"][c]),
+                _ => text(&v[c]),
+            })
+            .collect();
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// The assessed ledger as CSV: one row per incident with its verdict, each deadline and
 /// the damages, and a last row with the totals.
 pub fn write_assessment(a: &Assessment) -> String {
@@ -335,6 +374,19 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
         assert_eq!((bad[0].line, bad[0].column.as_str()), (3, "reported_at"));
         assert_eq!((bad[1].line, bad[1].column.as_str()), (4, "cause"));
         assert!(bad[1].en().starts_with("line 4, column cause: "));
+    }
+
+    #[test]
+    fn written_incidents_read_back_the_same() {
+        let (good, _) = read_incidents(&CSV.replace("aliens", "vendor"), &LETTER);
+        let incidents: Vec<Incident> = good.into_iter().map(|(_, i)| i).collect();
+        let text = write_incidents(&incidents);
+        assert!(text.starts_with("id,reported_at,"), "{text}");
+        let (again, bad) = read_incidents(&text, &LETTER);
+        assert!(bad.is_empty(), "{bad:?}");
+        let again: Vec<Incident> = again.into_iter().map(|(_, i)| i).collect();
+        assert_eq!(again, incidents);
+        assert!(text.contains("typhoon@2025-04-01T00:00:00+08:00/2025-04-02T00:00:00+08:00"));
     }
 
     #[test]
