@@ -31,7 +31,7 @@ wasm-test: setup
 
 # The built page in headless Chromium, driven like a person would.
 e2e: build
-	cargo test --test e2e -- --include-ignored
+	cargo test --test e2e --test e2e_share --test e2e_ledger -- --include-ignored
 
 # The first-load budget (150 KB gzip). Over budget since the terms/ledger engine landed:
 # reported, not failed, until issue #8 wins it back (SIZE_CHECK=fail makes it fatal).

@@ -19,6 +19,7 @@ impl Reducible for Page {
     fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
+        next.refresh_ledger(now());
         Rc::new(next)
     }
 }
@@ -60,10 +61,11 @@ fn page_address() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
-/// "Now" for pending deadlines, from the browser's clock (the engine reads none).
+/// "Now" for pending deadlines, from the browser's clock (the engine reads none), to the
+/// minute (so a ledger judged "now" is not reassessed on every keystroke).
 fn now() -> Instant {
     let ms = js_sys::Date::now();
-    let secs = (ms / 1000.0).floor() as i64;
+    let secs = (ms / 60_000.0).floor() as i64 * 60;
     let utc = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
     Instant(utc.fixed_offset()).local()
 }
@@ -72,7 +74,15 @@ fn now() -> Instant {
 pub fn app() -> Html {
     // The page opens the link in its address, if any, before its first render (so an embed
     // card never flashes the full page).
-    let page = use_reducer(|| Page::opening(link_in_address(), load_saved()));
+    let page = use_reducer(|| {
+        let mut page = Page::opening(
+            link_in_address(),
+            load_saved(),
+            crate::ledger_view::load_ledger(),
+        );
+        page.refresh_ledger(now());
+        page
+    });
     // For `make bench`: when the first assessed result is on the page.
     use_effect_with((), |_| {
         if let Some(p) = gloo::utils::window().performance() {
@@ -105,10 +115,13 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    let on_page = {
-        let page = page.clone();
-        Callback::from(move |a: PageAction| page.dispatch(a))
-    };
+    // One callback for the page's life (components given it re-render only when their
+    // own props change: a 1,000-row ledger re-renders only the rows that changed).
+    let on_page = use_callback(page.dispatcher(), |a: PageAction, d| d.dispatch(a));
+    crate::ledger_view::use_ledger_storage(
+        &page.ledger,
+        on_page.reform(PageAction::StorageProblem),
+    );
     let on_action = on_page.reform(PageAction::Form);
     let evaluated = page.evaluate(now());
     if page.embed {
@@ -119,6 +132,7 @@ pub fn app() -> Html {
         };
     }
     let errors = Rc::new(evaluated.as_ref().err().cloned().unwrap_or_default());
+    let form_ok = evaluated.is_ok();
     let share = evaluated
         .as_ref()
         .ok()
@@ -178,11 +192,12 @@ pub fn app() -> Html {
                 </div>
                 <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
             </header>
+            <crate::ledger_view::EditingBanner state={page.ledger.clone()} on_page={on_page.clone()} />
             <main class="layout">
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
                 <ResultView outcome={Rc::new(outcome)} {incident} />
             </main>
-            <LedgerPanel ledger={page.ledger(now()).map(Rc::new)} on_page={on_page.clone()} />
+            <crate::ledger_view::LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()} />
             <footer>
                 { "全部计算在浏览器本地完成,不发送任何数据。 " }
                 <span class="en">{ "Everything is computed in your browser; nothing is sent anywhere." }</span>
@@ -279,104 +294,6 @@ fn read_chosen_file(then: Callback<String>) -> Callback<Event> {
             }
         });
     })
-}
-
-#[derive(Properties, PartialEq)]
-struct LedgerPanelProps {
-    ledger: Option<Rc<Result<crate::page::Ledger, Vec<CaseError>>>>,
-    on_page: Callback<PageAction>,
-}
-
-/// A whole ledger from a CSV file (one incident per row, README "CSV of incidents"), assessed
-/// under the contract, terms and interpretation of the form: per incident, the totals against
-/// the cap (L4.3), the quarters, the bad rows by line and column, and the assessed ledger as CSV.
-#[function_component(LedgerPanel)]
-fn ledger_panel(p: &LedgerPanelProps) -> Html {
-    let onimport = read_chosen_file(p.on_page.reform(PageAction::ImportLedger));
-    let close = p.on_page.reform(|_: MouseEvent| PageAction::CloseLedger);
-    let body = match p.ledger.as_deref() {
-        None => html! {
-            <p class="note">{ "导入 CSV 台账(每行一个事件),按上方合同与条款计算。 " }
-                <span class="en">{ "Import a CSV ledger (one incident per row); it is assessed under the contract and terms above." }</span></p>
-        },
-        Some(Err(errors)) => html! {
-            <div class="problems"><ul>
-                { for errors.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
-            </ul></div>
-        },
-        Some(Ok(l)) => {
-            let a = &l.assessment;
-            let export = format!(
-                "data:text/csv;charset=utf-8,{}",
-                String::from(js_sys::encode_uri_component(
-                    &slacalc::table::write_assessment(a)
-                ))
-            );
-            html! {
-                <>
-                    if !l.bad_rows.is_empty() {
-                        <div class="problems" id="ledger-bad-rows"><ul>
-                            { for l.bad_rows.iter().map(|e| html! { <li>{ e.zh() }<br /><span class="en">{ e.en() }</span></li> }) }
-                        </ul></div>
-                    }
-                    <table id="ledger">
-                        <thead><tr>
-                            <th>{ bi(("编号", "Id")) }</th><th>{ bi(("优先级", "Priority")) }</th><th>{ bi(("责任认定", "Coverage")) }</th>
-                            <th>{ bi(("违约天数", "Days")) }</th><th>{ bi(("违约金", "Damages")) }</th><th>{ bi(("计入", "Applied")) }</th>
-                        </tr></thead>
-                        <tbody>
-                        { for a.incidents.iter().map(|r| html! {
-                            <tr>
-                                <td>{ &r.id }</td>
-                                <td>{ &r.priority_name.zh }{ " " }<span class="en">{ &r.priority_name.en }</span></td>
-                                <td>{ bi(labels::of(&r.coverage)) }</td>
-                                <td>{ &r.penalty.periods_exact }</td>
-                                <td>{ r.penalty.amount.pretty() }</td>
-                                <td>{ r.penalty.applied.pretty() }</td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                    <dl class="ledger-total">
-                        <dt>{ bi(("违约金合计(封顶后)", "Total after the cap")) }</dt><dd id="ledger-total">{ a.total.penalty.pretty() }</dd>
-                        <dt>{ bi(("未封顶合计", "Before the cap")) }</dt><dd>{ a.total.uncapped.pretty() }</dd>
-                        <dt>{ bi(("上限", "Cap")) }</dt><dd>{ a.total.cap.pretty() }{ if a.total.cap_reached { " · 已达到 reached" } else { "" } }</dd>
-                        { for a.quarters.iter().map(|q| html! {
-                            <><dt>{ &q.quarter }</dt><dd>{ format!("{} 个事件 incidents · {}", q.incidents, q.penalty.pretty()) }</dd></>
-                        }) }
-                    </dl>
-                    <details id="ledger-availability">
-                        <summary>{ bi(("可用率(无厂商原因中断的时间占比)", "Availability (share of time without vendor-caused interruption)")) }</summary>
-                        <table>
-                            <thead><tr><th>{ bi(("期间", "Period")) }</th><th>{ bi(("中断", "Down")) }</th><th>{ bi(("可用率", "Availability")) }</th></tr></thead>
-                            <tbody>
-                            { for a.availability_quarters.iter().chain(a.availability_months.iter()).map(|v| html! {
-                                <tr>
-                                    <td>{ &v.period }</td>
-                                    <td>{ slacalc::time::human_duration(v.down_seconds) }</td>
-                                    <td>{ format!("{} %", v.availability_pct) }</td>
-                                </tr>
-                            }) }
-                            </tbody>
-                        </table>
-                    </details>
-                    <div class="row">
-                        <a id="ledger-export" class="button" download="slacalc-ledger.csv" href={export}>{ "导出 CSV " }<span class="en">{ "Export CSV" }</span></a>
-                        <button type="button" id="ledger-close" onclick={close}>{ "关闭台账 " }<span class="en">{ "Close ledger" }</span></button>
-                    </div>
-                </>
-            }
-        }
-    };
-    html! {
-        <section class="card ledger-panel">
-            <h2>{ bi(("台账", "Ledger")) }{ " " }<span class="clause">{ "L4.3 · L3.5" }</span></h2>
-            <label class="file">{ "导入 CSV " }<span class="en">{ "Import CSV…" }</span>
-                <input type="file" id="ledger-import" accept=".csv,text/csv" onchange={onimport} />
-            </label>
-            { body }
-        </section>
-    }
 }
 
 #[derive(Properties, PartialEq)]

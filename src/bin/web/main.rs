@@ -14,6 +14,12 @@ mod form;
 #[cfg(target_arch = "wasm32")]
 mod labels;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod ledger_grid;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod ledger_state;
+#[cfg(target_arch = "wasm32")]
+mod ledger_view;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod page;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;
