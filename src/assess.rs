@@ -188,8 +188,9 @@ pub struct Context {
 pub struct Ledger {
     /// What each incident adds after the cap, in the order given.
     pub applied: Vec<Fen>,
-    /// The L4.3 step of each incident with damages (none for the others), in the order given.
-    pub cap_steps: Vec<Option<Step>>,
+    /// For each incident with damages, what the earlier ones had used of the cap when it
+    /// took its share (the L4.3 step [`Context::finish`] explains); `None` for the others.
+    pub cap_used_before: Vec<Option<Fen>>,
     /// Totals over the contract (L4.3).
     pub total: Total,
     /// Damages per calendar quarter of restoration.
@@ -302,26 +303,44 @@ impl Context {
             ledger::apply_cap(cap, &claims)
         };
         let mut applied = vec![Fen(0); items.len()];
-        let mut cap_steps = vec![None; items.len()];
+        let mut cap_used_before = vec![None; items.len()];
         let mut used = Fen(0);
-        let mut quarter_items = Vec::new();
+        // Per calendar quarter of restoration (`keys` (year, quarter) beside `quarters`).
+        let mut keys: Vec<(i32, u32)> = Vec::new();
+        let mut quarters: Vec<QuarterTotal> = Vec::new();
         for (&i, &got) in order.iter().zip(&granted) {
             let amount = items[i].1.penalty.amount;
             applied[i] = got;
-            let before = if per_incident { Fen(0) } else { used };
-            cap_steps[i] = Some(explain::cap(
-                &terms.penalty.cap_clause,
-                cap,
-                before,
-                amount,
-                got,
-                per_incident,
-            ));
+            cap_used_before[i] = Some(if per_incident { Fen(0) } else { used });
             used = used
                 .checked_add(got)
                 .ok_or_else(|| overflow("contract.price".into()))?;
-            quarter_items.push((ledger::quarter_of(end_of(i)), got, amount));
+            let q = ledger::quarter_key(end_of(i));
+            let slot = match keys.iter().position(|k| *k == q) {
+                Some(n) => n,
+                None => {
+                    keys.push(q);
+                    quarters.push(QuarterTotal {
+                        quarter: format!("{}-Q{}", q.0, q.1),
+                        incidents: 0,
+                        penalty: Fen(0),
+                        uncapped: Fen(0),
+                    });
+                    quarters.len() - 1
+                }
+            };
+            let t = &mut quarters[slot];
+            t.incidents += 1;
+            t.penalty = t
+                .penalty
+                .checked_add(got)
+                .ok_or_else(|| overflow("incidents".into()))?;
+            t.uncapped = t
+                .uncapped
+                .checked_add(amount)
+                .ok_or_else(|| overflow("incidents".into()))?;
         }
+        quarters.sort_by(|a, b| a.quarter.cmp(&b.quarter));
 
         let sum = |f: &dyn Fn(&IncidentResult) -> Fen| -> Option<Fen> {
             items
@@ -375,7 +394,7 @@ impl Context {
         });
         Ok(Ledger {
             applied,
-            cap_steps,
+            cap_used_before,
             total: Total {
                 penalty: used,
                 uncapped,
@@ -383,8 +402,7 @@ impl Context {
                 cap_reached,
                 contingent,
             },
-            quarters: ledger::quarter_totals(&quarter_items)
-                .ok_or_else(|| overflow("incidents".into()))?,
+            quarters,
             availability_months: ledger::availability(&months, &down),
             availability_quarters: ledger::availability(&quarters_p, &down),
             monitoring,
@@ -392,22 +410,32 @@ impl Context {
     }
 
     /// The whole assessment from the per-incident results and their ledger (each result
-    /// gets what it adds after the cap, and the L4.3 step).
+    /// gets what it adds after the cap, and the L4.3 step that explains it).
     pub fn finish(&self, mut results: Vec<IncidentResult>, ledger: Ledger) -> Assessment {
         let Ledger {
             applied,
-            cap_steps,
+            cap_used_before,
             total,
             quarters,
             availability_months,
             availability_quarters,
             monitoring,
         } = ledger;
-        for ((r, got), step) in results.iter_mut().zip(applied).zip(cap_steps) {
-            r.penalty.applied = got;
-            r.explanation.extend(step);
-        }
         let terms = &self.terms;
+        let per_incident = self.interp.cap_scope == CapScope::Incident;
+        for ((r, got), before) in results.iter_mut().zip(applied).zip(cap_used_before) {
+            r.penalty.applied = got;
+            if let Some(before) = before {
+                r.explanation.push(explain::cap(
+                    &terms.penalty.cap_clause,
+                    self.cap,
+                    before,
+                    r.penalty.amount,
+                    got,
+                    per_incident,
+                ));
+            }
+        }
         Assessment {
             rules_version: RULES_VERSION,
             terms: terms.id.clone(),

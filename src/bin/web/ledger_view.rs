@@ -51,42 +51,52 @@ fn store_ledger(saved: Option<&SavedLedger>) -> Result<(), String> {
     })
 }
 
-/// Keeps the ledger in the browser's storage: half a second after it last changed (writing a
-/// 1,000-incident ledger takes longer than a frame, so not on every keystroke), and at once
-/// when the page is left.
+/// Keeps the ledger in the browser's storage: once it has not changed for half a second
+/// (writing a 1,000-incident ledger takes longer than a frame, so not on every keystroke),
+/// and at once when the page is left.
 #[hook]
 pub fn use_ledger_storage(state: &LedgerState, on_problem: Callback<String>) {
-    let pending: Rc<RefCell<Option<Option<SavedLedger>>>> = use_mut_ref(|| None);
+    // The ledger waiting to be written (cheap to hold: its rows are shared).
+    let pending: Rc<RefCell<Option<LedgerState>>> = use_mut_ref(|| None);
+    let write = move |l: LedgerState, on_problem: &Callback<String>| {
+        if let Err(e) = store_ledger(l.saved().as_ref()) {
+            on_problem.emit(e);
+        }
+    };
     {
         let pending = pending.clone();
         let on_problem = on_problem.clone();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                    if let Some(s) = pending.borrow_mut().take() {
-                        if let Err(e) = store_ledger(s.as_ref()) {
-                            on_problem.emit(e);
-                        }
+                    if let Some(l) = pending.borrow_mut().take() {
+                        write(l, &on_problem);
                     }
                 });
             move || drop(listener)
         });
     }
+    // Counts changes: a wait ends in a write only if no change came during it.
+    let changes = use_mut_ref(|| 0u64);
     let rev = state.rev;
     let state = state.clone();
     use_effect_with(rev, move |rev| {
         // The first render only reads what was kept.
-        if *rev > 0 || state.book.is_some() {
-            *pending.borrow_mut() = Some(state.saved());
-            let pending = pending.clone();
+        if *rev > 0 {
+            *pending.borrow_mut() = Some(state);
+            let mine = {
+                let mut n = changes.borrow_mut();
+                *n += 1;
+                *n
+            };
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(Duration::from_millis(500)).await;
-                // A later change took over (and will write), or the page was left.
+                if *changes.borrow() != mine {
+                    return;
+                }
                 let latest = pending.borrow_mut().take();
-                if let Some(s) = latest {
-                    if let Err(e) = store_ledger(s.as_ref()) {
-                        on_problem.emit(e);
-                    }
+                if let Some(l) = latest {
+                    write(l, &on_problem);
                 }
             });
         }
@@ -516,10 +526,12 @@ fn table(p: &TableProps) -> Html {
             </th>
         }
     };
+    // The same callback while the open row stays (a row re-renders only when its own props
+    // change: editing one incident of a long ledger re-renders one row).
     let on_toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |k: RowKey| {
-            expanded.set(if *expanded == Some(k) { None } else { Some(k) })
+        let setter = expanded.setter();
+        use_callback(*expanded, move |k: RowKey, open| {
+            setter.set(if *open == Some(k) { None } else { Some(k) })
         })
     };
     let go = |to: usize| {
