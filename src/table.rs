@@ -195,7 +195,6 @@ pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>,
     if !bad.is_empty() {
         return (good, bad);
     }
-    let mut ids = std::collections::HashSet::new();
     for (k, record) in reader.records().enumerate() {
         let line = k + 2;
         let record = match record {
@@ -214,11 +213,13 @@ pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>,
         }
         match parse_row(&row_value(&header, &record), &terms) {
             // An id an earlier row already has: the row is refused (ids name incidents).
-            Ok(inc) if !ids.insert(inc.id.clone()) => bad.push(RowError {
-                line,
-                column: "id".into(),
-                problem: Problem::DuplicateId(inc.id),
-            }),
+            Ok(inc) if good.iter().any(|(_, g): &(usize, Incident)| g.id == inc.id) => {
+                bad.push(RowError {
+                    line,
+                    column: "id".into(),
+                    problem: Problem::DuplicateId(inc.id),
+                })
+            }
             Ok(inc) => good.push((line, inc)),
             Err(errs) => bad.extend(errs.into_iter().map(|e| RowError {
                 line,
@@ -244,11 +245,23 @@ fn parse_row(v: &Value, terms: &Value) -> Result<Incident, Vec<CaseError>> {
         .ok_or_else(|| vec![CaseError::at("incidents[0]", Problem::Empty)])
 }
 
+/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
 /// Incidents as CSV in the columns [`COLUMNS`] (what [`read_incidents`] reads back): times in
-/// RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`.
+/// RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`. (Written by hand:
+/// a second use of the csv writer would bring its float parsing into the page's wasm.)
 pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
+    let mut out = COLUMNS.join(",");
+    out.push('\n');
     let text = |v: &Value| match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
@@ -270,17 +283,20 @@ pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) ->
     };
     for inc in incidents {
         let v = serde_json::to_value(inc).unwrap_or_default();
-        let row: Vec<String> = COLUMNS
-            .iter()
-            .map(|&c| match c {
+        for (n, &c) in COLUMNS.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            let field = match c {
                 "force_majeure" | "customer_pauses" => spans(&v[c]),
                 _ if FACTS.contains(&c) => text(&v["facts"][c]),
                 _ => text(&v[c]),
-            })
-            .collect();
-        let _ = w.write_record(&row);
+            };
+            csv_field(&mut out, &field);
+        }
+        out.push('\n');
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
 }
 
 /// The assessed ledger as CSV: one row per incident with its verdict, each deadline and
@@ -387,6 +403,12 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
         let again: Vec<Incident> = again.into_iter().map(|(_, i)| i).collect();
         assert_eq!(again, incidents);
         assert!(text.contains("typhoon@2025-04-01T00:00:00+08:00/2025-04-02T00:00:00+08:00"));
+        // Quotes, commas and line breaks survive.
+        let mut odd = incidents[0].clone();
+        odd.id = "a, \"b\"\nc".into();
+        let (back, bad) = read_incidents(&write_incidents([&odd]), &LETTER);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(back[0].1.id, odd.id);
     }
 
     #[test]
