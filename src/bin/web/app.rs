@@ -192,7 +192,7 @@ pub fn app() -> Html {
                 </div>
                 <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
             </header>
-            <crate::ledger_view::EditingBanner state={page.ledger.clone()} on_page={on_page.clone()} />
+            { crate::ledger_view::editing_banner(&page.ledger, &on_page) }
             <main class="layout">
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
                 <ResultView outcome={Rc::new(outcome)} {incident} />

@@ -83,7 +83,8 @@ pub struct Facts {
     pub pending: usize,
     /// The calendar quarter of the report (`2025-Q1`).
     pub quarter: String,
-    /// Lower-case text a search looks in: id, priority, coverage, cause, quarter.
+    /// Text a search looks in (Latin letters in lower case): id, priority, coverage, cause,
+    /// quarter.
     pub haystack: String,
 }
 
@@ -103,10 +104,7 @@ pub fn facts(
         })
         .max(0);
     let count = |s: Status| r.map_or(0, |r| r.deadlines.iter().filter(|d| d.status == s).count());
-    let cause = serde_json::to_value(inc.cause)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let cause = serde_json::to_string(&inc.cause).unwrap_or_default();
     let (coverage, priority, haystack_extra) = match r {
         Some(r) => {
             let (czh, cen) = r.coverage.names();
@@ -122,7 +120,7 @@ pub fn facts(
         None => ("", String::new(), String::new()),
     };
     Facts {
-        haystack: format!("{} {cause} {quarter} {haystack_extra}", inc.id).to_lowercase(),
+        haystack: format!("{} {cause} {quarter} {haystack_extra}", inc.id).to_ascii_lowercase(),
         id: inc.id.clone(),
         reported: inc.reported_at.secs(),
         priority,
@@ -187,7 +185,7 @@ fn compare(a: &Facts, b: &Facts, column: Column) -> Ordering {
 /// What the table is narrowed to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Text anywhere in id, priority, coverage, cause or quarter (any case).
+    /// Text anywhere in id, priority, coverage, cause or quarter (Latin letters in any case).
     pub text: String,
     /// A coverage id, or empty for all.
     pub coverage: String,
@@ -207,7 +205,7 @@ impl Filter {
 /// The rows to show, in the order to show them: those the filter keeps, sorted (ties and
 /// no sort keep the ledger's order).
 pub fn select<F: Borrow<Facts>>(rows: &[F], filter: &Filter, sort: Option<Sort>) -> Vec<usize> {
-    let text = filter.text.trim().to_lowercase();
+    let text = filter.text.trim().to_ascii_lowercase();
     let mut keep: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.keeps(&text, rows[i].borrow()))
         .collect();

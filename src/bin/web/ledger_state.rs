@@ -558,7 +558,8 @@ impl Page {
         };
         let key = match (&as_of, &contract) {
             (Ok(t), Ok(text)) => format!("{}\n{text}", t.secs()),
-            (a, c) => format!("{:?}{:?}", a.as_ref().err(), c.as_ref().err()),
+            // Something to correct: the key is what was typed.
+            _ => format!("!{}\n{}", self.as_of, self.form.to_case_text()),
         };
         if key != book.ctx_key {
             book.ctx = None;

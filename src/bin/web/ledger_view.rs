@@ -14,7 +14,6 @@ use slacalc::deadline::Status;
 use slacalc::names::Named;
 use slacalc::{Fen, Instant};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -162,6 +161,7 @@ pub struct LedgerViewProps {
 #[function_component(LedgerView)]
 pub fn ledger_view(p: &LedgerViewProps) -> Html {
     let lang = use_lang();
+    let ui = use_table_ui();
     let l = &p.state;
     let on_ledger = p.on_page.reform(PageAction::Ledger);
     let onimport = import_file(p.on_page.clone());
@@ -230,10 +230,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                 },
                 _ => html! {},
             };
-            let summary = book
-                .summary
-                .as_ref()
-                .and_then(|s| s.as_ref().as_ref().ok().map(|_| s.clone()));
+            let summary = book.summary.as_deref().and_then(|s| s.as_ref().ok());
             html! {
                 <>
                     if !book.bad_rows.is_empty() {
@@ -245,14 +242,9 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                         </details>
                     }
                     { problems }
-                    if let Some(s) = summary.clone() {
-                        <Totals summary={SummaryRef(s)} />
-                    }
-                    <Table rows={book.rows.clone()} summary={summary.map(SummaryRef)}
-                        editing={l.editing} on_page={p.on_page.clone()} />
-                    if let Some(s) = book.summary.as_ref().and_then(|s| s.as_ref().as_ref().ok().map(|_| s.clone())) {
-                        <Schedules summary={SummaryRef(s)} />
-                    }
+                    { summary.map(|s| totals(s, lang)).unwrap_or_default() }
+                    { table(&book.rows, summary, l.editing, &p.on_page, &ui, lang) }
+                    { summary.map(schedules).unwrap_or_default() }
                 </>
             }
         }
@@ -285,44 +277,23 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
     }
 }
 
-/// A summary, compared by identity (a new one after every change).
-#[derive(Clone)]
-pub struct SummaryRef(pub Rc<Result<Summary, Vec<slacalc::CaseError>>>);
-
-impl PartialEq for SummaryRef {
-    fn eq(&self, other: &SummaryRef) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl SummaryRef {
-    fn get(&self) -> Option<&Summary> {
-        self.0.as_ref().as_ref().ok()
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct SummaryProps {
-    summary: SummaryRef,
-}
-
 /// The damages against the cap (L4.3): a bar, the amounts and the percentages.
-#[function_component(Totals)]
-fn totals(p: &SummaryProps) -> Html {
-    let lang = use_lang();
-    let Some(s) = p.summary.get() else {
-        return html! {};
-    };
+fn totals(s: &Summary, lang: crate::labels::Lang) -> Html {
     let t = &s.totals.total;
     let used_pct = grid::percent(t.penalty, t.cap);
-    let width = used_pct.parse::<f64>().unwrap_or(0.0).min(100.0);
+    // The bar's width: the percentage text, at most 100 (no float parsing in the page).
+    let width = if t.penalty >= t.cap {
+        "100".to_string()
+    } else {
+        used_pct.clone()
+    };
     html! {
         <div class="ledger-totals">
             if !s.per_incident {
                 <div class="cap-bar" id="ledger-cap">
                     <div class="cap-track" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow={used_pct.clone()}
                         aria-label={lang.pick("已用违约金上限的比例", "Share of the damages cap used")}>
-                        <div class={classes!("cap-fill", t.cap_reached.then_some("full"))} style={format!("width: {width:.2}%")}></div>
+                        <div class={classes!("cap-fill", t.cap_reached.then_some("full"))} style={format!("width: {width}%")}></div>
                     </div>
                     <p class="cap-numbers" id="ledger-cap-numbers">
                         <strong>{ format!("{} / {}", t.penalty.pretty(), t.cap.pretty()) }</strong>
@@ -347,12 +318,8 @@ fn totals(p: &SummaryProps) -> Html {
 }
 
 /// Per quarter, the L3.5 schedule and availability per month.
-#[function_component(Schedules)]
-fn schedules(p: &SummaryProps) -> Html {
+fn schedules(s: &Summary) -> Html {
     use slacalc::ledger::ReportStatus;
-    let Some(s) = p.summary.get() else {
-        return html! {};
-    };
     let t = &s.totals;
     let report = |st: ReportStatus| -> ((&'static str, &'static str), &'static str) {
         match st {
@@ -418,94 +385,110 @@ fn schedules(p: &SummaryProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct TableProps {
-    rows: Rc<Vec<Row>>,
-    summary: Option<SummaryRef>,
-    editing: Option<RowKey>,
-    on_page: Callback<PageAction>,
+/// The facts of each row (by position), kept until the row (or what it adds after the
+/// cap) changes.
+type FactsCache = Vec<(Row, Option<Fen>, i64, Rc<Facts>)>;
+
+/// What the table remembers between renders: sort, filter, page, the open row, the facts.
+struct TableUi {
+    sort: UseStateHandle<Option<Sort>>,
+    filter: UseStateHandle<Filter>,
+    page: UseStateHandle<usize>,
+    expanded: UseStateHandle<Option<RowKey>>,
+    cache: Rc<RefCell<FactsCache>>,
+    on_toggle: Callback<RowKey>,
 }
 
-/// The facts of each row, kept until the row (or what it adds after the cap) changes.
-type FactsCache = HashMap<RowKey, (Row, Option<Fen>, i64, Rc<Facts>)>;
+#[hook]
+fn use_table_ui() -> TableUi {
+    let expanded = use_state(|| None::<RowKey>);
+    // The same callback while the open row stays (a row re-renders only when its own props
+    // change: editing one incident of a long ledger re-renders one row).
+    let on_toggle = {
+        let setter = expanded.setter();
+        use_callback(*expanded, move |k: RowKey, open| {
+            setter.set(if *open == Some(k) { None } else { Some(k) })
+        })
+    };
+    TableUi {
+        sort: use_state(|| None::<Sort>),
+        filter: use_state(Filter::default),
+        page: use_state(|| 0usize),
+        expanded,
+        cache: use_mut_ref(FactsCache::new),
+        on_toggle,
+    }
+}
 
 /// The table: filter, sortable headers, one page of rows, pages.
-#[function_component(Table)]
-fn table(p: &TableProps) -> Html {
-    let lang = use_lang();
-    let sort = use_state(|| None::<Sort>);
-    let filter = use_state(Filter::default);
-    let page = use_state(|| 0usize);
-    let expanded = use_state(|| None::<RowKey>);
-    let cache = use_mut_ref(FactsCache::new);
-    let summary = p.summary.as_ref().and_then(|s| s.get());
+fn table(
+    rows: &[Row],
+    summary: Option<&Summary>,
+    editing: Option<RowKey>,
+    on_page: &Callback<PageAction>,
+    ui: &TableUi,
+    lang: crate::labels::Lang,
+) -> Html {
+    let TableUi {
+        sort,
+        filter,
+        page,
+        expanded,
+        cache,
+        on_toggle,
+    } = ui;
     let as_of = summary.map_or(0, |s| s.as_of.secs());
     let applied = |i: usize| summary.and_then(|s| s.applied.get(i).copied().flatten());
     // Facts of every row (sorting and filtering need all), from the cache where unchanged.
     let facts: Vec<Rc<Facts>> = {
         let mut c = cache.borrow_mut();
-        let out: Vec<Rc<Facts>> = p
-            .rows
-            .iter()
+        c.truncate(rows.len());
+        rows.iter()
             .enumerate()
             .map(|(i, r)| {
                 let a = applied(i);
-                match c.get(&r.key) {
+                match c.get(i) {
                     Some((row, had, t, f)) if row == r && *had == a && *t == as_of => f.clone(),
                     _ => {
                         let f = Rc::new(grid::facts(&r.incident, r.ok(), a, as_of));
-                        c.insert(r.key, (r.clone(), a, as_of, f.clone()));
+                        let entry = (r.clone(), a, as_of, f.clone());
+                        match c.get_mut(i) {
+                            Some(slot) => *slot = entry,
+                            None => c.push(entry),
+                        }
                         f
                     }
                 }
             })
-            .collect();
-        if c.len() > p.rows.len() * 2 + 64 {
-            let keep: std::collections::HashSet<RowKey> = p.rows.iter().map(|r| r.key).collect();
-            c.retain(|k, _| keep.contains(k));
-        }
-        out
+            .collect()
     };
-    let order = grid::select(&facts, &filter, *sort);
-    let (range, pages, shown_page) = grid::page(order.len(), *page, grid::PER_PAGE);
+    let order = grid::select(&facts, filter, **sort);
+    let (range, pages, shown_page) = grid::page(order.len(), **page, grid::PER_PAGE);
     let quarters = grid::choices(facts.iter().map(|f| f.quarter.as_str()));
     let coverages = grid::choices(facts.iter().map(|f| f.coverage));
 
-    let on_text = {
+    // A new filter value (which part, the value): back to the first page.
+    let set_filter = {
         let (filter, page) = (filter.clone(), page.clone());
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            filter.set(Filter {
-                text: v,
-                ..(*filter).clone()
-            });
+        Callback::from(move |(part, v): (u8, String)| {
+            let mut f = (*filter).clone();
+            match part {
+                0 => f.text = v,
+                1 => f.coverage = v,
+                _ => f.quarter = v,
+            }
+            filter.set(f);
             page.set(0);
         })
     };
-    let on_coverage = {
-        let (filter, page) = (filter.clone(), page.clone());
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            filter.set(Filter {
-                coverage: v,
-                ..(*filter).clone()
-            });
-            page.set(0);
-        })
-    };
-    let on_quarter = {
-        let (filter, page) = (filter.clone(), page.clone());
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            filter.set(Filter {
-                quarter: v,
-                ..(*filter).clone()
-            });
-            page.set(0);
-        })
-    };
+    let on_text = set_filter
+        .reform(|e: InputEvent| (0, e.target_unchecked_into::<HtmlInputElement>().value()));
+    let on_coverage =
+        set_filter.reform(|e: Event| (1, e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let on_quarter =
+        set_filter.reform(|e: Event| (2, e.target_unchecked_into::<HtmlSelectElement>().value()));
     let header = |column: Column, label: (&'static str, &'static str)| {
-        let current = (*sort).filter(|s| s.column == column);
+        let current = (**sort).filter(|s| s.column == column);
         let aria = match current {
             Some(s) if s.descending => "descending",
             Some(_) => "ascending",
@@ -526,14 +509,6 @@ fn table(p: &TableProps) -> Html {
             </th>
         }
     };
-    // The same callback while the open row stays (a row re-renders only when its own props
-    // change: editing one incident of a long ledger re-renders one row).
-    let on_toggle = {
-        let setter = expanded.setter();
-        use_callback(*expanded, move |k: RowKey, open| {
-            setter.set(if *open == Some(k) { None } else { Some(k) })
-        })
-    };
     let go = |to: usize| {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(to))
@@ -541,7 +516,7 @@ fn table(p: &TableProps) -> Html {
     let pager = html! {
         <div class="pager">
             <span id="ledger-shown">{ bi(("显示", "Showing")) }{ format!(" {}–{} / {} · ", if range.is_empty() { 0 } else { range.start + 1 }, range.end, order.len()) }
-                { bi(("台账总行数", "rows in the ledger")) }{ format!(" {}", p.rows.len()) }</span>
+                { bi(("台账总行数", "rows in the ledger")) }{ format!(" {}", rows.len()) }</span>
             if pages > 1 {
                 <button type="button" id="ledger-prev" disabled={shown_page == 0} onclick={go(shown_page.saturating_sub(1))}
                     aria-label={lang.pick("上一页", "Previous page")}>{ "‹" }</button>
@@ -593,11 +568,11 @@ fn table(p: &TableProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for order[range].iter().map(|&i| {
-                        let r = &p.rows[i];
+                        let r = &rows[i];
                         html! {
                             <LedgerRow key={r.key} row={r.clone()} down={facts[i].down} applied={applied(i)}
-                                expanded={*expanded == Some(r.key)} editing={p.editing == Some(r.key)}
-                                as_of={as_of_instant} on_page={p.on_page.clone()} on_toggle={on_toggle.clone()} />
+                                expanded={**expanded == Some(r.key)} editing={editing == Some(r.key)}
+                                as_of={as_of_instant} on_page={on_page.clone()} on_toggle={on_toggle.clone()} />
                         }
                     }) }
                     </tbody>
@@ -735,16 +710,8 @@ fn ledger_row(p: &RowProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EditingProps {
-    pub state: LedgerState,
-    pub on_page: Callback<PageAction>,
-}
-
 /// Above the form while it edits a ledger row: which one, and a way to stop.
-#[function_component(EditingBanner)]
-pub fn editing_banner(p: &EditingProps) -> Html {
-    let l = &p.state;
+pub fn editing_banner(l: &LedgerState, on_page: &Callback<PageAction>) -> Html {
     let Some(key) = l.editing else {
         return html! {};
     };
@@ -754,9 +721,7 @@ pub fn editing_banner(p: &EditingProps) -> Html {
         .and_then(|b| b.rows.iter().find(|r| r.key == key))
         .map(|r| r.incident.id.clone())
         .unwrap_or_default();
-    let done = p
-        .on_page
-        .reform(|_: MouseEvent| PageAction::Ledger(LedgerAction::StopEditing));
+    let done = on_page.reform(|_: MouseEvent| PageAction::Ledger(LedgerAction::StopEditing));
     html! {
         <div class="editing-banner" id="editing-banner" role="status">
             <p>{ bi(("正在编辑台账中的事件", "Editing the ledger's incident")) }{ " " }<strong>{ id }</strong>

@@ -33,6 +33,8 @@ mod test_util;
 mod timeline;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod timeline_layout;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod timeline_svg;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

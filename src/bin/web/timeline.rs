@@ -6,10 +6,9 @@
 //! row glyphs carry the same meaning without colour. The geometry is `timeline_layout`.
 
 use crate::labels::{bi, use_lang};
-use crate::timeline_layout::{self as tl, BandKind, Mark};
+use crate::timeline_layout::{self as tl, BandKind};
 use slacalc::assess::IncidentResult;
 use slacalc::case::Incident;
-use slacalc::deadline::Status;
 use slacalc::Instant;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,200 +22,48 @@ pub struct TimelineProps {
     /// The assessment time (the end of a still-running interruption or lateness).
     pub as_of: Instant,
     /// Width in SVG units: narrower draws larger text in the same box (the printed sheet).
-    #[prop_or(tl::WIDTH)]
-    pub width: f64,
+    #[prop_or(tl::WIDTH as u16)]
+    pub width: u16,
 }
 
-fn f(x: f64) -> String {
-    format!("{x:.1}")
-}
-
-fn glyph(s: Status) -> &'static str {
-    match s {
-        Status::Met => "✓",
-        Status::Missed => "✗",
-        Status::Pending => "…",
-    }
-}
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Met => "met",
-        Status::Missed => "missed",
-        Status::Pending => "pending",
-    }
-}
-
-/// The due-time marker: a filled diamond (met), a cross (missed), a hollow diamond (pending).
-fn due_marker(x: f64, y: f64, s: Status) -> Html {
-    let r = 5.5;
-    match s {
-        Status::Missed => html! {
-            <path class="tl-due" d={format!("M{} {}L{} {}M{} {}L{} {}", f(x - r), f(y - r), f(x + r), f(y + r), f(x - r), f(y + r), f(x + r), f(y - r))} />
-        },
-        _ => html! {
-            <path class="tl-due" d={format!("M{} {}L{} {}L{} {}L{} {}Z", f(x), f(y - r), f(x + r), f(y), f(x), f(y + r), f(x - r), f(y))} />
-        },
-    }
-}
-
+/// A coordinate to one decimal, written without the float formatter (kept out of the
 /// The timeline of one assessed incident.
 #[function_component(Timeline)]
 pub fn timeline(p: &TimelineProps) -> Html {
     let lang = use_lang();
-    let pick = |t: &tl::Both| lang.pick(&t.0, &t.1).to_string();
+    let en = lang == crate::labels::Lang::En;
     let l = use_memo(
-        (
-            p.incident.clone(),
-            p.result.clone(),
-            p.as_of,
-            p.width.to_bits(),
-        ),
-        |(inc, r, as_of, w)| tl::layout(inc, r, *as_of, f64::from_bits(*w)),
+        (p.incident.clone(), p.result.clone(), p.as_of, p.width),
+        |(inc, r, as_of, w)| tl::layout(inc, r, *as_of, f64::from(*w)),
     );
+    // The drawing as markup (every case text escaped by `timeline_svg`).
+    let drawing =
+        Html::from_html_unchecked(AttrValue::from(crate::timeline_svg::svg(&l, &p.id, en)));
     let id = &p.id;
-    let (fm_pat, pause_pat, title_id) = (
-        format!("{id}-fm"),
-        format!("{id}-pause"),
-        format!("{id}-title"),
-    );
-    let (top, bottom) = (l.rows_top, l.rows_bottom);
-    let mut row = 0usize;
-    let row_y = |n: usize| top + n as f64 * tl::ROW;
-    let label_x = 6.0;
-    let text_y = |n: usize| f(row_y(n) + tl::ROW / 2.0 + tl::FONT * 0.35);
-
-    let down = l.down.as_ref().map(|d| {
-        let n = row;
-        row += 1;
-        let y = row_y(n);
+    let key = |class: &'static str, shape: Html| {
+        html! { <svg viewBox="-7 -7 14 14" class={classes!("tl-key", class)} aria-hidden="true">{ shape }</svg> }
+    };
+    let diamond = || html! { <path class="tl-due" d="M0 -5.5L5.5 0L0 5.5L-5.5 0Z" /> };
+    let band = |kind: &'static str| {
         html! {
-            <g class={classes!("tl-row", "tl-down-row", d.ongoing.then_some("ongoing"))}>
-                <text class="tl-name" x={f(label_x)} y={text_y(n)}>{ lang.pick("服务中断", "Service down") }</text>
-                <rect class="tl-down" x={f(d.x)} y={f(y + 5.0)} width={f(d.w)} height={f(tl::ROW - 10.0)} rx="2">
-                    <title>{ pick(&d.title) }</title>
-                </rect>
-                if d.ongoing {
-                    <path class="tl-ongoing" d={format!("M{} {}l6 {}l-6 {}", f(d.x + d.w), f(y + 5.0), f((tl::ROW - 10.0) / 2.0), f((tl::ROW - 10.0) / 2.0))} />
-                }
-            </g>
+            <svg viewBox="0 0 14 14" class="tl-key" aria-hidden="true">
+                <rect class={classes!("tl-band", format!("tl-{kind}"))} width="14" height="14" fill={format!("url(#{id}-{kind})")} />
+            </svg>
         }
-    });
-
-    let deadlines: Vec<Html> = l
-        .deadlines
-        .iter()
-        .map(|d| {
-            let n = row;
-            row += 1;
-            let y = row_y(n) + tl::ROW / 2.0;
-            let (name_zh, name_en) = slacalc::names::Named::names(&d.kind);
-            let kind = format!("{:?}", d.kind);
-            html! {
-                <g class={classes!("tl-row", "tl-deadline", status_class(d.status))}
-                    data-kind={kind} data-status={status_class(d.status)}>
-                    <title>{ pick(&d.title) }</title>
-                    <text class="tl-name" x={f(label_x)} y={text_y(n)}>
-                        { format!("{} {}", lang.pick(name_zh, name_en), glyph(d.status)) }</text>
-                    <line class="tl-window" x1={f(d.from_x)} x2={f(d.due_x)} y1={f(y)} y2={f(y)} />
-                    <line class="tl-start" x1={f(d.from_x)} x2={f(d.from_x)} y1={f(y - 4.0)} y2={f(y + 4.0)} />
-                    if let Some((a, b)) = d.late {
-                        <rect class="tl-late" x={f(a)} y={f(y - 3.0)} width={f((b - a).max(1.0))} height="6" />
-                    }
-                    { due_marker(d.due_x, y, d.status) }
-                    if let Some(x) = d.actual_x {
-                        <circle class="tl-actual" cx={f(x)} cy={f(y)} r="3.2" />
-                    }
-                </g>
-            }
-        })
-        .collect();
-
-    let bands = l.bands.iter().map(|b| {
-        let (class, pat) = match b.kind {
-            BandKind::ForceMajeure => ("tl-fm", &fm_pat),
-            BandKind::Pause => ("tl-pause", &pause_pat),
-        };
-        html! {
-            <rect class={classes!("tl-band", class)} x={f(b.x)} y={f(top)} width={f(b.w)} height={f(bottom - top)}
-                fill={format!("url(#{pat})")}>
-                <title>{ pick(&b.title) }</title>
-            </rect>
-        }
-    });
-
-    let moments = l.moments.iter().map(|m| {
-        let class = match m.mark {
-            Mark::Reported => "tl-reported",
-            Mark::Interrupted => "tl-interrupted",
-            Mark::Restored => "tl-restored",
-            Mark::AsOf => "tl-asof",
-        };
-        let ly = top - 4.0 - m.lane as f64 * tl::LANE - 3.0;
-        let label = pick(&m.label);
-        let w = tl::text_width(&label, tl::FONT);
-        let cx = m.x.clamp(w / 2.0 + 2.0, l.width - w / 2.0 - 2.0);
-        html! {
-            <g class={classes!("tl-moment", class)}>
-                <line x1={f(m.x)} x2={f(m.x)} y1={f(top - 3.0)} y2={f(bottom)} />
-                <text x={f(cx)} y={f(ly)} text-anchor="middle">{ label }</text>
-            </g>
-        }
-    });
-
-    let axis_y = bottom;
-    let ticks = l.ticks.iter().map(|t| {
-        html! {
-            <g class="tl-tick">
-                <line x1={f(t.x)} x2={f(t.x)} y1={f(top)} y2={f(axis_y + 4.0)} class="tl-grid" />
-                <text x={f(t.x)} y={f(axis_y + 15.0)} text-anchor="middle">{ &t.label }</text>
-                if let Some(d) = &t.date {
-                    <text class="tl-date" x={f(t.x)} y={f(axis_y + 28.0)} text-anchor="middle">{ d }</text>
-                }
-            </g>
-        }
-    });
-
-    let stripes = (0..row).map(|n| {
-        html! {
-            <rect class={classes!("tl-stripe", (n % 2 == 1).then_some("odd"))} x="0" y={f(row_y(n))}
-                width={f(l.width)} height={f(tl::ROW)} />
-        }
-    });
-
+    };
     html! {
         <figure class="timeline" id={id.clone()}>
-            <svg class="tl" viewBox={format!("0 0 {} {}", f(l.width), f(l.height))} role="img"
-                aria-labelledby={title_id.clone()} font-size={f(tl::FONT)}>
-                <title id={title_id}>{ pick(&l.summary) }</title>
-                <defs>
-                    <pattern id={fm_pat.clone()} class="tl-fm-pattern" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="6" height="6" class="tl-fm-bg" />
-                        <line x1="0" y1="0" x2="0" y2="6" />
-                    </pattern>
-                    <pattern id={pause_pat.clone()} class="tl-pause-pattern" width="5" height="5" patternUnits="userSpaceOnUse">
-                        <rect width="5" height="5" class="tl-pause-bg" />
-                        <circle cx="2.5" cy="2.5" r="1" />
-                    </pattern>
-                </defs>
-                { for stripes }
-                { for ticks }
-                { for bands }
-                { for moments }
-                { for down }
-                { for deadlines }
-                <line class="tl-axis" x1={f(tl::PLOT_LEFT)} x2={f(l.width - 14.0)} y1={f(axis_y)} y2={f(axis_y)} />
-            </svg>
+            { drawing }
             <figcaption class="tl-legend">
-                <span><svg viewBox="-7 -7 14 14" class="tl-key met" aria-hidden="true"><path class="tl-due" d="M0 -5.5L5.5 0L0 5.5L-5.5 0Z" /></svg>{ bi(("按时 ✓", "met ✓")) }</span>
-                <span><svg viewBox="-7 -7 14 14" class="tl-key missed" aria-hidden="true"><path class="tl-due" d="M-5.5 -5.5L5.5 5.5M-5.5 5.5L5.5 -5.5" /></svg>{ bi(("超时 ✗(红条为超出时间)", "missed ✗ (the bar is the lateness)")) }</span>
-                <span><svg viewBox="-7 -7 14 14" class="tl-key pending" aria-hidden="true"><path class="tl-due" d="M0 -5.5L5.5 0L0 5.5L-5.5 0Z" /></svg>{ bi(("未到期 …", "pending …")) }</span>
-                <span><svg viewBox="-7 -7 14 14" class="tl-key" aria-hidden="true"><circle class="tl-actual" r="3.2" /></svg>{ bi(("实际时间", "actual time")) }</span>
+                <span>{ key("met", diamond()) }{ bi(("按时 ✓", "met ✓")) }</span>
+                <span>{ key("missed", html! { <path class="tl-due" d="M-5.5 -5.5L5.5 5.5M-5.5 5.5L5.5 -5.5" /> }) }{ bi(("超时 ✗(红条为超出时间)", "missed ✗ (the bar is the lateness)")) }</span>
+                <span>{ key("pending", diamond()) }{ bi(("未到期 …", "pending …")) }</span>
+                <span>{ key("", html! { <circle class="tl-actual" r="3.2" /> }) }{ bi(("实际时间", "actual time")) }</span>
                 if l.bands.iter().any(|b| b.kind == BandKind::ForceMajeure) {
-                    <span><svg viewBox="0 0 14 14" class="tl-key" aria-hidden="true"><rect class="tl-band tl-fm" width="14" height="14" fill={format!("url(#{id}-fm)")} /></svg>{ bi(("不可抗力 L5.1", "force majeure L5.1")) }</span>
+                    <span>{ band("fm") }{ bi(("不可抗力 L5.1", "force majeure L5.1")) }</span>
                 }
                 if l.bands.iter().any(|b| b.kind == BandKind::Pause) {
-                    <span><svg viewBox="0 0 14 14" class="tl-key" aria-hidden="true"><rect class="tl-band tl-pause" width="14" height="14" fill={format!("url(#{id}-pause)")} /></svg>{ bi(("客户方暂停 L3.4", "customer pause L3.4")) }</span>
+                    <span>{ band("pause") }{ bi(("客户方暂停 L3.4", "customer pause L3.4")) }</span>
                 }
                 <span class="tl-tz">{ "UTC+08:00" }</span>
             </figcaption>
@@ -248,7 +95,7 @@ mod tests {
                 incident: Rc::new(case.incidents[0].clone()),
                 result: Rc::new(a.incidents[0].clone()),
                 as_of: a.as_of,
-                width: super::tl::WIDTH,
+                width: 640,
             },
         )
         .render();

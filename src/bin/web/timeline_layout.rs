@@ -25,8 +25,15 @@ pub const FONT: f64 = 11.0;
 /// A text in Chinese and English.
 pub type Both = (String, String);
 
+/// `x` kept between `lo` and `hi` (`lo` wins if they cross). Not `f64::clamp`: its check
+/// formats floats, which would bring the float formatter into the page's wasm.
+pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}
+
 /// A linear map from time (epoch seconds) to x.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Scale {
     pub t0: i64,
     pub t1: i64,
@@ -62,13 +69,14 @@ impl Scale {
     /// The x of `t` (outside the domain: the nearest end).
     pub fn x(&self, t: i64) -> f64 {
         let span = (self.t1 - self.t0).max(1) as f64;
-        let f = ((t - self.t0) as f64 / span).clamp(0.0, 1.0);
+        let f = within((t - self.t0) as f64 / span, 0.0, 1.0);
         self.x0 + f * (self.x1 - self.x0)
     }
 }
 
 /// One tick of the time axis.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Tick {
     pub x: f64,
     /// `08:00`, or `03-04` when ticks are days apart.
@@ -198,7 +206,8 @@ pub enum BandKind {
 }
 
 /// A shaded span across every row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Band {
     pub kind: BandKind,
     pub x: f64,
@@ -216,7 +225,8 @@ pub enum Mark {
 }
 
 /// An instant drawn as a line across the rows, labelled above them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Moment {
     pub mark: Mark,
     pub x: f64,
@@ -227,7 +237,8 @@ pub struct Moment {
 
 /// One deadline's row: the window its clock runs, its due time, the actual time and the
 /// lateness.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct DeadlineRow {
     pub kind: DeadlineKind,
     pub status: Status,
@@ -245,7 +256,8 @@ pub struct DeadlineRow {
 
 /// The interruption: from its start to the restoration (or, still interrupted, to the
 /// assessment time).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Down {
     pub x: f64,
     pub w: f64,
@@ -254,7 +266,8 @@ pub struct Down {
 }
 
 /// The whole drawing of one incident.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Layout {
     pub height: f64,
     /// Top of the first row (below the label lanes).
@@ -357,7 +370,7 @@ pub fn layout(inc: &Incident, r: &IncidentResult, as_of: Instant, width: f64) ->
     // A label may not leave the drawing: its centre is kept half its width inside.
     let sized: Vec<(f64, f64)> = sized
         .into_iter()
-        .map(|(x, w)| (x.clamp(w / 2.0 + 2.0, width - w / 2.0 - 2.0), w))
+        .map(|(x, w)| (within(x, w / 2.0 + 2.0, width - w / 2.0 - 2.0), w))
         .collect();
     let lane_of = lanes(&sized, 6.0);
     let n_lanes = lane_of.iter().max().map_or(1, |m| m + 1);
