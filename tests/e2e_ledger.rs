@@ -11,6 +11,8 @@ mod browser;
 
 use browser::{el, start, text_of, type_into, wait_text};
 use fantoccini::{Client, Locator};
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::process::Command;
 use std::time::Duration;
 
@@ -133,6 +135,38 @@ async fn exported(c: &Client, css: &str) -> String {
         "{css}: a CSV with its byte-order mark: {text:.60}"
     );
     text.trim_start_matches('\u{feff}').to_string()
+}
+
+/// Runs a Chrome DevTools command through chromedriver (`goog/cdp/execute`).
+fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) {
+    let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
+    let mut s = TcpStream::connect(("127.0.0.1", wd_port)).expect("chromedriver");
+    s.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        s,
+        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{wd_port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("request");
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        s.read_exact(&mut byte).expect("answer head");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_string();
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    s.read_exact(&mut body).expect("answer body");
+    assert!(head.contains(" 200 OK"), "{cmd}: {head}");
 }
 
 /// With `SLACALC_SCREENSHOTS=dir`: the element `css` at `width` px, saved as `dir/name.png`.
@@ -387,7 +421,7 @@ async fn a_large_import_shows_its_progress_first() {
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn the_worked_example_timeline_marks_the_missed_restore_in_red() {
-    let (url, c, _wd, _server, _driver) = start().await;
+    let (url, c, wd_port, _server, _driver) = start().await;
     c.goto(&url).await.expect("page opens");
     el(&c, "#timeline svg.tl").await;
     let v = c
@@ -433,5 +467,56 @@ async fn the_worked_example_timeline_marks_the_missed_restore_in_red() {
     assert_eq!(v["labelled"], "timeline-title");
     shot(&c, "#timeline-card", 1280, "timeline-1280").await;
     shot(&c, "#timeline-card", 360, "timeline-360").await;
+
+    // In dark mode the drawing has a dark ground and light ink, the missed one still red
+    // (a lighter red, readable on the dark ground).
+    let session = c.session_id().await.expect("session").expect("an id");
+    cdp(
+        wd_port,
+        &session,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    );
+    let v = c
+        .execute(
+            r#"const s = document.querySelector('#timeline svg.tl');
+               return [getComputedStyle(s).backgroundColor,
+                       getComputedStyle(s.querySelector('.tl-name')).fill,
+                       getComputedStyle(s.querySelector('.tl-deadline.missed .tl-due')).stroke];"#,
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(
+        v,
+        serde_json::json!([
+            "rgb(22, 27, 34)",
+            "rgb(230, 237, 243)",
+            "rgb(255, 123, 114)"
+        ])
+    );
+    shot(&c, "#timeline-card", 1280, "timeline-dark-1280").await;
+    // Printed: black on white, the missed one told by its cross and ✗, not by colour.
+    cdp(
+        wd_port,
+        &session,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print", "features": [] }),
+    );
+    let v = c
+        .execute(
+            r#"const s = document.querySelector('#sheet-timeline svg.tl');
+               return [getComputedStyle(s.querySelector('.tl-deadline.missed .tl-due')).stroke,
+                       s.querySelector('.tl-deadline.missed .tl-due').getAttribute('d').split('M').length - 1,
+                       s.querySelector('.tl-deadline.met .tl-due').getAttribute('d').split('M').length - 1];"#,
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(
+        v,
+        serde_json::json!(["rgb(0, 0, 0)", 2, 1]),
+        "a cross (two strokes) against a diamond"
+    );
     c.close().await.expect("closes");
 }
