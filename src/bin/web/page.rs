@@ -120,6 +120,10 @@ impl Page {
         if let Some(fragment) = fragment {
             page.apply(PageAction::OpenLink(fragment));
         }
+        // An embedded card shows its link only: the user's ledger is not even read.
+        if page.embed {
+            page.ledger = LedgerState::default();
+        }
         page
     }
 
@@ -435,8 +439,17 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             .expect("valid");
         let url = link::url("http://x/", &case, &a);
         let fragment = url.split_once('#').map(|x| x.1).unwrap_or_default();
-        let embedded = Page::at(Some(format!("#{fragment}&embed=1")));
+        let ledger = SavedLedger {
+            version: 2,
+            incidents: case.incidents.clone(),
+            source: String::new(),
+        };
+        let embedded = Page::opening(Some(format!("#{fragment}&embed=1")), None, Some(ledger));
         assert!(embedded.embed);
+        assert!(
+            embedded.ledger.book.is_none(),
+            "an embed leaves the ledger alone"
+        );
         assert_eq!(embedded.form, page.form);
         assert!(!Page::at(Some(format!("#{fragment}"))).embed);
         assert!(!Page::at(None).embed);
