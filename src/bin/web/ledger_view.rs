@@ -734,3 +734,69 @@ pub fn editing_banner(l: &LedgerState, on_page: &Callback<PageAction>) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The ledger view in headless Chromium (`make wasm-test`).
+    use super::{LedgerView, LedgerViewProps};
+    use crate::ledger_state::LedgerAction;
+    use crate::page::{Page, PageAction};
+    use crate::test_util::{settle, text};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn the_table_lists_sorts_and_pages_the_ledger() {
+        let mut page = Page::new();
+        page.as_of = "2026-01-01 00:00".into();
+        page.apply(PageAction::Ledger(LedgerAction::Import {
+            text: include_str!("../../../examples/incidents.csv").into(),
+            name: "incidents.csv".into(),
+        }));
+        let now = slacalc::Instant::parse("2026-06-01T00:00:00+08:00").expect("time");
+        page.refresh_ledger(now);
+        let root = crate::test_util::root();
+        yew::Renderer::<LedgerView>::with_root_and_props(
+            root.clone(),
+            LedgerViewProps {
+                state: page.ledger.clone(),
+                form_ok: true,
+                on_page: yew::Callback::noop(),
+            },
+        )
+        .render();
+        settle().await;
+        let rows = |root: &web_sys::Element| {
+            root.query_selector_all("#ledger tbody tr.ledger-row")
+                .expect("rows")
+                .length()
+        };
+        assert_eq!(rows(&root), 6);
+        assert_eq!(text(&root, "#ledger-total").await, "¥10,000.00");
+        assert!(text(&root, "#ledger-bad-rows").await.contains("line 5"));
+        let sort: web_sys::HtmlElement = root
+            .query_selector("button.sort[data-col=applied]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+            .expect("a sort button");
+        sort.click();
+        settle().await;
+        sort.click();
+        settle().await;
+        let th = root
+            .query_selector("th[aria-sort=descending] button[data-col=applied]")
+            .ok()
+            .flatten();
+        assert!(th.is_some(), "sorted by what each adds, largest first");
+        let first = root
+            .query_selector("#ledger tbody tr.ledger-row td.applied")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default();
+        assert_eq!(first, "¥5,000.00");
+    }
+}
