@@ -33,7 +33,7 @@ wasm-test: setup
 # Content-Security-Policy, the no-request session, offline use and oversized links; axe-core;
 # every visible text in both languages.
 e2e: build
-	cargo test --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang -- --include-ignored
+	cargo test --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang --test e2e_ledger -- --include-ignored
 
 # The first-load budget (150 KB gzip). Over budget since the terms/ledger engine landed:
 # reported, not failed, until issue #8 wins it back (SIZE_CHECK=fail makes it fatal).

@@ -5,7 +5,8 @@
 
 use crate::calendar::{self, Channel};
 use crate::case::{
-    CapScope, Case, ConsultationRule, Incident, Interpretation, PauseRule, RestoreFrom,
+    CapScope, Case, ConsultationRule, Contract, Incident, Interpretation, MonitoringReport,
+    PauseRule, RestoreFrom,
 };
 use crate::classify::{self, EventLevel};
 use crate::coverage::{self, Coverage};
@@ -151,161 +152,323 @@ pub fn terms_of(case: &Case) -> Result<Terms, Vec<CaseError>> {
 /// Assesses a validated case as of `as_of` (the caller's "now"; the engine reads no clock).
 pub fn assess(case: &Case, as_of: Instant) -> Result<Assessment, Vec<CaseError>> {
     crate::validate::validate(case)?;
-    if !crate::validate::in_range(&as_of) {
-        return Err(vec![CaseError::at(
-            "as_of",
-            crate::validate::year_problem(),
-        )]);
-    }
-    let terms = terms_of(case)?;
-    let interp = case.interpretation.resolved(&terms);
-    let price = case.contract.price;
-    let cap = price
-        .share_bp(terms.penalty.cap_bp, 1)
-        .ok_or_else(|| overflow("contract.price".into()))?;
-
-    // L1.1: the office hours, with the PRC holiday calendar unless read as plain weekdays.
-    let plain = interp.office_calendar == Some(crate::case::OfficeCalendar::Plain);
-    let office = terms.office_hours.calendar(plain).ok_or_else(|| {
-        let oh = &terms.office_hours;
-        vec![CaseError::at(
-            "terms.office_hours",
-            Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
-        )]
-    })?;
+    let ctx = Context::prepare(case, as_of)?;
     let mut results = Vec::with_capacity(case.incidents.len());
     for (n, inc) in case.incidents.iter().enumerate() {
-        let r = assess_incident(inc, &terms, &interp, case, as_of, &office)
+        let r = ctx
+            .assess_one(inc)
             .map_err(|p| vec![CaseError::at(format!("incidents[{n}]"), p)])?;
         results.push(r);
     }
+    let items: Vec<(&Incident, &IncidentResult)> = case.incidents.iter().zip(&results).collect();
+    let ledger = ctx.ledger(&items)?;
+    Ok(ctx.finish(results, ledger))
+}
 
-    // L4.3: covered penalties take their share of the cap in order of restoration
-    // (still-interrupted incidents last, as of now), ties in case order; or, read per
-    // incident, each is capped on its own.
-    let mut order: Vec<usize> = (0..results.len())
-        .filter(|&i| results[i].coverage == Coverage::Covered && results[i].penalty.amount > Fen(0))
-        .collect();
-    let end_of = |i: usize| case.incidents[i].restored_at.unwrap_or(as_of);
-    order.sort_by_key(|&i| (end_of(i), i));
-    let claims: Vec<Fen> = order.iter().map(|&i| results[i].penalty.amount).collect();
-    let per_incident = interp.cap_scope == CapScope::Incident;
-    let granted = if per_incident {
-        claims.iter().map(|c| (*c).min(cap)).collect()
-    } else {
-        ledger::apply_cap(cap, &claims)
-    };
-    let mut used = Fen(0);
-    let mut quarter_items = Vec::new();
-    for (&i, &got) in order.iter().zip(&granted) {
-        let r = &mut results[i];
-        r.penalty.applied = got;
-        let before = if per_incident { Fen(0) } else { used };
-        r.explanation.push(explain::cap(
-            &terms.penalty.cap_clause,
-            cap,
-            before,
-            r.penalty.amount,
-            got,
-            per_incident,
-        ));
-        used = used
-            .checked_add(got)
-            .ok_or_else(|| overflow("contract.price".into()))?;
-        quarter_items.push((ledger::quarter_of(end_of(i)), got, r.penalty.amount));
+/// What assessing any incident of one contract needs, prepared once: the terms, the
+/// interpretation applied, the cap (L4.3) and the office calendar (L1.1). A front end that
+/// keeps a ledger assesses each incident with [`Context::incident`] when it changes, and the
+/// contract-wide totals with [`Context::ledger`] over the per-incident results it kept: the
+/// same numbers as [`assess`] of the whole case, without reassessing the unchanged incidents.
+#[derive(Debug, Clone)]
+pub struct Context {
+    terms: Terms,
+    interp: Interpretation,
+    cap: Fen,
+    office: calendar::Calendar,
+    contract: Contract,
+    monitoring_reports: Vec<MonitoringReport>,
+    as_of: Instant,
+}
+
+/// The contract-wide part of an assessment over given per-incident results: L4.3 (what
+/// each incident adds after the cap, and the step that explains it), the totals, the
+/// quarters, availability and the L3.5 schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ledger {
+    /// What each incident adds after the cap, in the order given.
+    pub applied: Vec<Fen>,
+    /// For each incident with damages, what the earlier ones had used of the cap when it
+    /// took its share (the L4.3 step [`Context::finish`] explains); `None` for the others.
+    pub cap_used_before: Vec<Option<Fen>>,
+    /// Totals over the contract (L4.3).
+    pub total: Total,
+    /// Damages per calendar quarter of restoration.
+    pub quarters: Vec<QuarterTotal>,
+    /// Availability per month of the warranty, up to `as_of`.
+    pub availability_months: Vec<Availability>,
+    /// Availability per calendar quarter.
+    pub availability_quarters: Vec<Availability>,
+    /// L3.5: the monitoring reports and where each stands.
+    pub monitoring: Vec<ScheduledReport>,
+}
+
+impl Context {
+    /// Checks the contract, terms, interpretation and monitoring reports of `case` (not its
+    /// incidents) and prepares their assessment as of `as_of`.
+    pub fn new(case: &Case, as_of: Instant) -> Result<Context, Vec<CaseError>> {
+        crate::validate::validate_contract(case)?;
+        Context::prepare(case, as_of)
     }
 
-    let sum = |f: &dyn Fn(&IncidentResult) -> Fen| -> Option<Fen> {
-        results
-            .iter()
-            .try_fold(Fen(0), |acc, r| acc.checked_add(f(r)))
-    };
-    let uncapped = sum(&|r| {
-        if r.coverage == Coverage::Covered {
-            r.penalty.amount
-        } else {
-            Fen(0)
+    fn prepare(case: &Case, as_of: Instant) -> Result<Context, Vec<CaseError>> {
+        if !crate::validate::in_range(&as_of) {
+            return Err(vec![CaseError::at(
+                "as_of",
+                crate::validate::year_problem(),
+            )]);
         }
-    })
-    .ok_or_else(|| overflow("incidents".into()))?;
-    let contingent = sum(&|r| {
-        r.contingent
-            .as_ref()
-            .map_or(Fen(0), |c| c.if_vendor.penalty_amount)
-    })
-    .ok_or_else(|| overflow("incidents".into()))?;
-    let cap_reached = cap > Fen(0)
-        && if per_incident {
-            claims.iter().any(|c| *c >= cap)
-        } else {
-            uncapped >= cap
-        };
-
-    // Availability: vendor-caused interruption time (covered incidents) per period.
-    let down = crate::span::merge(
-        case.incidents
-            .iter()
-            .zip(&results)
-            .filter(|(_, r)| r.coverage == Coverage::Covered)
-            .filter_map(|(inc, _)| {
-                let from = inc.interrupted_from?.secs();
-                Some((from, inc.restored_at.unwrap_or(as_of).secs()))
-            })
-            .collect(),
-    );
-    let c = &case.contract;
-    let months = ledger::periods(c.warranty_start, c.warranty_end, as_of.secs(), false);
-    let quarters_p = ledger::periods(c.warranty_start, c.warranty_end, as_of.secs(), true);
-    let monitoring = terms.monitoring.as_ref().map_or_else(Vec::new, |m| {
-        ledger::monitoring_schedule(
-            c.warranty_start,
-            c.warranty_end,
-            m.every_months,
-            interp.monitoring_grace_days,
-            &case.monitoring_reports,
-            as_of,
-        )
-    });
-
-    Ok(Assessment {
-        rules_version: RULES_VERSION,
-        terms: terms.id.clone(),
-        terms_name: terms.name.clone(),
-        penalty_rule: PenaltyCitation {
-            clause: terms.penalty.clause.clone(),
-            cap_clause: terms.penalty.cap_clause.clone(),
-            per: terms.penalty.per,
-        },
-        interpretation: interp,
-        as_of: as_of.local(),
-        total: Total {
-            penalty: used,
-            uncapped,
+        let terms = terms_of(case)?;
+        let interp = case.interpretation.resolved(&terms);
+        let cap = case
+            .contract
+            .price
+            .share_bp(terms.penalty.cap_bp, 1)
+            .ok_or_else(|| overflow("contract.price".into()))?;
+        // L1.1: the office hours, with the PRC holiday calendar unless read as plain weekdays.
+        let plain = interp.office_calendar == Some(crate::case::OfficeCalendar::Plain);
+        let office = terms.office_hours.calendar(plain).ok_or_else(|| {
+            let oh = &terms.office_hours;
+            vec![CaseError::at(
+                "terms.office_hours",
+                Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
+            )]
+        })?;
+        Ok(Context {
+            terms,
+            interp,
             cap,
-            cap_reached,
-            contingent,
-        },
-        incidents: results,
-        quarters: ledger::quarter_totals(&quarter_items)
-            .ok_or_else(|| overflow("incidents".into()))?,
-        availability_months: ledger::availability(&months, &down),
-        availability_quarters: ledger::availability(&quarters_p, &down),
-        monitoring,
-    })
+            office,
+            contract: case.contract.clone(),
+            monitoring_reports: case.monitoring_reports.clone(),
+            as_of,
+        })
+    }
+
+    /// The moment the assessment is judged at.
+    pub fn as_of(&self) -> Instant {
+        self.as_of
+    }
+
+    /// The contract (L6): price and warranty.
+    pub fn contract(&self) -> &Contract {
+        &self.contract
+    }
+
+    /// The interpretation applied (every switch filled in).
+    pub fn interpretation(&self) -> &Interpretation {
+        &self.interp
+    }
+
+    /// Checks and assesses one incident (named `incidents[n]` in its problems) before the
+    /// cap: its `penalty.applied` is zero and its explanation has no L4.3 step yet; both come
+    /// from [`Context::ledger`]. Whether its id is unique is the ledger's to check.
+    pub fn incident(&self, n: usize, inc: &Incident) -> Result<IncidentResult, Vec<CaseError>> {
+        crate::validate::validate_incident(n, inc, &self.terms)?;
+        self.assess_one(inc)
+            .map_err(|p| vec![CaseError::at(format!("incidents[{n}]"), p)])
+    }
+
+    fn assess_one(&self, inc: &Incident) -> Result<IncidentResult, Problem> {
+        assess_incident(
+            inc,
+            &self.terms,
+            &self.interp,
+            &self.contract,
+            self.as_of,
+            &self.office,
+        )
+    }
+
+    /// L4.3 and the ledger over `items`, each incident with its result from
+    /// [`Context::incident`] (the incidents' ids must be unique: see
+    /// [`crate::validate::duplicate_ids`]). Covered penalties take their share of the cap in
+    /// order of restoration (still-interrupted incidents last, as of now), ties in the given
+    /// order; or, read per incident, each is capped on its own.
+    pub fn ledger(&self, items: &[(&Incident, &IncidentResult)]) -> Result<Ledger, Vec<CaseError>> {
+        let (cap, as_of, terms) = (self.cap, self.as_of, &self.terms);
+        let mut order: Vec<usize> = (0..items.len())
+            .filter(|&i| {
+                let r = items[i].1;
+                r.coverage == Coverage::Covered && r.penalty.amount > Fen(0)
+            })
+            .collect();
+        let end_of = |i: usize| items[i].0.restored_at.unwrap_or(as_of);
+        order.sort_by_key(|&i| (end_of(i), i));
+        let claims: Vec<Fen> = order.iter().map(|&i| items[i].1.penalty.amount).collect();
+        let per_incident = self.interp.cap_scope == CapScope::Incident;
+        let granted = if per_incident {
+            claims.iter().map(|c| (*c).min(cap)).collect()
+        } else {
+            ledger::apply_cap(cap, &claims)
+        };
+        let mut applied = vec![Fen(0); items.len()];
+        let mut cap_used_before = vec![None; items.len()];
+        let mut used = Fen(0);
+        // Per calendar quarter of restoration (`keys` (year, quarter) beside `quarters`).
+        let mut keys: Vec<(i32, u32)> = Vec::new();
+        let mut quarters: Vec<QuarterTotal> = Vec::new();
+        for (&i, &got) in order.iter().zip(&granted) {
+            let amount = items[i].1.penalty.amount;
+            applied[i] = got;
+            cap_used_before[i] = Some(if per_incident { Fen(0) } else { used });
+            used = used
+                .checked_add(got)
+                .ok_or_else(|| overflow("contract.price".into()))?;
+            let q = ledger::quarter_key(end_of(i));
+            let slot = match keys.iter().position(|k| *k == q) {
+                Some(n) => n,
+                None => {
+                    keys.push(q);
+                    quarters.push(QuarterTotal {
+                        quarter: format!("{}-Q{}", q.0, q.1),
+                        incidents: 0,
+                        penalty: Fen(0),
+                        uncapped: Fen(0),
+                    });
+                    quarters.len() - 1
+                }
+            };
+            let t = &mut quarters[slot];
+            t.incidents += 1;
+            t.penalty = t
+                .penalty
+                .checked_add(got)
+                .ok_or_else(|| overflow("incidents".into()))?;
+            t.uncapped = t
+                .uncapped
+                .checked_add(amount)
+                .ok_or_else(|| overflow("incidents".into()))?;
+        }
+        quarters.sort_by(|a, b| a.quarter.cmp(&b.quarter));
+
+        let sum = |f: &dyn Fn(&IncidentResult) -> Fen| -> Option<Fen> {
+            items
+                .iter()
+                .try_fold(Fen(0), |acc, (_, r)| acc.checked_add(f(r)))
+        };
+        let uncapped = sum(&|r| {
+            if r.coverage == Coverage::Covered {
+                r.penalty.amount
+            } else {
+                Fen(0)
+            }
+        })
+        .ok_or_else(|| overflow("incidents".into()))?;
+        let contingent = sum(&|r| {
+            r.contingent
+                .as_ref()
+                .map_or(Fen(0), |c| c.if_vendor.penalty_amount)
+        })
+        .ok_or_else(|| overflow("incidents".into()))?;
+        let cap_reached = cap > Fen(0)
+            && if per_incident {
+                claims.iter().any(|c| *c >= cap)
+            } else {
+                uncapped >= cap
+            };
+
+        // Availability: vendor-caused interruption time (covered incidents) per period.
+        let down = crate::span::merge(
+            items
+                .iter()
+                .filter(|(_, r)| r.coverage == Coverage::Covered)
+                .filter_map(|(inc, _)| {
+                    let from = inc.interrupted_from?.secs();
+                    Some((from, inc.restored_at.unwrap_or(as_of).secs()))
+                })
+                .collect(),
+        );
+        let c = &self.contract;
+        let months = ledger::periods(c.warranty_start, c.warranty_end, as_of.secs(), false);
+        let quarters_p = ledger::periods(c.warranty_start, c.warranty_end, as_of.secs(), true);
+        let monitoring = terms.monitoring.as_ref().map_or_else(Vec::new, |m| {
+            ledger::monitoring_schedule(
+                c.warranty_start,
+                c.warranty_end,
+                m.every_months,
+                self.interp.monitoring_grace_days,
+                &self.monitoring_reports,
+                as_of,
+            )
+        });
+        Ok(Ledger {
+            applied,
+            cap_used_before,
+            total: Total {
+                penalty: used,
+                uncapped,
+                cap,
+                cap_reached,
+                contingent,
+            },
+            quarters,
+            availability_months: ledger::availability(&months, &down),
+            availability_quarters: ledger::availability(&quarters_p, &down),
+            monitoring,
+        })
+    }
+
+    /// The whole assessment from the per-incident results and their ledger (each result
+    /// gets what it adds after the cap, and the L4.3 step that explains it).
+    pub fn finish(&self, mut results: Vec<IncidentResult>, ledger: Ledger) -> Assessment {
+        let Ledger {
+            applied,
+            cap_used_before,
+            total,
+            quarters,
+            availability_months,
+            availability_quarters,
+            monitoring,
+        } = ledger;
+        let terms = &self.terms;
+        let per_incident = self.interp.cap_scope == CapScope::Incident;
+        for ((r, got), before) in results.iter_mut().zip(applied).zip(cap_used_before) {
+            r.penalty.applied = got;
+            if let Some(before) = before {
+                r.explanation.push(explain::cap(
+                    &terms.penalty.cap_clause,
+                    self.cap,
+                    before,
+                    r.penalty.amount,
+                    got,
+                    per_incident,
+                ));
+            }
+        }
+        Assessment {
+            rules_version: RULES_VERSION,
+            terms: terms.id.clone(),
+            terms_name: terms.name.clone(),
+            penalty_rule: PenaltyCitation {
+                clause: terms.penalty.clause.clone(),
+                cap_clause: terms.penalty.cap_clause.clone(),
+                per: terms.penalty.per,
+            },
+            interpretation: self.interp,
+            as_of: self.as_of.local(),
+            total,
+            incidents: results,
+            quarters,
+            availability_months,
+            availability_quarters,
+            monitoring,
+        }
+    }
 }
 
 fn assess_incident(
     inc: &Incident,
     terms: &Terms,
     interp: &Interpretation,
-    case: &Case,
+    contract: &Contract,
     as_of: Instant,
     office: &calendar::Calendar,
 ) -> Result<IncidentResult, Problem> {
     let mut cls = classify::classify(inc, terms, interp);
     let routing = calendar::channel(office, &inc.reported_at);
     let channel = routing.channel;
-    let (cov, cov_clause) = coverage::coverage(inc, &case.contract, terms);
+    let (cov, cov_clause) = coverage::coverage(inc, contract, terms);
     let consultation_timer =
         cov == Coverage::Consultation && interp.consultation == ConsultationRule::General;
     let priority_step = if consultation_timer {
@@ -333,7 +496,7 @@ fn assess_incident(
         priority_step,
         explain::event(inc, &cls, interp.majority_threshold_pct, terms),
         explain::channel(inc, &routing, terms),
-        explain::coverage(inc, cov, &cov_clause, case, consultation_timer),
+        explain::coverage(inc, cov, &cov_clause, contract, consultation_timer),
     ];
 
     let pauses_count = interp.customer_pauses == PauseRule::Count;
@@ -451,13 +614,13 @@ fn assess_incident(
                 excluded: &excluded,
                 accruing,
             };
-            pen = penalty::penalty(case.contract.price, &terms.penalty, counting, &i)
+            pen = penalty::penalty(contract.price, &terms.penalty, counting, &i)
                 .ok_or(Problem::OutOfTimeRange)?;
             steps.push(explain::penalty(
                 &pen,
                 from,
                 to,
-                case.contract.price,
+                contract.price,
                 terms,
                 counting,
             ));

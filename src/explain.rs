@@ -2,7 +2,7 @@
 //! Chinese and English.
 
 use crate::calendar::{Channel, DayKind, Routing};
-use crate::case::{Case, Cause, Incident, Interpretation, PrioritySource};
+use crate::case::{Cause, Contract, Incident, Interpretation, PrioritySource};
 use crate::classify::{Classification, EventLevel};
 use crate::coverage::Coverage;
 use crate::deadline::{Deadline, DeadlineKind, Status};
@@ -209,11 +209,10 @@ pub fn coverage(
     inc: &Incident,
     cov: Coverage,
     clause: &str,
-    case: &Case,
+    w: &Contract,
     consultation_timer: bool,
 ) -> Step {
     let (czh, cen) = cause_names(inc.cause);
-    let w = &case.contract;
     let (zh, en) = match cov {
         Coverage::Consultation if consultation_timer => (
             "咨询按一般优先级计响应时限(所选解释),无恢复时限。".to_string(),

@@ -37,30 +37,14 @@ pub struct QuarterTotal {
 
 /// `2025-Q1` for an instant, in UTC+08:00.
 pub fn quarter_of(t: Instant) -> String {
-    let d = t.local_date();
-    format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
+    let (y, q) = quarter_key(t);
+    format!("{y}-Q{q}")
 }
 
-/// Adds `(quarter, applied, uncapped)` claims into quarter totals, sorted by quarter.
-pub fn quarter_totals(items: &[(String, Fen, Fen)]) -> Option<Vec<QuarterTotal>> {
-    let mut out: Vec<QuarterTotal> = Vec::new();
-    for (q, applied, uncapped) in items {
-        match out.iter_mut().find(|t| &t.quarter == q) {
-            Some(t) => {
-                t.incidents += 1;
-                t.penalty = t.penalty.checked_add(*applied)?;
-                t.uncapped = t.uncapped.checked_add(*uncapped)?;
-            }
-            None => out.push(QuarterTotal {
-                quarter: q.clone(),
-                incidents: 1,
-                penalty: *applied,
-                uncapped: *uncapped,
-            }),
-        }
-    }
-    out.sort_by(|a, b| a.quarter.cmp(&b.quarter));
-    Some(out)
+/// The year and quarter (1–4) of an instant, in UTC+08:00.
+pub fn quarter_key(t: Instant) -> (i32, u32) {
+    let d = t.local_date();
+    (d.year(), (d.month() - 1) / 3 + 1)
 }
 
 /// Availability of one month or quarter: the share of it without vendor-caused interruption.

@@ -212,6 +212,14 @@ pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>,
             continue;
         }
         match parse_row(&row_value(&header, &record), &terms) {
+            // An id an earlier row already has: the row is refused (ids name incidents).
+            Ok(inc) if good.iter().any(|(_, g): &(usize, Incident)| g.id == inc.id) => {
+                bad.push(RowError {
+                    line,
+                    column: "id".into(),
+                    problem: Problem::DuplicateId(inc.id),
+                })
+            }
             Ok(inc) => good.push((line, inc)),
             Err(errs) => bad.extend(errs.into_iter().map(|e| RowError {
                 line,
@@ -235,6 +243,60 @@ fn parse_row(v: &Value, terms: &Value) -> Result<Incident, Vec<CaseError>> {
         .into_iter()
         .next()
         .ok_or_else(|| vec![CaseError::at("incidents[0]", Problem::Empty)])
+}
+
+/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// Incidents as CSV in the columns [`COLUMNS`] (what [`read_incidents`] reads back): times in
+/// RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`. (Written by hand:
+/// a second use of the csv writer would bring its float parsing into the page's wasm.)
+pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> String {
+    let mut out = COLUMNS.join(",");
+    out.push('\n');
+    let text = |v: &Value| match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let spans = |v: &Value| -> String {
+        let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
+        items
+            .iter()
+            .map(|s| {
+                let range = format!("{}/{}", text(&s["start"]), text(&s["end"]));
+                match s.get("kind") {
+                    Some(k) => format!("{}@{range}", text(k)),
+                    None => range,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    for inc in incidents {
+        let v = serde_json::to_value(inc).unwrap_or_default();
+        for (n, &c) in COLUMNS.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            let field = match c {
+                "force_majeure" | "customer_pauses" => spans(&v[c]),
+                _ if FACTS.contains(&c) => text(&v["facts"][c]),
+                _ => text(&v[c]),
+            };
+            csv_field(&mut out, &field);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The assessed ledger as CSV: one row per incident with its verdict, each deadline and
@@ -328,6 +390,34 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
         assert_eq!((bad[0].line, bad[0].column.as_str()), (3, "reported_at"));
         assert_eq!((bad[1].line, bad[1].column.as_str()), (4, "cause"));
         assert!(bad[1].en().starts_with("line 4, column cause: "));
+    }
+
+    #[test]
+    fn written_incidents_read_back_the_same() {
+        let (good, _) = read_incidents(&CSV.replace("aliens", "vendor"), &LETTER);
+        let incidents: Vec<Incident> = good.into_iter().map(|(_, i)| i).collect();
+        let text = write_incidents(&incidents);
+        assert!(text.starts_with("id,reported_at,"), "{text}");
+        let (again, bad) = read_incidents(&text, &LETTER);
+        assert!(bad.is_empty(), "{bad:?}");
+        let again: Vec<Incident> = again.into_iter().map(|(_, i)| i).collect();
+        assert_eq!(again, incidents);
+        assert!(text.contains("typhoon@2025-04-01T00:00:00+08:00/2025-04-02T00:00:00+08:00"));
+        // Quotes, commas and line breaks survive.
+        let mut odd = incidents[0].clone();
+        odd.id = "a, \"b\"\nc".into();
+        let (back, bad) = read_incidents(&write_incidents([&odd]), &LETTER);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(back[0].1.id, odd.id);
+    }
+
+    #[test]
+    fn a_repeated_id_is_a_bad_row() {
+        let text = CSV.replace("\nb,2025-03-03 25:00", "\na,2025-03-03 09:00");
+        let (good, bad) = read_incidents(&text, &LETTER);
+        assert_eq!(good.len(), 1);
+        assert_eq!((bad[0].line, bad[0].column.as_str()), (3, "id"));
+        assert_eq!(bad[0].problem, Problem::DuplicateId("a".into()));
     }
 
     #[test]

@@ -148,19 +148,71 @@ fn format_error(path: String, e: &serde_json::Error) -> CaseError {
 
 /// Checks the rules a readable case must meet; returns every problem found.
 pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
+    let terms = case.terms.resolve();
     let mut errs = Vec::new();
+    check_head(case, terms.as_ref(), &mut errs);
+    let mut ids = HashSet::new();
+    for (n, inc) in case.incidents.iter().enumerate() {
+        check_one(n, inc, terms.as_ref(), &mut ids, &mut errs);
+    }
+    check_monitoring(case, terms.as_ref(), &mut errs);
+    result(errs)
+}
+
+/// Checks everything of a case but its incidents: version, terms, interpretation, contract
+/// and monitoring reports (for a ledger whose incidents are checked one at a time with
+/// [`validate_incident`] and [`duplicate_ids`]).
+pub fn validate_contract(case: &Case) -> Result<(), Vec<CaseError>> {
+    let terms = case.terms.resolve();
+    let mut errs = Vec::new();
+    check_head(case, terms.as_ref(), &mut errs);
+    check_monitoring(case, terms.as_ref(), &mut errs);
+    result(errs)
+}
+
+/// Checks one incident of a case under `terms`, named `incidents[n]`: everything but
+/// whether its id is unique (see [`duplicate_ids`]).
+pub fn validate_incident(n: usize, inc: &Incident, terms: &Terms) -> Result<(), Vec<CaseError>> {
+    let mut errs = Vec::new();
+    check_one(n, inc, Some(terms), &mut HashSet::new(), &mut errs);
+    result(errs)
+}
+
+/// Each incident whose id an earlier one already has, as `incidents[n].id`.
+pub fn duplicate_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<CaseError> {
+    let mut seen = HashSet::new();
+    ids.into_iter()
+        .enumerate()
+        .filter(|(_, id)| !id.trim().is_empty() && !seen.insert(*id))
+        .map(|(n, id)| {
+            CaseError::at(
+                format!("incidents[{n}].id"),
+                Problem::DuplicateId(id.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn result(errs: Vec<CaseError>) -> Result<(), Vec<CaseError>> {
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(errs)
+    }
+}
+
+fn check_head(case: &Case, terms: Option<&Terms>, errs: &mut Vec<CaseError>) {
     if case.version != crate::case::CASE_VERSION {
         errs.push(CaseError::at(
             "version",
             Problem::UnsupportedVersion(case.version),
         ));
     }
-    let terms = case.terms.resolve();
-    match (&case.terms, &terms) {
+    match (&case.terms, terms) {
         (TermsSpec::Preset(id), None) => {
             errs.push(CaseError::at("terms", Problem::UnknownTerms(id.clone())))
         }
-        (_, Some(t)) => t.check("terms", &mut errs),
+        (_, Some(t)) => t.check("terms", errs),
         _ => {}
     }
     let i = &case.interpretation;
@@ -216,23 +268,33 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
             Problem::WarrantyEndsBeforeStart,
         ));
     }
-    let mut ids = HashSet::new();
-    for (n, inc) in case.incidents.iter().enumerate() {
-        let p = format!("incidents[{n}]");
-        if inc.id.trim().is_empty() {
-            errs.push(CaseError::at(format!("{p}.id"), Problem::Empty));
-        } else if !ids.insert(inc.id.as_str()) {
-            errs.push(CaseError::at(
-                format!("{p}.id"),
-                Problem::DuplicateId(inc.id.clone()),
-            ));
-        }
-        check_incident(&p, inc, &mut errs);
-        if let (Some(d), Some(t)) = (&inc.declared_priority, &terms) {
-            check_level(&format!("{p}.declared_priority"), d, t, &mut errs);
-        }
+}
+
+fn check_one<'a>(
+    n: usize,
+    inc: &'a Incident,
+    terms: Option<&Terms>,
+    ids: &mut HashSet<&'a str>,
+    errs: &mut Vec<CaseError>,
+) {
+    let p = format!("incidents[{n}]");
+    if inc.id.trim().is_empty() {
+        errs.push(CaseError::at(format!("{p}.id"), Problem::Empty));
+    } else if !ids.insert(inc.id.as_str()) {
+        errs.push(CaseError::at(
+            format!("{p}.id"),
+            Problem::DuplicateId(inc.id.clone()),
+        ));
     }
-    if let Some(m) = terms.as_ref().and_then(|t| t.monitoring.as_ref()) {
+    check_incident(&p, inc, errs);
+    if let (Some(d), Some(t)) = (&inc.declared_priority, terms) {
+        check_level(&format!("{p}.declared_priority"), d, t, errs);
+    }
+}
+
+fn check_monitoring(case: &Case, terms: Option<&Terms>, errs: &mut Vec<CaseError>) {
+    let c = &case.contract;
+    if let Some(m) = terms.and_then(|t| t.monitoring.as_ref()) {
         let n = crate::ledger::period_count(c.warranty_start, c.warranty_end, m.every_months);
         for (k, r) in case.monitoring_reports.iter().enumerate() {
             if r.period == 0 || r.period > n {
@@ -248,11 +310,6 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
                 ));
             }
         }
-    }
-    if errs.is_empty() {
-        Ok(())
-    } else {
-        Err(errs)
     }
 }
 

@@ -198,6 +198,18 @@ async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
         .await
         .expect("rows");
     assert_eq!(rows.len(), v["incidents"].as_array().map_or(0, |a| a.len()));
+    // The assessed CSV is written when the link is clicked (held back from downloading here).
+    c.execute(
+        "document.addEventListener('click', e => { if (e.target.closest('a[download]')) e.preventDefault(); }, true);",
+        vec![],
+    )
+    .await
+    .expect("script");
+    el(&c, "#ledger-export")
+        .await
+        .click()
+        .await
+        .expect("export");
     let href = el(&c, "#ledger-export")
         .await
         .attr("href")

@@ -135,7 +135,8 @@ fn data_ids() -> Vec<String> {
 /// A text that is rightly the same in both languages: after taking out data (incident ids,
 /// addresses, the result digest) and codes (clause ids such as `L4.2`, `L1–L6`, `L3.3a`;
 /// `SLA`, `slacalc`, `UPS`, `CSV`, `JSON`, `PDF`, `UTC`; the typed-time masks `YYYY-MM-DD HH:MM`;
-/// the case field `monitoring_reports`), no letter is left.
+/// the case field `monitoring_reports`; the name of an imported file such as `incidents.csv`), no
+/// letter is left.
 fn same_in_both(text: &str, ids: &[String]) -> bool {
     let mut rest = text.to_string();
     if rest.starts_with("http://") || rest.starts_with("file://") {
@@ -170,7 +171,12 @@ fn same_in_both(text: &str, ids: &[String]) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || matches!(c, 'a'..='c'));
         let digest = w.len() == 16 && w.chars().all(|c| c.is_ascii_hexdigit());
-        clause || digest || words.contains(&w.as_str()) || !w.chars().any(char::is_alphabetic)
+        let file = w.ends_with(".csv");
+        clause
+            || digest
+            || file
+            || words.contains(&w.as_str())
+            || !w.chars().any(char::is_alphabetic)
     })
 }
 

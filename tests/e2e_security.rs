@@ -97,6 +97,20 @@ async fn the_policy_holds_in_chromium_and_the_page_works_under_it() {
     record_violations(&c, wd_port).await;
     c.goto(&site.url).await.expect("page opens");
     wait_text(&c, "#penalty-amount", |t| t.starts_with('¥')).await;
+    // The ledger view too (its cap bar, its rows, a row's timeline).
+    let file = std::env::temp_dir().join(format!("slacalc-csp-{}.csv", std::process::id()));
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv"),
+        &file,
+    )
+    .expect("CSV copied");
+    el(&c, "#ledger-import")
+        .await
+        .send_keys(file.to_str().unwrap_or_default())
+        .await
+        .expect("file chosen");
+    el(&c, "#ledger-cap").await;
+    let _ = std::fs::remove_file(&file);
     assert_eq!(
         violations(&c).await,
         Vec::<String>::new(),

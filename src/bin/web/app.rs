@@ -6,6 +6,7 @@ use crate::labels::{self, bi, use_lang, Bi, Lang};
 use crate::page::{Notice, Page, PageAction};
 use crate::share;
 use crate::sheet::PrintSheet;
+use crate::timeline::Timeline;
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::{CaseError, Instant};
 use std::rc::Rc;
@@ -18,6 +19,7 @@ impl Reducible for Page {
     fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
+        next.refresh_ledger(now());
         Rc::new(next)
     }
 }
@@ -88,10 +90,11 @@ fn store_lang(lang: Lang) {
     }
 }
 
-/// "Now" for pending deadlines, from the browser's clock (the engine reads none).
+/// "Now" for pending deadlines, from the browser's clock (the engine reads none), to the
+/// minute (so a ledger judged "now" is not reassessed on every keystroke).
 fn now() -> Instant {
     let ms = js_sys::Date::now();
-    let secs = (ms / 1000.0).floor() as i64;
+    let secs = (ms / 60_000.0).floor() as i64 * 60;
     let utc = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
     Instant(utc.fixed_offset()).local()
 }
@@ -101,8 +104,13 @@ pub fn app() -> Html {
     // The page opens the link in its address, if any, before its first render (so an embed
     // card never flashes the full page).
     let page = use_reducer(|| {
-        let mut page = Page::opening(link_in_address(), load_saved());
+        let mut page = Page::opening(
+            link_in_address(),
+            load_saved(),
+            crate::ledger_view::load_ledger(),
+        );
         page.lang = initial_lang();
+        page.refresh_ledger(now());
         page
     });
     let lang = page.lang;
@@ -146,10 +154,13 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    let on_page = {
-        let page = page.clone();
-        Callback::from(move |a: PageAction| page.dispatch(a))
-    };
+    // One callback for the page's life (components given it re-render only when their
+    // own props change: a 1,000-row ledger re-renders only the rows that changed).
+    let on_page = use_callback(page.dispatcher(), |a: PageAction, d| d.dispatch(a));
+    crate::ledger_view::use_ledger_storage(
+        &page.ledger,
+        on_page.reform(PageAction::StorageProblem),
+    );
     let on_action = on_page.reform(PageAction::Form);
     let evaluated = page.evaluate(now());
     if page.embed {
@@ -162,6 +173,7 @@ pub fn app() -> Html {
         };
     }
     let errors = Rc::new(evaluated.as_ref().err().cloned().unwrap_or_default());
+    let form_ok = evaluated.is_ok();
     let share = evaluated
         .as_ref()
         .ok()
@@ -176,6 +188,10 @@ pub fn app() -> Html {
         },
         _ => html! {},
     };
+    let incident = evaluated
+        .as_ref()
+        .ok()
+        .and_then(|(case, _)| case.incidents.first().cloned().map(Rc::new));
     let outcome = evaluated.map(|(_, a)| a);
     // The terms the result was assessed under (the letter's while the input has problems).
     let (terms_name, terms_id) = match &outcome {
@@ -231,13 +247,14 @@ pub fn app() -> Html {
                 </div>
                 <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
             </header>
+            { crate::ledger_view::editing_banner(&page.ledger, &on_page) }
             // The result first: on a phone it comes before the long form (side by side on a wide
             // screen, the form on the left).
             <main class="layout">
-                <ResultView outcome={Rc::new(outcome)} />
+                <ResultView outcome={Rc::new(outcome)} {incident} />
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
             </main>
-            <LedgerPanel ledger={page.ledger(now()).map(Rc::new)} on_page={on_page.clone()} />
+            <crate::ledger_view::LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()} />
             <footer>
                 { bi(("全部计算在浏览器本地完成,不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.")) }
             </footer>
@@ -333,104 +350,6 @@ fn read_chosen_file(then: Callback<String>) -> Callback<Event> {
             }
         });
     })
-}
-
-#[derive(Properties, PartialEq)]
-struct LedgerPanelProps {
-    ledger: Option<Rc<Result<crate::page::Ledger, Vec<CaseError>>>>,
-    on_page: Callback<PageAction>,
-}
-
-/// A whole ledger from a CSV file (one incident per row, README "CSV of incidents"), assessed
-/// under the contract, terms and interpretation of the form: per incident, the totals against
-/// the cap (L4.3), the quarters, the bad rows by line and column, and the assessed ledger as CSV.
-#[function_component(LedgerPanel)]
-fn ledger_panel(p: &LedgerPanelProps) -> Html {
-    let lang = use_lang();
-    let onimport = read_chosen_file(p.on_page.reform(PageAction::ImportLedger));
-    let close = p.on_page.reform(|_: MouseEvent| PageAction::CloseLedger);
-    let body = match p.ledger.as_deref() {
-        None => html! {
-            <p class="note">{ bi(("导入 CSV 台账(每行一个事件),按上方合同与条款计算。", "Import a CSV ledger (one incident per row); it is assessed under the contract and terms above.")) }</p>
-        },
-        Some(Err(errors)) => html! {
-            <div class="problems"><ul>
-                { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
-            </ul></div>
-        },
-        Some(Ok(l)) => {
-            let a = &l.assessment;
-            let export = format!(
-                "data:text/csv;charset=utf-8,{}",
-                String::from(js_sys::encode_uri_component(
-                    &slacalc::table::write_assessment(a)
-                ))
-            );
-            html! {
-                <>
-                    if !l.bad_rows.is_empty() {
-                        <div class="problems" id="ledger-bad-rows"><ul>
-                            { for l.bad_rows.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
-                        </ul></div>
-                    }
-                    <table id="ledger">
-                        <thead><tr>
-                            <th>{ bi(("编号", "Id")) }</th><th>{ bi(("优先级", "Priority")) }</th><th>{ bi(("责任认定", "Coverage")) }</th>
-                            <th>{ bi(("违约天数", "Days")) }</th><th>{ bi(("违约金", "Damages")) }</th><th>{ bi(("计入", "Applied")) }</th>
-                        </tr></thead>
-                        <tbody>
-                        { for a.incidents.iter().map(|r| html! {
-                            <tr>
-                                <td>{ &r.id }</td>
-                                <td>{ lang.pick(&r.priority_name.zh, &r.priority_name.en) }</td>
-                                <td>{ labels::name(lang, &r.coverage) }</td>
-                                <td>{ &r.penalty.periods_exact }</td>
-                                <td>{ r.penalty.amount.pretty() }</td>
-                                <td>{ r.penalty.applied.pretty() }</td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                    <dl class="ledger-total">
-                        <dt>{ bi(("违约金合计(封顶后)", "Total after the cap")) }</dt><dd id="ledger-total">{ a.total.penalty.pretty() }</dd>
-                        <dt>{ bi(("未封顶合计", "Before the cap")) }</dt><dd>{ a.total.uncapped.pretty() }</dd>
-                        <dt>{ bi(("上限", "Cap")) }</dt><dd>{ a.total.cap.pretty() }{ if a.total.cap_reached { lang.pick(" · 已达到", " · reached") } else { "" } }</dd>
-                        { for a.quarters.iter().map(|q| html! {
-                            <><dt>{ lang.period(&q.quarter) }</dt><dd>{ format!("{} {} · {}", q.incidents, match (lang, q.incidents) { (Lang::Zh, _) => "个事件", (_, 1) => "incident", _ => "incidents" }, q.penalty.pretty()) }</dd></>
-                        }) }
-                    </dl>
-                    <details id="ledger-availability">
-                        <summary>{ bi(("可用率(无厂商原因中断的时间占比)", "Availability (share of time without vendor-caused interruption)")) }</summary>
-                        <table>
-                            <thead><tr><th>{ bi(("期间", "Period")) }</th><th>{ bi(("中断", "Down")) }</th><th>{ bi(("可用率", "Availability")) }</th></tr></thead>
-                            <tbody>
-                            { for a.availability_quarters.iter().chain(a.availability_months.iter()).map(|v| html! {
-                                <tr>
-                                    <td>{ lang.period(&v.period) }</td>
-                                    <td>{ lang.duration(v.down_seconds) }</td>
-                                    <td>{ format!("{} %", v.availability_pct) }</td>
-                                </tr>
-                            }) }
-                            </tbody>
-                        </table>
-                    </details>
-                    <div class="row">
-                        <a id="ledger-export" class="button" download="slacalc-ledger.csv" href={export}>{ bi(("导出 CSV", "Export CSV")) }</a>
-                        <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
-                    </div>
-                </>
-            }
-        }
-    };
-    html! {
-        <section class="card ledger-panel">
-            <h2>{ bi(("台账", "Ledger")) }{ " " }<span class="clause">{ "L4.3 · L3.5" }</span></h2>
-            <label class="file">{ bi(("导入 CSV…", "Import CSV…")) }
-                <input type="file" id="ledger-import" accept=".csv,text/csv" onchange={onimport} />
-            </label>
-            { body }
-        </section>
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -913,6 +832,8 @@ fn spans_view(p: &SpansProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ResultProps {
     outcome: Rc<Result<Assessment, Vec<CaseError>>>,
+    /// The incident assessed (for its timeline).
+    incident: Option<Rc<slacalc::case::Incident>>,
 }
 
 #[function_component(ResultView)]
@@ -937,6 +858,12 @@ fn result_view(p: &ResultProps) -> Html {
                 <section class="results" id="result" aria-live="polite">
                     <Verdict r={r.clone()} />
                     <Deadlines r={r.clone()} />
+                    if let Some(inc) = &p.incident {
+                        <div class="card" id="timeline-card">
+                            <h2>{ bi(("时间线", "Timeline")) }</h2>
+                            <Timeline id="timeline" incident={inc.clone()} result={Rc::new(r.clone())} as_of={a.as_of} />
+                        </div>
+                    }
                     <PenaltyCard r={r.clone()} a={Rc::new(a.clone())} />
                     <Explanation r={r.clone()} />
                     <MonitoringCard a={Rc::new(a.clone())} />

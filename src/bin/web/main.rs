@@ -16,6 +16,12 @@ mod labels;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod lang;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod ledger_grid;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod ledger_state;
+#[cfg(target_arch = "wasm32")]
+mod ledger_view;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod page;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;
@@ -25,6 +31,12 @@ mod share_tests;
 mod sheet;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod test_util;
+#[cfg(target_arch = "wasm32")]
+mod timeline;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod timeline_layout;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod timeline_svg;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

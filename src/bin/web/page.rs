@@ -3,6 +3,7 @@
 
 use crate::form::{Action, FormState};
 use crate::lang::Lang;
+use crate::ledger_state::{LedgerAction, LedgerState, SavedLedger};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
 
@@ -30,19 +31,11 @@ pub struct Page {
     pub previous: Option<Box<FormState>>,
     /// The address asked for the compact read-only card (`#c=…&embed=1`).
     pub embed: bool,
-    /// A ledger imported as CSV (one incident per row), assessed under the form's contract.
-    pub ledger_csv: Option<String>,
+    /// The ledger: incidents imported as CSV or added from the form, assessed under the
+    /// form's contract, terms and interpretation (`ledger_state`).
+    pub ledger: LedgerState,
     /// The language the page is shown in (the remembered choice, else the browser's).
     pub lang: Lang,
-}
-
-/// A CSV ledger assessed under the page's contract, terms and interpretation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ledger {
-    /// The assessment of the good rows.
-    pub assessment: Assessment,
-    /// The bad rows, by line and column.
-    pub bad_rows: Vec<slacalc::table::RowError>,
 }
 
 /// An edit of the page.
@@ -58,10 +51,8 @@ pub enum PageAction {
     RestorePrevious,
     /// Hide the notice.
     Dismiss,
-    /// A CSV ledger read from a file.
-    ImportLedger(String),
-    /// Put the CSV ledger away.
-    CloseLedger,
+    /// An edit of the ledger.
+    Ledger(LedgerAction),
     /// The browser's storage refused to keep the work (e.g. its quota is full).
     StorageProblem(String),
     /// Show the page in this language.
@@ -77,7 +68,9 @@ pub struct Saved {
     pub as_of: String,
     /// The form a link replaced, still restorable.
     pub previous: Option<FormState>,
-    /// An imported CSV ledger.
+    /// An imported CSV ledger, as kept by earlier versions of the page (read once, then kept
+    /// as incidents under its own key: [`SavedLedger`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ledger_csv: Option<String>,
 }
 
@@ -90,26 +83,9 @@ impl Page {
             notice: None,
             previous: None,
             embed: false,
-            ledger_csv: None,
+            ledger: LedgerState::default(),
             lang: Lang::default(),
         }
-    }
-
-    /// The imported CSV ledger, assessed; `None` when no CSV was imported. The contract,
-    /// terms and interpretation come from the form, the incidents from the CSV's good rows.
-    pub fn ledger(&self, now: Instant) -> Option<Result<Ledger, Vec<CaseError>>> {
-        let text = self.ledger_csv.as_ref()?;
-        Some((|| {
-            let as_of = self.as_of(now)?;
-            let mut case = parse_case(&self.form.to_case_text())?;
-            let (good, bad_rows) = slacalc::table::read_incidents(text, &case.terms);
-            case.incidents = good.into_iter().map(|(_, inc)| inc).collect();
-            let assessment = assess(&case, as_of)?;
-            Ok(Ledger {
-                assessment,
-                bad_rows,
-            })
-        })())
     }
 
     /// What to keep in storage (nothing for an embedded card, which must not replace the
@@ -119,22 +95,40 @@ impl Page {
             form: self.form.clone(),
             as_of: self.as_of.clone(),
             previous: self.previous.as_deref().cloned(),
-            ledger_csv: self.ledger_csv.clone(),
+            ledger_csv: None,
         })
     }
 
-    /// The page as it opens: the work saved in the browser (if any), then the link in the
-    /// address opened over it (the saved work stays restorable).
-    pub fn opening(fragment: Option<String>, saved: Option<Saved>) -> Page {
+    /// The page as it opens: the work saved in the browser (if any) and its ledger, then the
+    /// link in the address opened over it (the saved work stays restorable).
+    pub fn opening(
+        fragment: Option<String>,
+        saved: Option<Saved>,
+        ledger: Option<SavedLedger>,
+    ) -> Page {
         let mut page = Page::new();
         if let Some(s) = saved {
             page.form = s.form;
             page.as_of = s.as_of;
             page.previous = s.previous.map(Box::new);
-            page.ledger_csv = s.ledger_csv;
+            // A ledger saved as CSV text by an earlier version: read it as an import.
+            if let Some(text) = s.ledger_csv {
+                page.apply_ledger(LedgerAction::Import {
+                    text,
+                    name: String::new(),
+                });
+                page.ledger.undo.clear();
+            }
+        }
+        if let Some(l) = ledger {
+            page.ledger.restore(l);
         }
         if let Some(fragment) = fragment {
             page.apply(PageAction::OpenLink(fragment));
+        }
+        // An embedded card shows its link only: the user's ledger is not even read.
+        if page.embed {
+            page.ledger = LedgerState::default();
         }
         page
     }
@@ -143,7 +137,7 @@ impl Page {
     /// opened, if any.
     #[cfg(test)]
     pub fn at(fragment: Option<String>) -> Page {
-        Page::opening(fragment, None)
+        Page::opening(fragment, None, None)
     }
 
     /// The assessment time: the typed one, or `now`.
@@ -171,22 +165,31 @@ impl Page {
     /// Applies one edit.
     pub fn apply(&mut self, action: PageAction) {
         match action {
-            PageAction::Form(a) => self.form.apply(a),
+            PageAction::Form(a) => {
+                // Loading the example or clearing the incident starts something new: the
+                // ledger row being edited keeps its values.
+                if matches!(a, Action::LoadExample | Action::ClearIncident) {
+                    self.ledger.editing = None;
+                }
+                self.form.apply(a);
+                self.sync_editing();
+            }
             PageAction::SetAsOf(t) => self.as_of = t,
             PageAction::OpenLink(fragment) => {
+                self.ledger.editing = None;
                 self.embed = crate::share::wants_embed(&fragment);
                 self.open(&fragment)
             }
             PageAction::RestorePrevious => {
                 if let Some(prev) = self.previous.take() {
+                    self.ledger.editing = None;
                     self.form = *prev;
                     self.as_of.clear();
                     self.notice = None;
                 }
             }
             PageAction::Dismiss => self.notice = None,
-            PageAction::ImportLedger(text) => self.ledger_csv = Some(text),
-            PageAction::CloseLedger => self.ledger_csv = None,
+            PageAction::Ledger(a) => self.apply_ledger(a),
             PageAction::SetLang(lang) => self.lang = lang,
             PageAction::StorageProblem(e) => {
                 self.notice = Some(Notice {
@@ -355,24 +358,48 @@ mod tests {
     #[test]
     fn a_csv_ledger_is_assessed_under_the_form_contract() {
         let mut page = Page::new();
+        page.as_of = "2026-01-01 00:00".into();
         let csv = "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at
 a,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-04 15:00
 b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
 ";
-        page.apply(PageAction::ImportLedger(csv.into()));
-        let ledger = page
-            .ledger(at("2026-01-01T00:00:00+08:00"))
-            .expect("imported")
-            .expect("assessed");
+        page.apply(PageAction::Ledger(LedgerAction::Import {
+            text: csv.into(),
+            name: "l.csv".into(),
+        }));
+        page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
+        let book = page.ledger.book.as_ref().expect("imported");
+        let summary = book.summary.as_deref().expect("assessed");
         // Row a is the worked example: 2 days × 0.25 % × ¥1,000,000.00; row b is bad.
-        assert_eq!(ledger.assessment.total.penalty.to_string(), "5000.00");
-        assert_eq!(ledger.bad_rows.len(), 1);
+        let totals = &summary.as_ref().expect("totals").totals;
+        assert_eq!(totals.total.penalty.to_string(), "5000.00");
+        assert_eq!(book.bad_rows.len(), 1);
         assert_eq!(
-            (ledger.bad_rows[0].line, ledger.bad_rows[0].column.as_str()),
+            (book.bad_rows[0].line, book.bad_rows[0].column.as_str()),
             (3, "reported_at")
         );
-        page.apply(PageAction::CloseLedger);
-        assert!(page.ledger(at("2026-01-01T00:00:00+08:00")).is_none());
+        page.apply(PageAction::Ledger(LedgerAction::Close));
+        assert!(page.ledger.book.is_none());
+    }
+
+    #[test]
+    fn a_ledger_saved_as_csv_by_an_earlier_version_still_opens() {
+        let text = serde_json::json!({
+            "form": FormState::worked_example(),
+            "as_of": "2026-01-01 00:00",
+            "previous": null,
+            "ledger_csv": include_str!("../../../examples/incidents.csv"),
+        })
+        .to_string();
+        let old: Saved = serde_json::from_str(&text).expect("the old format reads");
+        let mut page = Page::opening(None, Some(old), None);
+        page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
+        let book = page.ledger.book.as_ref().expect("the ledger is back");
+        assert_eq!(book.rows.len(), 6);
+        assert!(page.ledger.undo.is_empty());
+        // Saved again, it is kept as incidents under its own key, not as CSV.
+        assert!(page.saved().expect("saved").ledger_csv.is_none());
+        assert_eq!(page.ledger.saved().expect("ledger").incidents.len(), 6);
     }
 
     #[test]
@@ -384,7 +411,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         let saved = page.saved().expect("saved");
         let text = serde_json::to_string(&saved).expect("JSON");
         let back: Saved = serde_json::from_str(&text).expect("reads back");
-        let reopened = Page::opening(None, Some(back.clone()));
+        let reopened = Page::opening(None, Some(back.clone()), None);
         assert_eq!(reopened.form.id, "mine");
         assert_eq!(reopened.as_of, "2026-01-01 00:00");
         // Opening a link over saved work: the work is the restorable previous form.
@@ -392,7 +419,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             .evaluate(at("2026-06-01T00:00:00+08:00"))
             .expect("valid");
         let fragment = format!("#c={}", link::encode(&case, &a));
-        let mut linked = Page::opening(Some(fragment), Some(back));
+        let mut linked = Page::opening(Some(fragment), Some(back), None);
         assert_eq!(linked.form.id, "2025-03-03-mail-down");
         linked.apply(PageAction::RestorePrevious);
         assert_eq!(linked.form.id, "mine");
@@ -431,8 +458,17 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             .expect("valid");
         let url = link::url("http://x/", &case, &a);
         let fragment = url.split_once('#').map(|x| x.1).unwrap_or_default();
-        let embedded = Page::at(Some(format!("#{fragment}&embed=1")));
+        let ledger = SavedLedger {
+            version: 2,
+            incidents: case.incidents.clone(),
+            source: String::new(),
+        };
+        let embedded = Page::opening(Some(format!("#{fragment}&embed=1")), None, Some(ledger));
         assert!(embedded.embed);
+        assert!(
+            embedded.ledger.book.is_none(),
+            "an embed leaves the ledger alone"
+        );
         assert_eq!(embedded.form, page.form);
         assert!(!Page::at(Some(format!("#{fragment}"))).embed);
         assert!(!Page::at(None).embed);

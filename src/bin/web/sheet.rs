@@ -207,6 +207,7 @@ pub fn print_sheet(p: &SheetProps) -> Html {
                         <dt>{ bi(("事件等级", "Event level")) }</dt><dd>{ bi(labels::of(&r.event_level)) }</dd>
                         <dt>{ bi(("报告渠道", "Channel")) }</dt><dd>{ bi(labels::of(&r.channel)) }</dd>
                     </dl>
+                    <crate::timeline::Timeline id="sheet-timeline" width={460} incident={Rc::new(inc.clone())} result={Rc::new(r.clone())} as_of={a.as_of} />
                 </div>
             </div>
             if !r.deadlines.is_empty() {
