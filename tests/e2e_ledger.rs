@@ -326,13 +326,28 @@ async fn a_ledger_is_sorted_filtered_edited_exported_and_undone() {
     );
     let with_added = row_ids(&c).await;
 
-    // A second CSV imported over the ledger replaces it; undo brings the first back.
+    // A second CSV imported over the ledger asks first: cancelled, nothing changes; replaced,
+    // the ledger is the new one; undo brings the first back.
     let other = TempFile::new(
         "other.csv",
         "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\nx,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-03 20:00\n",
     );
     let before = text_of(&c, "#ledger-total").await;
     import(&c, other.path()).await;
+    let question = text_of(&c, "#ledger-confirm-text").await;
+    assert!(
+        question.contains("other.csv") && question.contains("7 incidents"),
+        "{question}"
+    );
+    click(&c, "#ledger-confirm-cancel").await;
+    assert_eq!(
+        wait_rows(&c, 7).await,
+        with_added,
+        "a cancelled import changes nothing"
+    );
+    assert!(c.find(Locator::Css("#ledger-confirm")).await.is_err());
+    import(&c, other.path()).await;
+    click(&c, "#ledger-confirm-replace").await;
     assert_eq!(wait_rows(&c, 1).await, ["x"]);
     let label = text_of(&c, "#ledger-undo-label").await;
     assert!(label.contains("replacing"), "{label}");

@@ -5,7 +5,7 @@
 //! takes the form's incident; CSV import (with progress) and export; undo of each step. The
 //! state and its rules are `ledger_state` and the engine; sorting and filtering `ledger_grid`.
 
-use crate::labels::{bi, use_lang};
+use crate::labels::{bi, use_lang, Lang};
 use crate::ledger_grid::{self as grid, Column, Facts, Filter, Sort};
 use crate::ledger_state::{LedgerAction, LedgerState, Row, RowKey, SavedLedger, Summary};
 use crate::page::PageAction;
@@ -112,9 +112,8 @@ async fn next_paint() {
     yew::platform::time::sleep(Duration::from_millis(0)).await;
 }
 
-/// The `onchange` of the ledger's file input: says how many rows are coming, lets that
-/// show, then imports (reading and assessing 1,000 rows takes longer than 100 ms).
-fn import_file(on_page: Callback<PageAction>) -> Callback<Event> {
+/// The `onchange` of the ledger's file input: the file's name and text, once read.
+fn read_file(then: Callback<(String, String)>) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -123,21 +122,38 @@ fn import_file(on_page: Callback<PageAction>) -> Callback<Event> {
         // The same file may be chosen again (after an undo, say).
         input.set_value("");
         let name = file.name();
-        let on_page = on_page.clone();
+        let then = then.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
                 return;
             };
-            let Some(text) = text.as_string() else { return };
-            let rows = text.lines().filter(|l| !l.trim().is_empty()).count();
-            on_page.emit(PageAction::Ledger(LedgerAction::ImportStart {
-                rows: rows.saturating_sub(1),
-                name: name.clone(),
-            }));
-            next_paint().await;
-            on_page.emit(PageAction::Ledger(LedgerAction::Import { text, name }));
+            if let Some(text) = text.as_string() {
+                then.emit((name, text));
+            }
         });
     })
+}
+
+/// The data rows of a CSV text (its lines but the header).
+fn data_rows(text: &str) -> usize {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .saturating_sub(1)
+}
+
+/// Imports a file: says how many rows are coming, lets that show, then imports (reading and
+/// assessing 1,000 rows takes longer than 100 ms).
+fn start_import(on_page: &Callback<PageAction>, name: String, text: String) {
+    let on_page = on_page.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        on_page.emit(PageAction::Ledger(LedgerAction::ImportStart {
+            rows: data_rows(&text),
+            name: name.clone(),
+        }));
+        next_paint().await;
+        on_page.emit(PageAction::Ledger(LedgerAction::Import { text, name }));
+    });
 }
 
 /// A CSV file as a `data:` address (with a byte-order mark, so that spreadsheet programs
@@ -164,7 +180,60 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
     let ui = use_table_ui();
     let l = &p.state;
     let on_ledger = p.on_page.reform(PageAction::Ledger);
-    let onimport = import_file(p.on_page.clone());
+    // An import over a ledger asks first (and can still be undone after).
+    let pending = use_state(|| None::<(String, String)>);
+    let onimport = {
+        let (on_page, pending, has_rows) = (
+            p.on_page.clone(),
+            pending.clone(),
+            l.book.as_ref().is_some_and(|b| !b.rows.is_empty()),
+        );
+        read_file(Callback::from(move |(name, text): (String, String)| {
+            if has_rows {
+                pending.set(Some((name, text)));
+            } else {
+                start_import(&on_page, name, text);
+            }
+        }))
+    };
+    let confirm = match (&*pending, &l.book) {
+        (Some((name, text)), Some(book)) => {
+            let replace = {
+                let (on_page, pending, name, text) = (
+                    p.on_page.clone(),
+                    pending.clone(),
+                    name.clone(),
+                    text.clone(),
+                );
+                Callback::from(move |_: MouseEvent| {
+                    pending.set(None);
+                    start_import(&on_page, name.clone(), text.clone());
+                })
+            };
+            let cancel = {
+                let pending = pending.clone();
+                Callback::from(move |_: MouseEvent| pending.set(None))
+            };
+            let rows = data_rows(text);
+            let n = book.rows.len();
+            let question = match lang {
+                Lang::Zh => format!(
+                    "导入 {name}({rows} 行)将替换台账中现有的 {n} 个事件(之后仍可撤销)。要替换吗?"
+                ),
+                Lang::En => format!(
+                    "Importing {name} ({rows} rows) replaces the {n} incidents in the ledger (you can still undo it). Replace them?"
+                ),
+            };
+            html! {
+                <div class="confirm-bar" id="ledger-confirm" role="alertdialog" aria-labelledby="ledger-confirm-text">
+                    <p id="ledger-confirm-text">{ question }</p>
+                    <button type="button" id="ledger-confirm-replace" onclick={replace}>{ bi(("替换", "Replace")) }</button>
+                    <button type="button" id="ledger-confirm-cancel" onclick={cancel}>{ bi(("取消", "Cancel")) }</button>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
     let add = on_ledger.reform(|_: MouseEvent| LedgerAction::AddFromForm);
     let undo = on_ledger.reform(|_: MouseEvent| LedgerAction::Undo);
     let close = on_ledger.reform(|_: MouseEvent| LedgerAction::Close);
@@ -271,6 +340,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                     <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                 }
             </div>
+            { confirm }
             <div class="ledger-status" role="status" aria-live="polite">{ status }</div>
             { body }
         </section>
