@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build run test lint native-test wasm-test e2e size bench screenshots clean
+.PHONY: setup build run test lint native-test wasm-test e2e size fuzz fuzz-short bench screenshots clean
 
 setup:
 	@bash scripts/setup
@@ -38,6 +38,14 @@ e2e: build
 size: build
 	@SIZE_CHECK=$${SIZE_CHECK:-report} bash scripts/size-check
 
+# Fuzzing (cargo-fuzz, fuzz/): each target for FUZZ_SECONDS (default 600), or FUZZ_RUNS
+# executions; `make fuzz-short` runs each for 60 s in `make test`. Fails on any crash.
+fuzz: setup
+	@bash scripts/fuzz
+
+fuzz-short: setup
+	@FUZZ_SECONDS=60 bash scripts/fuzz
+
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
 # incident and of a 10,000-incident ledger.
 # Not part of `make test`.
@@ -50,8 +58,8 @@ bench:
 screenshots: build
 	@bash scripts/screenshots
 
-test: lint native-test wasm-test e2e size
+test: lint native-test fuzz-short wasm-test e2e size
 	@echo "make test: all checks passed"
 
 clean:
-	rm -rf dist target
+	rm -rf dist target fuzz/target
