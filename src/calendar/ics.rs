@@ -37,10 +37,14 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
                         When::Local(..) => return Err(err(end.line, IcsProblem::MixedKinds)),
                     },
                     (None, Some(d)) => {
-                        let secs = ics_duration(&d.value)
-                            .ok_or_else(|| err(d.line, IcsProblem::BadDuration(d.value.clone())))?;
-                        let n = u64::try_from((secs + DAY - 1) / DAY).unwrap_or(0).max(1);
-                        first.checked_add_days(Days::new(n - 1)).unwrap_or(first)
+                        // A duration past the last date is refused, never cut to one day.
+                        let bad = || err(d.line, IcsProblem::BadDuration(d.value.clone()));
+                        let secs = ics_duration(&d.value).ok_or_else(bad)?;
+                        let n = u64::try_from(secs)
+                            .unwrap_or(0)
+                            .div_ceil(DAY.unsigned_abs())
+                            .max(1);
+                        first.checked_add_days(Days::new(n - 1)).ok_or_else(bad)?
                     }
                     (None, None) => first,
                 };
@@ -57,8 +61,9 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
                         When::Date(_) => return Err(err(end.line, IcsProblem::MixedKinds)),
                     },
                     (None, Some(d)) => {
-                        a + ics_duration(&d.value)
-                            .ok_or_else(|| err(d.line, IcsProblem::BadDuration(d.value.clone())))?
+                        let bad = || err(d.line, IcsProblem::BadDuration(d.value.clone()));
+                        a.checked_add(ics_duration(&d.value).ok_or_else(bad)?)
+                            .ok_or_else(bad)?
                     }
                     (None, None) => a,
                 };
