@@ -6,11 +6,16 @@ use libfuzzer_sys::fuzz_target;
 use slacalc::calendar::{load_ics, Calendar, DayTable, WeeklyHours, Zone};
 use slacalc::Instant;
 
-/// The calendars a file is loaded into: the letter's (PRC holidays), one in a zone with
-/// summer time and a night shift, and one open around the clock.
+/// The calendars a file is loaded into: the CLI's default hours (`slacalc calendar
+/// --calendar FILE`: no table but the file), one in a zone with summer time and a night
+/// shift, and one open around the clock.
 fn bases() -> [Calendar; 3] {
     [
-        Calendar::letter(),
+        Calendar::new(
+            Zone::asia_shanghai(),
+            WeeklyHours::parse("Mon-Fri 09:00-18:00").expect("hours"),
+            DayTable::none(),
+        ),
         Calendar::new(
             Zone::iana("Europe/Berlin").expect("zone"),
             WeeklyHours::parse("Mon-Fri 09:00-18:00; Sat 22:00-06:00").expect("hours"),

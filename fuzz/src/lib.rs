@@ -54,6 +54,7 @@ const CAUSES: [&str; 9] = [
 
 const KINDS: [&str; 4] = ["phone_response", "remote_access", "response", "restore"];
 const CLOCKS: [&str; 2] = ["24x7", "office_hours"];
+const WALL_CLOCK: [&str; 1] = ["24x7"];
 const COUNTING: [&str; 5] = [
     "started_periods",
     "past_deadline",
@@ -89,6 +90,18 @@ thread_local! {
     /// The fraction of a second every time of the case carries (mostly none): the same for
     /// all, so the order and the whole-second distances the generator chose still hold.
     static FRACTION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Whether the case's commitments may run on the office-hours clock (a quarter of the
+    /// cases: each such assessment indexes the whole holiday table, the bulk of the time).
+    static OFFICE_CLOCKS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The clocks a commitment may be given in this case.
+fn clock_choices() -> &'static [&'static str] {
+    if OFFICE_CLOCKS.get() {
+        &CLOCKS
+    } else {
+        &WALL_CLOCK
+    }
 }
 
 /// RFC 3339 text of `secs`, written at a random offset.
@@ -175,7 +188,7 @@ fn terms(u: &mut Unstructured) -> Result<(Value, Vec<String>, Option<u32>)> {
             });
             let o = c.as_object_mut().expect("object");
             if u.arbitrary()? {
-                o.insert("clock".into(), json!(pick(u, &CLOCKS)?));
+                o.insert("clock".into(), json!(pick(u, clock_choices())?));
             }
             if u.arbitrary()? {
                 o.insert("pauses".into(), json!(u.arbitrary::<bool>()?));
@@ -296,7 +309,7 @@ fn interpretation(u: &mut Unstructured) -> Result<Value> {
     let mut clocks = Map::new();
     for k in KINDS {
         if u.ratio(1u8, 3u8)? {
-            clocks.insert(k.into(), json!(pick(u, &CLOCKS)?));
+            clocks.insert(k.into(), json!(pick(u, clock_choices())?));
         }
     }
     if !clocks.is_empty() {
@@ -397,6 +410,7 @@ pub fn gen_case(u: &mut Unstructured) -> Result<Generated> {
         0
     };
     FRACTION.set(fraction);
+    OFFICE_CLOCKS.set(u.ratio(1u8, 4u8)?);
     let (terms, levels, monitoring) = if u.ratio(1u8, 3u8)? {
         (
             json!("eyou-sdju"),
