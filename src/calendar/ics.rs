@@ -10,7 +10,7 @@
 use super::business::{Calendar, Closure};
 use super::days::DayName;
 use super::error::{CalendarError, IcsProblem};
-use super::range::day_number;
+use super::range::{date_of, day_number, END_DAY, FIRST_DAY};
 use super::zone::{Zone, DAY};
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use std::collections::HashMap;
@@ -48,7 +48,14 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
                     }
                     (None, None) => first,
                 };
-                days.add_holidays(first, last, name);
+                // Only the days business time works with (1900–2199) can ever be asked
+                // about: marking the rest of a 10,000-year event would take seconds and
+                // hundreds of MB.
+                let from = first.max(date_of(FIRST_DAY)?);
+                let to = last.min(date_of(END_DAY - 1)?);
+                if from <= to {
+                    days.add_holidays(from, to, name);
+                }
             }
             When::Local(local, tz) => {
                 let zone = resolve_zone(&tz, &parsed.fixed_zones, base.zone(), start.line)?;
