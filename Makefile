@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build run test lint native-test wasm-test e2e size size-breakdown bench screenshots clean
+.PHONY: setup build run test lint native-test wasm-test e2e size size-breakdown fuzz fuzz-short bench screenshots clean
 
 setup:
 	@bash scripts/setup
@@ -46,6 +46,14 @@ size-breakdown: build
 	@python3 scripts/size-breakdown target/wasm32-unknown-unknown/release/slacalc-web.wasm \
 	  $$(gzip -9c dist/slacalc-web_bg.wasm.js | wc -c)
 
+# Fuzzing (cargo-fuzz, fuzz/): each target for FUZZ_SECONDS (default 600), or FUZZ_RUNS
+# executions; `make fuzz-short` runs each for 60 s in `make test`. Fails on any crash.
+fuzz: setup
+	@bash scripts/fuzz
+
+fuzz-short: setup
+	@FUZZ_SECONDS=60 bash scripts/fuzz
+
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
 # incident and of a 10,000-incident ledger. In headless Chromium: page start and one edit;
 # 100,000 deadlines by the engine (bench-only wasm, target/bench-dist) vs dayjs-business-time
@@ -61,8 +69,8 @@ bench:
 screenshots: build
 	@bash scripts/screenshots
 
-test: lint native-test wasm-test e2e size
+test: lint native-test fuzz-short wasm-test e2e size
 	@echo "make test: all checks passed"
 
 clean:
-	rm -rf dist target
+	rm -rf dist target fuzz/target

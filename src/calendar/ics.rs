@@ -10,7 +10,7 @@
 use super::business::{Calendar, Closure};
 use super::days::DayName;
 use super::error::{CalendarError, IcsProblem};
-use super::range::day_number;
+use super::range::{date_of, day_number, END_DAY, FIRST_DAY};
 use super::zone::{Zone, DAY};
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use std::collections::HashMap;
@@ -37,14 +37,25 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
                         When::Local(..) => return Err(err(end.line, IcsProblem::MixedKinds)),
                     },
                     (None, Some(d)) => {
-                        let secs = ics_duration(&d.value)
-                            .ok_or_else(|| err(d.line, IcsProblem::BadDuration(d.value.clone())))?;
-                        let n = u64::try_from((secs + DAY - 1) / DAY).unwrap_or(0).max(1);
-                        first.checked_add_days(Days::new(n - 1)).unwrap_or(first)
+                        // A duration past the last date is refused, never cut to one day.
+                        let bad = || err(d.line, IcsProblem::BadDuration(d.value.clone()));
+                        let secs = ics_duration(&d.value).ok_or_else(bad)?;
+                        let n = u64::try_from(secs)
+                            .unwrap_or(0)
+                            .div_ceil(DAY.unsigned_abs())
+                            .max(1);
+                        first.checked_add_days(Days::new(n - 1)).ok_or_else(bad)?
                     }
                     (None, None) => first,
                 };
-                days.add_holidays(first, last, name);
+                // Only the days business time works with (1900–2199) can ever be asked
+                // about: marking the rest of a 10,000-year event would take seconds and
+                // hundreds of MB.
+                let from = first.max(date_of(FIRST_DAY)?);
+                let to = last.min(date_of(END_DAY - 1)?);
+                if from <= to {
+                    days.add_holidays(from, to, name);
+                }
             }
             When::Local(local, tz) => {
                 let zone = resolve_zone(&tz, &parsed.fixed_zones, base.zone(), start.line)?;
@@ -57,8 +68,9 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
                         When::Date(_) => return Err(err(end.line, IcsProblem::MixedKinds)),
                     },
                     (None, Some(d)) => {
-                        a + ics_duration(&d.value)
-                            .ok_or_else(|| err(d.line, IcsProblem::BadDuration(d.value.clone())))?
+                        let bad = || err(d.line, IcsProblem::BadDuration(d.value.clone()));
+                        a.checked_add(ics_duration(&d.value).ok_or_else(bad)?)
+                            .ok_or_else(bad)?
                     }
                     (None, None) => a,
                 };
