@@ -397,13 +397,24 @@ impl Terms {
                 ));
             }
         }
+        let before = errs.len();
         for (name, t) in [("open", &oh.open), ("close", &oh.close)] {
-            if clock_time(t).is_none() {
+            // 24:00 ends a day; it cannot open one.
+            let read = clock_time(t).filter(|&s| name == "close" || s < 24 * 3600);
+            if read.is_none() {
                 errs.push(CaseError::at(
                     format!("{path}.office_hours.{name}"),
                     Problem::NotAClockTime(t.clone()),
                 ));
             }
+        }
+        // Hours that read one by one but make no office (no day at all, say):
+        // refused here, as the assessment would refuse them (L1.1).
+        if errs.len() == before && oh.calendar(true).is_none() {
+            errs.push(CaseError::at(
+                format!("{path}.office_hours"),
+                Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
+            ));
         }
     }
 }

@@ -582,6 +582,19 @@ fn bad_terms_are_refused_with_paths_under_terms() {
         &error_at(&errs, "terms.office_hours.days[4]").problem,
         Problem::UnknownValue { found, .. } if found == "friday"
     ));
+    // 24:00 only ends a day (found by the fuzz target assess_valid's generator): refused by
+    // the reader, not first by the assessment; so are hours that make no office at all.
+    let errs = refuse(&bad_terms(|t| t["office_hours"]["open"] = json!("24:00")));
+    assert_eq!(
+        error_at(&errs, "terms.office_hours.open").problem,
+        Problem::NotAClockTime("24:00".into())
+    );
+    let errs = refuse(&bad_terms(|t| t["office_hours"]["days"] = json!([])));
+    assert_eq!(
+        error_at(&errs, "terms.office_hours").problem,
+        Problem::NotAClockTime("09:00–18:00".into())
+    );
+    common::parse(&bad_terms(|t| t["office_hours"]["close"] = json!("24:00")));
     // Several problems at once are all reported (the terms are read, then checked whole),
     // together with an incident problem.
     let mut v = bad_terms(|t| {
