@@ -8,7 +8,7 @@
 
 mod browser;
 
-use browser::start;
+use browser::{import_ledger, start};
 use fantoccini::Locator;
 use std::time::Duration;
 
@@ -56,12 +56,7 @@ async fn startup_and_interaction_in_headless_chromium() {
     }
     let file = std::env::temp_dir().join(format!("slacalc-bench-{}.csv", std::process::id()));
     std::fs::write(&file, csv).expect("CSV written");
-    c.find(Locator::Css("#ledger-import"))
-        .await
-        .expect("import")
-        .send_keys(file.to_str().unwrap_or_default())
-        .await
-        .expect("file chosen");
+    import_ledger(&c, file.to_str().unwrap_or_default()).await;
     for _ in 0..200 {
         if c.find(Locator::Css("#ledger-total")).await.is_ok() {
             break;

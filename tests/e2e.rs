@@ -5,7 +5,7 @@
 
 mod browser;
 
-use browser::{el, start, text_of, type_into, wait_text};
+use browser::{el, import_ledger, start, text_of, type_into, wait_text};
 use fantoccini::Locator;
 use std::process::Command;
 use std::time::Duration;
@@ -158,11 +158,7 @@ async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
     el(&c, "#penalty-amount").await;
     type_into(&c, "#as-of", "2026-01-01 00:00").await;
     let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
-    el(&c, "#ledger-import")
-        .await
-        .send_keys(csv)
-        .await
-        .expect("file chosen");
+    import_ledger(&c, csv).await;
     let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
 
     // The CLI on the same file, contract and time.

@@ -7,7 +7,7 @@
 
 mod browser;
 
-use browser::{cdp, cli_link, el, start, wait_text};
+use browser::{cli_link, el, emulate_media, import_ledger, start, wait_text};
 use fantoccini::Client;
 use serde_json::json;
 
@@ -88,11 +88,7 @@ async fn axe_finds_no_violation_on_the_main_ledger_embed_and_print_views() {
 
     // Ledger view, with three incidents.
     let file = ledger_csv();
-    el(&c, "#ledger-import")
-        .await
-        .send_keys(file.to_str().unwrap_or_default())
-        .await
-        .expect("file chosen");
+    import_ledger(&c, file.to_str().unwrap_or_default()).await;
     el(&c, "#ledger-total").await;
     let _ = std::fs::remove_file(&file);
     for v in violations(&c, "#ledger").await {
@@ -100,23 +96,12 @@ async fn axe_finds_no_violation_on_the_main_ledger_embed_and_print_views() {
     }
 
     // Print sheet, in print media.
-    let session = c.session_id().await.expect("session").expect("an id");
-    cdp(
-        wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "print" }),
-    );
+    emulate_media(&c, wd_port, json!({ "media": "print" })).await;
     el(&c, "#print-sheet").await;
     for v in violations(&c, "#print-sheet").await {
         report.push(format!("print: {v}"));
     }
-    cdp(
-        wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "" }),
-    );
+    emulate_media(&c, wd_port, json!({ "media": "" })).await;
 
     // Embed card.
     c.goto("about:blank").await.expect("blank");

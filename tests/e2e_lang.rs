@@ -21,7 +21,9 @@
 
 mod browser;
 
-use browser::{cdp, cli_link, el, start, start_in, wait_text};
+use browser::{
+    cli_link, el, emulate_media, import_ledger, start, start_in, wait_text, EXAMPLE_LEDGER,
+};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Client;
@@ -229,25 +231,15 @@ async fn open_everything(c: &Client) {
 /// The views of the page in the current language: the assessed case with its notice, embed
 /// code and ledger; the form with problems (a force-majeure and a pause row, empty); the printed
 /// sheet (print media). Returns them named.
-async fn views(c: &Client, wd: u16, session: &str) -> Vec<(&'static str, Walk)> {
+async fn views(c: &Client, wd: u16) -> Vec<(&'static str, Walk)> {
     let mut out = Vec::new();
     open_everything(c).await;
     wait_text(c, "#penalty-amount", |t| t == "¥5,000.00").await;
     el(c, "#ledger tbody tr").await;
     out.push(("main", walk(c, None).await));
-    cdp(
-        wd,
-        session,
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "print" }),
-    );
+    emulate_media(c, wd, serde_json::json!({ "media": "print" })).await;
     out.push(("print sheet", walk(c, Some("#print-sheet")).await));
-    cdp(
-        wd,
-        session,
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "" }),
-    );
+    emulate_media(c, wd, serde_json::json!({ "media": "" })).await;
     // Problems: empty span rows, each marked with the engine's message.
     el(c, "#add-fm").await.click().await.expect("add a row");
     el(c, "#add-pause").await.click().await.expect("add a row");
@@ -269,18 +261,12 @@ async fn views(c: &Client, wd: u16, session: &str) -> Vec<(&'static str, Walk)> 
 #[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
 async fn every_visible_text_changes_with_the_language() {
     let (url, c, wd, _server, _driver) = start().await;
-    let session = c.session_id().await.expect("session").expect("an id");
     let link = cli_link(&url);
     c.goto(&link).await.expect("link opens");
     wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
     el(&c, "#notice").await;
     // A ledger, so that its table, totals and periods are walked too.
-    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
-    el(&c, "#ledger-import")
-        .await
-        .send_keys(csv)
-        .await
-        .expect("file chosen");
+    import_ledger(&c, EXAMPLE_LEDGER).await;
     el(&c, "#ledger tbody tr").await;
 
     let mut walks = Vec::new();
@@ -292,7 +278,7 @@ async fn every_visible_text_changes_with_the_language() {
         if now.as_str() != Some(tag) {
             switch_to(&c, tag).await;
         }
-        let mut views = views(&c, wd, &session).await;
+        let mut views = views(&c, wd).await;
         // The embed card of the same case, in the same language.
         c.goto(&format!("{link}&embed=1"))
             .await

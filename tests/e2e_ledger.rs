@@ -9,10 +9,8 @@
 
 mod browser;
 
-use browser::{el, start, text_of, type_into, wait_text};
+use browser::{el, emulate_media, import_ledger, start, text_of, type_into, wait_text};
 use fantoccini::{Client, Locator};
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::process::Command;
 use std::time::Duration;
 
@@ -105,14 +103,6 @@ async fn click(c: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
-async fn import(c: &Client, file: &str) {
-    el(c, "#ledger-import")
-        .await
-        .send_keys(file)
-        .await
-        .expect("file chosen");
-}
-
 /// The CSV behind an export link: clicked with its download held back, its address decoded.
 async fn exported(c: &Client, css: &str) -> String {
     c.execute(
@@ -137,38 +127,6 @@ async fn exported(c: &Client, css: &str) -> String {
     text.trim_start_matches('\u{feff}').to_string()
 }
 
-/// Runs a Chrome DevTools command through chromedriver (`goog/cdp/execute`).
-fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) {
-    let body = serde_json::json!({ "cmd": cmd, "params": params }).to_string();
-    let mut s = TcpStream::connect(("127.0.0.1", wd_port)).expect("chromedriver");
-    s.set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    write!(
-        s,
-        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{wd_port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("request");
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        s.read_exact(&mut byte).expect("answer head");
-        head.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&head).to_string();
-    let len: usize = head
-        .lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse().unwrap_or(0))
-        })
-        .unwrap_or(0);
-    let mut body = vec![0u8; len];
-    s.read_exact(&mut body).expect("answer body");
-    assert!(head.contains(" 200 OK"), "{cmd}: {head}");
-}
-
 /// With `SLACALC_SCREENSHOTS=dir`: the element `css` at `width` px, saved as `dir/name.png`.
 async fn shot(c: &Client, css: &str, width: u32, name: &str) {
     if let Ok(dir) = std::env::var("SLACALC_SCREENSHOTS") {
@@ -187,7 +145,7 @@ async fn a_ledger_is_sorted_filtered_edited_exported_and_undone() {
     el(&c, "#penalty-amount").await;
     type_into(&c, "#as-of", "2026-01-01 00:00").await;
     let file = csv_path("incidents.csv");
-    import(&c, &file).await;
+    import_ledger(&c, &file).await;
     let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
     assert_eq!(total, cli_total(&file), "the page and the CLI agree");
     let first = wait_rows(&c, 6).await;
@@ -333,7 +291,7 @@ async fn a_ledger_is_sorted_filtered_edited_exported_and_undone() {
         "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\nx,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-03 20:00\n",
     );
     let before = text_of(&c, "#ledger-total").await;
-    import(&c, other.path()).await;
+    import_ledger(&c, other.path()).await;
     let question = text_of(&c, "#ledger-confirm-text").await;
     assert!(
         question.contains("other.csv") && question.contains("7 incidents"),
@@ -346,7 +304,7 @@ async fn a_ledger_is_sorted_filtered_edited_exported_and_undone() {
         "a cancelled import changes nothing"
     );
     assert!(c.find(Locator::Css("#ledger-confirm")).await.is_err());
-    import(&c, other.path()).await;
+    import_ledger(&c, other.path()).await;
     click(&c, "#ledger-confirm-replace").await;
     assert_eq!(wait_rows(&c, 1).await, ["x"]);
     let label = text_of(&c, "#ledger-undo-label").await;
@@ -408,7 +366,7 @@ async fn a_large_import_shows_its_progress_first() {
     )
     .await
     .expect("script");
-    import(&c, file.path()).await;
+    import_ledger(&c, file.path()).await;
     let rows = wait_text(&c, "#ledger-shown", |t| t.contains("1000")).await;
     assert!(rows.contains("1–50"), "{rows}");
     let v = c
@@ -489,13 +447,12 @@ async fn the_worked_example_timeline_marks_the_missed_restore_in_red() {
 
     // In dark mode the drawing has a dark ground and light ink, the missed one still red
     // (a lighter red, readable on the dark ground).
-    let session = c.session_id().await.expect("session").expect("an id");
-    cdp(
+    emulate_media(
+        &c,
         wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
         serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
-    );
+    )
+    .await;
     let v = c
         .execute(
             r#"const s = document.querySelector('#timeline svg.tl');
@@ -516,12 +473,12 @@ async fn the_worked_example_timeline_marks_the_missed_restore_in_red() {
     );
     shot(&c, "#timeline-card", 1280, "timeline-dark-1280").await;
     // Printed: black on white, the missed one told by its cross and ✗, not by colour.
-    cdp(
+    emulate_media(
+        &c,
         wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
         serde_json::json!({ "media": "print", "features": [] }),
-    );
+    )
+    .await;
     let v = c
         .execute(
             r#"const s = document.querySelector('#sheet-timeline svg.tl');

@@ -14,7 +14,9 @@
 mod browser;
 
 use browser::recorder::start_recorded;
-use browser::{cdp, cli_link, dist, el, type_into, wait_text};
+use browser::{
+    cdp, cli_link, dist, el, emulate_media, import_ledger, type_into, wait_text, EXAMPLE_LEDGER,
+};
 use fantoccini::Client;
 use serde_json::json;
 use std::time::Duration;
@@ -99,19 +101,8 @@ async fn the_policy_holds_in_chromium_and_the_page_works_under_it() {
     c.goto(&site.url).await.expect("page opens");
     wait_text(&c, "#penalty-amount", |t| t.starts_with('¥')).await;
     // The ledger view too (its cap bar, its rows, a row's timeline).
-    let file = std::env::temp_dir().join(format!("slacalc-csp-{}.csv", std::process::id()));
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv"),
-        &file,
-    )
-    .expect("CSV copied");
-    el(&c, "#ledger-import")
-        .await
-        .send_keys(file.to_str().unwrap_or_default())
-        .await
-        .expect("file chosen");
+    import_ledger(&c, EXAMPLE_LEDGER).await;
     el(&c, "#ledger-cap").await;
-    let _ = std::fs::remove_file(&file);
     assert_eq!(
         violations(&c).await,
         Vec::<String>::new(),
@@ -207,32 +198,12 @@ async fn no_request_leaves_the_origin_during_a_whole_session() {
         .await
         .expect("embed code");
     // A CSV ledger.
-    let csv = "id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\n\
-               a,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-03 20:00\n";
-    let file = std::env::temp_dir().join(format!("slacalc-session-{}.csv", std::process::id()));
-    std::fs::write(&file, csv).expect("CSV written");
-    el(&c, "#ledger-import")
-        .await
-        .send_keys(file.to_str().unwrap_or_default())
-        .await
-        .expect("file chosen");
+    import_ledger(&c, EXAMPLE_LEDGER).await;
     el(&c, "#ledger-total").await;
-    let _ = std::fs::remove_file(&file);
     // The print view.
-    let session = c.session_id().await.expect("session").expect("an id");
-    cdp(
-        wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "print" }),
-    );
+    emulate_media(&c, wd_port, json!({ "media": "print" })).await;
     el(&c, "#print-sheet").await;
-    cdp(
-        wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "" }),
-    );
+    emulate_media(&c, wd_port, json!({ "media": "" })).await;
     // A link, its embed card, a reload.
     c.goto(&link).await.expect("link opens");
     wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;

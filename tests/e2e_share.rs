@@ -7,7 +7,7 @@
 
 mod browser;
 
-use browser::{cdp, cli_link, dist, el, start, wait_text};
+use browser::{cli_link, dist, el, emulate_media, start, wait_text};
 use fantoccini::{Client, Locator};
 use std::path::PathBuf;
 use std::process::Command;
@@ -130,13 +130,7 @@ async fn the_printable_sheet_is_one_a4_page_with_its_clauses_and_qr_code() {
     assert!(qr.len() > 100, "the QR code is drawn: {qr}");
 
     // In print media only the sheet shows, with the clause texts and the share link.
-    let session = c.session_id().await.expect("session").expect("an id");
-    cdp(
-        wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "print" }),
-    );
+    emulate_media(&c, wd_port, serde_json::json!({ "media": "print" })).await;
     assert!(el(&c, "#print-sheet")
         .await
         .is_displayed()
@@ -174,12 +168,7 @@ async fn the_printable_sheet_is_one_a4_page_with_its_clauses_and_qr_code() {
             .len(),
         16
     );
-    cdp(
-        wd_port,
-        &session,
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "" }),
-    );
+    emulate_media(&c, wd_port, serde_json::json!({ "media": "" })).await;
 
     // The WebDriver Print Page command: A4 by default.
     let pdf = c

@@ -222,3 +222,22 @@ pub fn cdp(wd_port: u16, session: &str, cmd: &str, params: serde_json::Value) ->
     let answer: serde_json::Value = serde_json::from_slice(&body).expect("a JSON answer");
     answer["value"].clone()
 }
+
+/// Emulates the media `params` name (`{"media": "print"}`, a `prefers-color-scheme`, or
+/// `{"media": ""}` for the screen again) in the client's page.
+pub async fn emulate_media(c: &Client, wd_port: u16, params: serde_json::Value) {
+    let session = c.session_id().await.expect("session").expect("an id");
+    cdp(wd_port, &session, "Emulation.setEmulatedMedia", params);
+}
+
+/// The example CSV ledger (`examples/incidents.csv`): six incidents and a bad row.
+pub const EXAMPLE_LEDGER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
+
+/// Chooses the file `path` in the ledger's "Import CSV…" input, as a person would.
+pub async fn import_ledger(c: &Client, path: &str) {
+    el(c, "#ledger-import")
+        .await
+        .send_keys(path)
+        .await
+        .expect("file chosen");
+}
