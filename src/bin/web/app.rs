@@ -271,6 +271,15 @@ struct ToolsProps {
     id: String,
 }
 
+/// A click that copies `text` to the clipboard and marks `done` (the button then says so).
+fn copy_on_click(text: String, done: UseStateHandle<bool>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let clipboard = gloo::utils::window().navigator().clipboard();
+        let _ = clipboard.write_text(&text);
+        done.set(true);
+    })
+}
+
 /// The result beyond the page: the embed code, the printable sheet, the calendar file.
 #[function_component(ShareTools)]
 fn share_tools(p: &ToolsProps) -> Html {
@@ -280,15 +289,7 @@ fn share_tools(p: &ToolsProps) -> Html {
         return html! {};
     };
     let snippet = share::embed_snippet(&link, lang);
-    let on_embed = {
-        let shown = shown.clone();
-        let snippet = snippet.clone();
-        Callback::from(move |_: MouseEvent| {
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let _ = clipboard.write_text(&snippet);
-            shown.set(true);
-        })
-    };
+    let on_embed = copy_on_click(snippet.clone(), shown.clone());
     let on_print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -393,15 +394,7 @@ fn share_link(p: &ShareProps) -> Html {
     let Some(link) = p.link.clone() else {
         return html! {};
     };
-    let onclick = {
-        let link = link.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let _ = clipboard.write_text(&link);
-            copied.set(true);
-        })
-    };
+    let onclick = copy_on_click(link.clone(), copied.clone());
     html! {
         <div class="field share">
             <label for="share-link">{ bi(("分享链接", "Share link")) }</label>

@@ -25,15 +25,18 @@ pub fn root() -> Element {
     root
 }
 
+/// The text of `css` in `root` as it is now, if it is there.
+fn text_now(root: &Element, css: &str) -> Option<String> {
+    root.query_selector(css)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+}
+
 /// The text of `css` in `root`, waiting (up to 5 s) for the page to render it.
 pub async fn text(root: &Element, css: &str) -> String {
     for _ in 0..250 {
-        if let Some(t) = root
-            .query_selector(css)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-        {
+        if let Some(t) = text_now(root, css) {
             return t;
         }
         yew::platform::time::sleep(Duration::from_millis(20)).await;
@@ -45,12 +48,7 @@ pub async fn text(root: &Element, css: &str) -> String {
 pub async fn text_eq(root: &Element, css: &str, want: &str) -> String {
     let mut last = String::new();
     for _ in 0..250 {
-        if let Some(t) = root
-            .query_selector(css)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-        {
+        if let Some(t) = text_now(root, css) {
             if t == want {
                 return t;
             }
