@@ -294,7 +294,7 @@ impl Context {
             })
             .collect();
         let end_of = |i: usize| items[i].0.restored_at.unwrap_or(as_of);
-        order.sort_by_key(|&i| (end_of(i), i));
+        crate::order::sort_by_key(&mut order, |&i| (end_of(i), i));
         let claims: Vec<Fen> = order.iter().map(|&i| items[i].1.penalty.amount).collect();
         let per_incident = self.interp.cap_scope == CapScope::Incident;
         let granted = if per_incident {
@@ -340,7 +340,7 @@ impl Context {
                 .checked_add(amount)
                 .ok_or_else(|| overflow("incidents".into()))?;
         }
-        quarters.sort_by(|a, b| a.quarter.cmp(&b.quarter));
+        crate::order::sort_by(&mut quarters, |a, b| a.quarter.cmp(&b.quarter));
 
         let sum = |f: &dyn Fn(&IncidentResult) -> Fen| -> Option<Fen> {
             items
@@ -517,7 +517,7 @@ fn assess_incident(
                 .iter()
                 .map(|f| (f.start.secs(), f.end.secs()))
                 .collect();
-            v.sort_unstable();
+            crate::order::sort(&mut v);
             v
         },
     };

@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod link;
 pub mod money;
 pub mod names;
+pub mod order;
 pub mod penalty;
 pub mod span;
 pub mod table;

@@ -4,7 +4,7 @@
 /// Merges overlapping or touching spans into a sorted list of disjoint spans.
 pub fn merge(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
     spans.retain(|(s, e)| e > s);
-    spans.sort_unstable();
+    crate::order::sort(&mut spans);
     let mut out: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
     for (s, e) in spans {
         match out.last_mut() {

@@ -393,7 +393,7 @@ fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
             ));
         }
     }
-    pauses.sort_by_key(|(_, pa)| pa.start);
+    crate::order::sort_by_key(&mut pauses, |(_, pa)| pa.start);
     for w in pauses.windows(2) {
         if w[1].1.start < w[0].1.end {
             errs.push(CaseError::at(

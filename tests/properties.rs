@@ -784,3 +784,18 @@ proptest! {
         prop_assert_eq!(&ahead.monitoring, &behind.monitoring);
     }
 }
+
+proptest! {
+    /// The one compiled sort (`slacalc::order`, issue #8) orders like the standard library's
+    /// stable sort, ties included.
+    #[test]
+    fn the_engine_sorts_like_the_standard_library(
+        v in proptest::collection::vec((0u8..8, any::<u16>()), 0..200),
+    ) {
+        let mut ours = v.clone();
+        slacalc::order::sort_by_key(&mut ours, |p| p.0);
+        let mut std_sorted = v;
+        std_sorted.sort_by_key(|p| p.0);
+        prop_assert_eq!(ours, std_sorted);
+    }
+}

@@ -137,7 +137,7 @@ impl Calendar {
     pub fn with_closures(mut self, more: Vec<Closure>) -> Calendar {
         let mut all: Vec<Closure> = self.closures.as_ref().clone();
         all.extend(more);
-        all.sort_by_key(|c| (c.start, c.end));
+        crate::order::sort_by_key(&mut all, |c| (c.start, c.end));
         self.closed = Arc::new(crate::span::merge(
             all.iter().map(|c| (c.start, c.end)).collect(),
         ));
@@ -443,7 +443,7 @@ impl Calendar {
             .flat_map(|&n| [week_of(n), week_of(n + 1)])
             .filter(|k| (kmin..=kmax).contains(k))
             .collect();
-        weeks.sort_unstable();
+        crate::order::sort(&mut weeks);
         weeks.dedup();
 
         let w = week_total(&self.hours);

@@ -255,7 +255,7 @@ impl DayTable {
                 }
             }
         }
-        out.sort_unstable();
+        crate::order::sort(&mut out);
         out
     }
 }

@@ -84,7 +84,7 @@ impl WeeklyHours {
     pub fn add(&mut self, day: usize, span: Span) {
         if let Some(d) = self.days.get_mut(day) {
             d.push(span);
-            d.sort_unstable();
+            crate::order::sort(d);
         }
     }
 

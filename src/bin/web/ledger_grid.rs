@@ -210,7 +210,7 @@ pub fn select<F: Borrow<Facts>>(rows: &[F], filter: &Filter, sort: Option<Sort>)
         .filter(|&i| filter.keeps(&text, rows[i].borrow()))
         .collect();
     if let Some(s) = sort {
-        keep.sort_by(|&i, &j| {
+        slacalc::order::sort_by(&mut keep, |&i, &j| {
             let o = compare(rows[i].borrow(), rows[j].borrow(), s.column);
             if s.descending {
                 o.reverse()
@@ -238,7 +238,7 @@ pub fn choices<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    v.sort();
+    slacalc::order::sort(&mut v);
     v.dedup();
     v
 }

@@ -177,7 +177,7 @@ pub fn text_width(text: &str, font: f64) -> f64 {
 /// in the order given.
 pub fn lanes(labels: &[(f64, f64)], gap: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|&a, &b| labels[a].0.total_cmp(&labels[b].0));
+    slacalc::order::sort_by(&mut order, |&a, &b| labels[a].0.total_cmp(&labels[b].0));
     let mut ends: Vec<f64> = Vec::new();
     let mut out = vec![0; labels.len()];
     for i in order {
