@@ -6,9 +6,27 @@
 import init, * as bindings from "./slacalc-web.js";
 import text from "./slacalc-web_bg.wasm.js";
 
-const bytes = new Uint8Array(text.length);
-for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-const wasm = await init({ module_or_path: bytes });
+let wasm;
+try {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  wasm = await init({ module_or_path: bytes });
+} catch (e) {
+  // The loading notice says what went wrong instead of waiting for ever (e.g. a browser
+  // without WebAssembly).
+  const boot = document.getElementById("boot");
+  if (boot) {
+    boot.replaceChildren();
+    for (const [lang, words] of [["zh-CN", "计算器无法启动:"], ["en", "The calculator could not start: "]]) {
+      const p = document.createElement("p");
+      p.lang = lang;
+      p.className = "boot-error";
+      p.textContent = words + e;
+      boot.append(p);
+    }
+  }
+  throw e;
+}
 
 // The JS API (examples/js-api.html) finds the exports here, as with Trunk's own loader.
 window.wasmBindings = bindings;

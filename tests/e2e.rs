@@ -297,3 +297,37 @@ async fn script_in_a_link_is_shown_as_text_and_never_runs() {
     );
     c.close().await.expect("closes");
 }
+
+/// On a slow connection the page is not blank while the wasm arrives: index.html says it is
+/// loading, and the app removes that notice once it has drawn itself. If the app cannot
+/// start (here: a damaged wasm file), the notice says so instead of waiting for ever.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by `make test` (make e2e)"]
+async fn the_loading_notice_gives_way_to_the_page_or_says_why_it_cannot_start() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#penalty-amount").await;
+    assert!(
+        c.find(Locator::Id("boot")).await.is_err(),
+        "the loading notice is gone once the page is drawn"
+    );
+    c.close().await.expect("closes");
+
+    let broken = std::env::temp_dir().join(format!("slacalc-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&broken).expect("a folder for the damaged copy");
+    for entry in std::fs::read_dir(browser::dist()).expect("dist/ lists") {
+        let entry = entry.expect("a file of dist/");
+        std::fs::copy(entry.path(), broken.join(entry.file_name())).expect("copies");
+    }
+    std::fs::write(
+        broken.join("slacalc-web_bg.wasm.js"),
+        "export default \"not a wasm module\";\n",
+    )
+    .expect("damages the wasm");
+    let (url, c, _wd, _server, _driver) = browser::serve(broken.clone(), None).await;
+    c.goto(&url).await.expect("damaged page opens");
+    let said = wait_text(&c, "#boot", |t| t.contains("could not start")).await;
+    assert!(said.contains("计算器无法启动"), "{said}");
+    c.close().await.expect("closes");
+    let _ = std::fs::remove_dir_all(&broken);
+}

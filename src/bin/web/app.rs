@@ -122,8 +122,12 @@ pub fn app() -> Html {
         }
         doc.set_title(lang.pick("SLA 计算器 · slacalc", "SLA calculator · slacalc"));
     });
-    // For `make bench`: when the first assessed result is on the page.
+    // The page is drawn: the loading notice of index.html goes, and `make bench` marks when
+    // the first assessed result is on the page.
     use_effect_with((), |_| {
+        if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+            boot.remove();
+        }
         if let Some(p) = gloo::utils::window().performance() {
             let _ = p.mark("slacalc:first-result");
         }
