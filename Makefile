@@ -35,10 +35,13 @@ wasm-test: setup
 e2e: build
 	cargo test --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang --test e2e_ledger -- --include-ignored
 
-# The first-load budget (150 KB gzip). Over budget since the terms/ledger engine landed:
-# reported, not failed, until issue #8 wins it back (SIZE_CHECK=fail makes it fatal).
+# The first-load size (issue #8). The budget is 150 KB gzip; the page is still over it
+# (docs/size.md: why, and what reaching it takes), so `make test` fails above SIZE_CEILING,
+# the measured size plus about 1 %: any growth fails, and the ceiling only comes down.
+# `make size SIZE_CEILING=153600` checks against the budget itself.
+SIZE_CEILING ?= 389000
 size: build
-	@SIZE_CHECK=$${SIZE_CHECK:-report} bash scripts/size-check
+	@SIZE_LIMIT=$(SIZE_CEILING) bash scripts/size-check
 
 # What each crate costs in the page's wasm (twiggy; for docs/size.md; not part of make test).
 size-breakdown: build
