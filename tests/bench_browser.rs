@@ -122,3 +122,88 @@ async fn startup_and_interaction_in_headless_chromium() {
     println!("bench: edit the contract price with a 1,000-incident ledger open (all 1,000 reassessed): until the next frame median {med:.1} ms (min {lo:.1}, max {hi:.1}); main thread busy median {bmed:.1} ms (min {blo:.1}, max {bhi:.1})");
     c.close().await.expect("closes");
 }
+
+/// The first load as a slow phone meets it (issue #8: "instant on a slow phone"): Chrome's
+/// DevTools emulation of a slow 4G connection (1.6 Mbit/s down, 750 kbit/s up, 150 ms round
+/// trip) and a CPU four times slower, with the page sent gzip-compressed as a static host
+/// sends it. First visits (no HTTP cache, no service worker) and
+/// repeat visits (the service worker and the cache of the first visit), 5 loads each: when
+/// something is painted (the loading notice of index.html) and when the first assessed
+/// result is.
+#[tokio::test]
+#[ignore = "a measurement: run by `make bench`"]
+async fn startup_on_a_slow_phone() {
+    let (url, c, wd, _server, _driver) = browser::start_compressed().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let slow = |cold: bool| {
+        browser::cdp(wd, &session, "Network.enable", serde_json::json!({}));
+        browser::cdp(
+            wd,
+            &session,
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": false,
+                "latency": 150,
+                "downloadThroughput": 1_600_000 / 8,
+                "uploadThroughput": 750_000 / 8,
+            }),
+        );
+        browser::cdp(
+            wd,
+            &session,
+            "Network.setCacheDisabled",
+            serde_json::json!({ "cacheDisabled": cold }),
+        );
+        browser::cdp(
+            wd,
+            &session,
+            "Network.setBypassServiceWorker",
+            serde_json::json!({ "bypass": cold }),
+        );
+        browser::cdp(
+            wd,
+            &session,
+            "Emulation.setCPUThrottlingRate",
+            serde_json::json!({ "rate": 4 }),
+        );
+    };
+    let mut report = Vec::new();
+    for (cold, what) in [(true, "first visit"), (false, "repeat visit")] {
+        slow(cold);
+        let (mut paints, mut results) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            c.goto("about:blank").await.expect("blank");
+            c.goto(&url).await.expect("page opens");
+            let mut got = None;
+            for _ in 0..600 {
+                let v = c
+                    .execute(
+                        "const r = performance.getEntriesByName('slacalc:first-result'); \
+                         const p = performance.getEntriesByName('first-contentful-paint'); \
+                         return r.length && p.length ? [p[0].startTime, r[0].startTime] : null;",
+                        vec![],
+                    )
+                    .await
+                    .expect("script");
+                if let Some(pair) = v.as_array() {
+                    got = Some((
+                        pair[0].as_f64().unwrap_or(0.0),
+                        pair[1].as_f64().unwrap_or(0.0),
+                    ));
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            let (paint, result) = got.expect("painted and assessed");
+            paints.push(paint);
+            results.push(result);
+        }
+        let (pm, plo, phi) = median(paints);
+        let (rm, rlo, rhi) = median(results);
+        report.push(format!("bench: slow phone (slow 4G 1.6 Mbit/s, 150 ms RTT; CPU 4× slower), {what}, 5 loads: first paint (the loading notice) median {pm:.0} ms (min {plo:.0}, max {phi:.0}); first assessed result median {rm:.0} ms (min {rlo:.0}, max {rhi:.0})"));
+    }
+    for line in report {
+        println!("{line}");
+    }
+    c.close().await.expect("closes");
+}

@@ -64,16 +64,35 @@ pub async fn start_in(lang: Option<&str>) -> (String, Client, u16, Guard, Guard)
 
 /// [`start`], serving the folder `root` instead of `dist/`, in the browser's language `lang`.
 pub async fn serve(root: PathBuf, lang: Option<&str>) -> (String, Client, u16, Guard, Guard) {
-    let web_port = free_port();
+    let port = free_port();
+    let args = [
+        "-m",
+        "http.server",
+        &port.to_string(),
+        "--bind",
+        "127.0.0.1",
+    ]
+    .map(String::from);
+    serve_with(root, lang, port, &args).await
+}
+
+/// [`start`], with `dist/` sent gzip-compressed as a static host sends it (the server is
+/// `tests/browser/serve_gzip.py`).
+pub async fn start_compressed() -> (String, Client, u16, Guard, Guard) {
+    let port = free_port();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/serve_gzip.py");
+    serve_with(dist(), None, port, &[script.to_string(), port.to_string()]).await
+}
+
+async fn serve_with(
+    root: PathBuf,
+    lang: Option<&str>,
+    web_port: u16,
+    args: &[String],
+) -> (String, Client, u16, Guard, Guard) {
     let server = Guard(
         Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &web_port.to_string(),
-                "--bind",
-                "127.0.0.1",
-            ])
+            .args(args)
             .current_dir(root)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
