@@ -155,19 +155,13 @@ impl Rule {
     }
 }
 
-/// Days from 2000-01-01 to 1 January of `year` (2000 or later).
+/// Days from 2000-01-01 to 1 January of `year` (2000 or later), in closed form: every
+/// holiday lookup decodes a few dozen rulings, so this must not loop over the years.
 const fn jan1(year: u16) -> u16 {
-    let mut days = 0;
-    let mut y = 2000;
-    while y < year {
-        days += if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
-            366
-        } else {
-            365
-        };
-        y += 1;
-    }
-    days
+    let n = year.saturating_sub(2000);
+    // Leap years in 2000..year: every 4th from 2000, less the centuries, plus every 400th.
+    let leap = n.div_ceil(4) - n.div_ceil(100) + n.div_ceil(400);
+    365 * n + leap
 }
 
 /// The year of a date of the table and its day of year (0-based).
