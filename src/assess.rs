@@ -95,7 +95,8 @@ pub struct IncidentResult {
     /// For an unknown cause: the outcome under each possible cause.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contingent: Option<Contingent>,
-    /// The reasoning, step by step, with clause ids.
+    /// The reasoning, step by step, with clause ids (none from
+    /// [`Context::incident_unexplained`]).
     pub explanation: Vec<Step>,
 }
 
