@@ -271,9 +271,10 @@ impl Context {
 
     /// [`Context::incident`] without the explanation (its `explanation` is empty): the same
     /// classification (L2, L3.3), channel (L1.2), coverage (L4.1, L5), deadlines and damages
-    /// (L4.2), so the same [`Context::ledger`] (L4.3) and totals, in about half the time
-    /// (the steps are formatted text in two languages). For a ledger of many incidents whose
-    /// reasoning is read one incident at a time: [`Context::incident`] explains that one.
+    /// (L4.2), so the same [`Context::ledger`] (L4.3) and totals, in a fraction of the time
+    /// (the steps are formatted text in two languages; `benches/assess.rs`: about a fifth).
+    /// For a ledger of many incidents whose reasoning is read one incident at a time:
+    /// [`Context::incident`] explains that one.
     pub fn incident_unexplained(
         &self,
         n: usize,
