@@ -1,12 +1,14 @@
 //! Engine speed (issue #8): assessing one incident, and a ledger of 10,000 incidents with
-//! force majeure, pauses and the cap, as the page does on every keystroke.
+//! force majeure, pauses and the cap, as the page does on every keystroke; and what the page
+//! does for a 1,000-incident ledger when the contract changes: every incident reassessed by
+//! `assess::Context`, with and without explanation steps, and the ledger totals (L4.3).
 
 #![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
 #[cfg(not(target_arch = "wasm32"))]
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 #[cfg(not(target_arch = "wasm32"))]
-use slacalc::{assess, parse_case, Instant};
+use slacalc::{assess, assess::Context, case::Incident, parse_case, Instant};
 
 #[cfg(not(target_arch = "wasm32"))]
 const WORKED: &str = include_str!("../examples/worked-example.json");
@@ -56,6 +58,31 @@ fn benches(c: &mut Criterion) {
     g.bench_function("read + assess 10,000 incidents from JSON", |b| {
         b.iter(|| assess(&parse_case(black_box(&text)).expect("case"), as_of).expect("assessed"))
     });
+    // The page's 1,000-incident ledger (tests/bench_browser.rs) after a price edit.
+    let small = parse_case(&ledger(1_000)).expect("ledger");
+    let ctx = Context::new(&small, as_of).expect("context");
+    g.bench_function("Context: 1,000 incidents with explanations", |b| {
+        b.iter(|| {
+            for (n, inc) in small.incidents.iter().enumerate() {
+                black_box(ctx.incident(n, inc).expect("assessed"));
+            }
+        })
+    });
+    g.bench_function(
+        "Context: 1,000 incidents without explanations + ledger",
+        |b| {
+            b.iter(|| {
+                let results: Vec<_> = small
+                    .incidents
+                    .iter()
+                    .enumerate()
+                    .map(|(n, inc)| ctx.incident_unexplained(n, inc).expect("assessed"))
+                    .collect();
+                let items: Vec<(&Incident, _)> = small.incidents.iter().zip(&results).collect();
+                black_box(ctx.ledger(&items).expect("ledger"))
+            })
+        },
+    );
     g.finish();
 }
 

@@ -153,7 +153,7 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
     check_head(case, terms.as_ref(), &mut errs);
     let mut ids = HashSet::new();
     for (n, inc) in case.incidents.iter().enumerate() {
-        check_one(n, inc, terms.as_ref(), &mut ids, &mut errs);
+        check_one(n, inc, terms.as_ref(), Some(&mut ids), &mut errs);
     }
     check_monitoring(case, terms.as_ref(), &mut errs);
     result(errs)
@@ -174,7 +174,7 @@ pub fn validate_contract(case: &Case) -> Result<(), Vec<CaseError>> {
 /// whether its id is unique (see [`duplicate_ids`]).
 pub fn validate_incident(n: usize, inc: &Incident, terms: &Terms) -> Result<(), Vec<CaseError>> {
     let mut errs = Vec::new();
-    check_one(n, inc, Some(terms), &mut HashSet::new(), &mut errs);
+    check_one(n, inc, Some(terms), None, &mut errs);
     result(errs)
 }
 
@@ -270,25 +270,54 @@ fn check_head(case: &Case, terms: Option<&Terms>, errs: &mut Vec<CaseError>) {
     }
 }
 
+/// Checks incident `n`, and that its id is not in `ids` (then adds it), if given.
 fn check_one<'a>(
     n: usize,
     inc: &'a Incident,
     terms: Option<&Terms>,
-    ids: &mut HashSet<&'a str>,
+    ids: Option<&mut HashSet<&'a str>>,
     errs: &mut Vec<CaseError>,
 ) {
-    let p = format!("incidents[{n}]");
+    // The path is written only for a problem: a ledger's incidents are checked on every
+    // change of its contract, and nearly all of them have none.
+    let p = Path(n);
     if inc.id.trim().is_empty() {
         errs.push(CaseError::at(format!("{p}.id"), Problem::Empty));
-    } else if !ids.insert(inc.id.as_str()) {
+    } else if ids.is_some_and(|ids| !ids.insert(inc.id.as_str())) {
         errs.push(CaseError::at(
             format!("{p}.id"),
             Problem::DuplicateId(inc.id.clone()),
         ));
     }
-    check_incident(&p, inc, errs);
+    check_incident(p, inc, errs);
     if let (Some(d), Some(t)) = (&inc.declared_priority, terms) {
-        check_level(&format!("{p}.declared_priority"), d, t, errs);
+        check_level(|| format!("{p}.declared_priority"), d, t, errs);
+    }
+}
+
+/// `incidents[n]`, the path of an incident's problems.
+#[derive(Clone, Copy)]
+struct Path(usize);
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "incidents[{}]", self.0)
+    }
+}
+
+/// Where in an incident a time is (its field, or a part of its k-th force-majeure event or
+/// customer pause), made a path only for a problem.
+enum At {
+    Field(&'static str),
+    Span(&'static str, usize, &'static str),
+}
+
+impl At {
+    fn path(&self, p: Path) -> String {
+        match self {
+            At::Field(name) => format!("{p}.{name}"),
+            At::Span(list, k, part) => format!("{p}.{list}[{k}].{part}"),
+        }
     }
 }
 
@@ -333,7 +362,7 @@ pub fn year_problem() -> Problem {
     }
 }
 
-fn check_level(path: &str, id: &str, terms: &Terms, errs: &mut Vec<CaseError>) {
+fn check_level(path: impl FnOnce() -> String, id: &str, terms: &Terms, errs: &mut Vec<CaseError>) {
     if terms.level(id).is_none() {
         let expected = terms
             .levels
@@ -342,7 +371,7 @@ fn check_level(path: &str, id: &str, terms: &Terms, errs: &mut Vec<CaseError>) {
             .collect::<Vec<_>>()
             .join(", ");
         errs.push(CaseError::at(
-            path,
+            path(),
             Problem::UnknownLevel {
                 found: id.to_string(),
                 expected,
@@ -351,8 +380,15 @@ fn check_level(path: &str, id: &str, terms: &Terms, errs: &mut Vec<CaseError>) {
     }
 }
 
-fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
-    let mut times: Vec<(String, &Instant)> = vec![(format!("{p}.reported_at"), &inc.reported_at)];
+fn check_incident(p: Path, inc: &Incident, errs: &mut Vec<CaseError>) {
+    // The times outside the supported years (reported after the other problems).
+    let mut out_of_range: Vec<At> = Vec::new();
+    let mut time = |at: At, t: &Instant| {
+        if !in_range(t) {
+            out_of_range.push(at);
+        }
+    };
+    time(At::Field("reported_at"), &inc.reported_at);
     let opt = [
         ("interrupted_from", &inc.interrupted_from),
         ("restored_at", &inc.restored_at),
@@ -362,12 +398,12 @@ fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
     ];
     for (name, t) in opt.iter() {
         if let Some(t) = t {
-            times.push((format!("{p}.{name}"), t));
+            time(At::Field(name), t);
         }
     }
     for (k, fm) in inc.force_majeure.iter().enumerate() {
-        times.push((format!("{p}.force_majeure[{k}].start"), &fm.start));
-        times.push((format!("{p}.force_majeure[{k}].end"), &fm.end));
+        time(At::Span("force_majeure", k, "start"), &fm.start);
+        time(At::Span("force_majeure", k, "end"), &fm.end);
         if fm.kind.trim().is_empty() {
             errs.push(CaseError::at(
                 format!("{p}.force_majeure[{k}].kind"),
@@ -384,8 +420,8 @@ fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
     let mut pauses: Vec<(usize, &crate::case::Pause)> =
         inc.customer_pauses.iter().enumerate().collect();
     for (k, pa) in &pauses {
-        times.push((format!("{p}.customer_pauses[{k}].start"), &pa.start));
-        times.push((format!("{p}.customer_pauses[{k}].end"), &pa.end));
+        time(At::Span("customer_pauses", *k, "start"), &pa.start);
+        time(At::Span("customer_pauses", *k, "end"), &pa.end);
         if pa.end <= pa.start {
             errs.push(CaseError::at(
                 format!("{p}.customer_pauses[{k}].end"),
@@ -402,10 +438,8 @@ fn check_incident(p: &str, inc: &Incident, errs: &mut Vec<CaseError>) {
             ));
         }
     }
-    for (path, t) in &times {
-        if !in_range(t) {
-            errs.push(CaseError::at(path.clone(), year_problem()));
-        }
+    for at in out_of_range {
+        errs.push(CaseError::at(at.path(p), year_problem()));
     }
     match (&inc.interrupted_from, &inc.restored_at) {
         (Some(from), Some(to)) if to < from => errs.push(CaseError::at(

@@ -119,3 +119,81 @@ fn an_incident_is_checked_on_its_own_and_ids_across_the_ledger() {
     let errs = Context::new(&broken, as_of).expect_err("warranty ends first");
     assert_eq!(errs[0].path, "contract.warranty_end");
 }
+
+/// `r` without its explanation steps.
+fn figures(mut r: IncidentResult) -> IncidentResult {
+    r.explanation.clear();
+    r
+}
+
+#[test]
+fn unexplained_results_have_the_same_figures_as_the_full_assessment() {
+    let as_of = at("2026-01-01T00:00:00+08:00");
+    for interp in [
+        "{}",
+        r#"{"cap_scope":"incident"}"#,
+        r#"{"penalty_days":"pro_rata","restore_clock_from":"interruption"}"#,
+        r#"{"consultation":"general","customer_pauses":"ignore","force_majeure_extension":"exact","office_calendar":"plain"}"#,
+    ] {
+        let mut case = ledger(150, interp);
+        // A consultation, and an incident before the warranty (L4.1).
+        case.incidents[1].facts.kind = slacalc::case::RequestKind::Consultation;
+        case.incidents[2].reported_at = at("2023-11-01T08:10:00+08:00");
+        case.incidents[2].interrupted_from = Some(at("2023-11-01T08:00:00+08:00"));
+        case.incidents[2].restored_at = Some(at("2023-11-03T08:00:00+08:00"));
+        case.incidents[2].phone_response_at = None;
+        case.incidents[2].force_majeure.clear();
+        case.incidents[2].customer_pauses.clear();
+        let whole = assess(&case, as_of).expect("assessed");
+        let ctx = Context::new(&case, as_of).expect("context");
+        let unexplained: Vec<IncidentResult> = case
+            .incidents
+            .iter()
+            .enumerate()
+            .map(|(n, inc)| {
+                ctx.incident_unexplained(n, inc)
+                    .unwrap_or_else(|e| panic!("{e:?}"))
+            })
+            .collect();
+        assert!(unexplained.iter().all(|r| r.explanation.is_empty()));
+        // Each incident: everything but the steps, before the cap.
+        let explained = each(&ctx, &case.incidents);
+        for (u, e) in unexplained.iter().zip(&explained) {
+            assert!(!e.explanation.is_empty());
+            assert_eq!(*u, figures(e.clone()), "{interp}: {}", e.id);
+        }
+        // The ledger (L4.3 shares, totals, quarters, availability, L3.5) is the same.
+        let items = |rs: &'static str, results: &[IncidentResult]| {
+            let items: Vec<(&Incident, &IncidentResult)> =
+                case.incidents.iter().zip(results).collect();
+            ctx.ledger(&items).unwrap_or_else(|e| panic!("{rs}: {e:?}"))
+        };
+        assert_eq!(
+            items("unexplained", &unexplained),
+            items("explained", &explained),
+            "{interp}"
+        );
+        // And so is the whole assessment, but for the steps.
+        let mut want = whole.clone();
+        want.incidents = want.incidents.into_iter().map(figures).collect();
+        assert_eq!(
+            by_parts(&ctx, &case.incidents, &unexplained),
+            want,
+            "{interp}"
+        );
+        assert!(want.total.penalty > slacalc::Fen(0), "{interp}");
+        // Any incident explained on demand: its steps are the full assessment's, but for the
+        // L4.3 step that the ledger adds to an incident with damages.
+        for (n, inc) in case.incidents.iter().enumerate() {
+            let steps = ctx.incident(n, inc).expect("assessed").explanation;
+            let full = &whole.incidents[n].explanation;
+            let capped = whole.incidents[n].penalty.amount > slacalc::Fen(0)
+                && whole.incidents[n].coverage == slacalc::coverage::Coverage::Covered;
+            assert_eq!(full.len(), steps.len() + usize::from(capped), "{interp}");
+            assert_eq!(full[..steps.len()], steps[..], "{interp}");
+            if capped {
+                assert_eq!(full[steps.len()].clause, whole.penalty_rule.cap_clause);
+            }
+        }
+    }
+}

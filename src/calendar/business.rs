@@ -240,7 +240,8 @@ impl Calendar {
             self.zone.to_utc(day * DAY + i64::from(s.start)) <= t
                 && t < self.zone.to_utc(day * DAY + i64::from(s.end))
         };
-        let mut open = self.spans(n, plain)?.iter().any(|s| inside(n, s));
+        // The day's kind is looked up once (a holiday lookup reads the notices).
+        let mut open = self.spans_of(n, kind).iter().any(|s| inside(n, s));
         if !open && self.spills {
             open = self.spans(n - 1, plain)?.iter().any(|s| inside(n - 1, s));
         }
@@ -341,15 +342,20 @@ impl Calendar {
     /// hours takes the hours of the first weekday (from Monday) that has some.
     fn spans(&self, n: i64, plain: bool) -> Result<&[Span], CalendarError> {
         let (kind, _) = self.kind(n, plain)?;
+        Ok(self.spans_of(n, kind))
+    }
+
+    /// [`Calendar::spans`] of day `n`, whose kind is `kind`.
+    fn spans_of(&self, n: i64, kind: DayKind) -> &[Span] {
         if !kind.works() {
-            return Ok(&[]);
+            return &[];
         }
         let own = self.hours.day(weekday_index(n));
-        Ok(if own.is_empty() {
+        if own.is_empty() {
             self.hours.day(self.template)
         } else {
             own
-        })
+        }
     }
 
     /// The open intervals of day `n`'s window, in UTC seconds, sorted and disjoint.

@@ -137,11 +137,11 @@ fn ymd_of(n: i64) -> Option<Ymd> {
 
 /// What the notices rule for `date`; the last notice to speak wins (amendments come later).
 fn statutory(date: Ymd) -> Option<Exception> {
-    // Only the notices of about that year (a notice also rules on the last days of the year
-    // before it, e.g. 2007-12-29 in the 2008 notice).
-    let year = 2000 + i64::from(date.0) * 400 / 146_097;
-    let from = prc::NOTICES.partition_point(|n| i64::from(n.year) < year - 1);
-    let to = prc::NOTICES.partition_point(|n| i64::from(n.year) <= year + 2);
+    // Only the notices of that year and the next: a notice rules on days of its year and of
+    // the year before (e.g. 2007-12-29 in the 2008 notice), never later.
+    let year = prc::year_of(date);
+    let from = prc::NOTICES.partition_point(|n| n.year < year);
+    let to = prc::NOTICES.partition_point(|n| n.year <= year.saturating_add(1));
     let mut found = None;
     for notice in &prc::NOTICES[from..to] {
         for rule in notice.days {
@@ -267,6 +267,24 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_notice_rules_on_days_of_its_year_and_the_year_before_only() {
+        for notice in prc::NOTICES {
+            for rule in notice.days {
+                let (a, b) = match rule.ruling(notice.year) {
+                    Ruling::Off(a, b) => (a, b),
+                    Ruling::Work(a) => (a, a),
+                };
+                let years = prc::year_of(a)..=prc::year_of(b);
+                assert!(
+                    *years.start() + 1 >= notice.year && *years.end() <= notice.year,
+                    "{}",
+                    notice.number
+                );
+            }
+        }
     }
 
     #[test]

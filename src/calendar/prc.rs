@@ -155,19 +155,31 @@ impl Rule {
     }
 }
 
-/// Days from 2000-01-01 to 1 January of `year` (2000 or later).
+/// Days from 2000-01-01 to 1 January of `year` (2000 or later), in closed form: every
+/// holiday lookup decodes a few dozen rulings, so this must not loop over the years.
 const fn jan1(year: u16) -> u16 {
-    let mut days = 0;
-    let mut y = 2000;
-    while y < year {
-        days += if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
-            366
-        } else {
-            365
-        };
+    days_to_jan1(year as u32) as u16
+}
+
+/// [`jan1`] without the table's range limit.
+const fn days_to_jan1(year: u32) -> u32 {
+    let n = year.saturating_sub(2000);
+    // Leap years in 2000..year: every 4th from 2000, less the centuries, plus every 400th.
+    let leap = n.div_ceil(4) - n.div_ceil(100) + n.div_ceil(400);
+    365 * n + leap
+}
+
+/// The year a date of the table falls in.
+pub fn year_of(at: Ymd) -> u16 {
+    let d = u32::from(at.0);
+    // 146,097 days every 400 years: the estimate is at most a year off either way.
+    let mut y = 2000 + d * 400 / 146_097;
+    if days_to_jan1(y) > d {
+        y -= 1;
+    } else if days_to_jan1(y + 1) <= d {
         y += 1;
     }
-    days
+    y as u16
 }
 
 /// The year of a date of the table and its day of year (0-based).
@@ -455,7 +467,7 @@ pub const NOTICES: &[Notice] = &[
 mod tests {
     use super::*;
     use crate::calendar::range::day_number;
-    use chrono::NaiveDate;
+    use chrono::{Datelike, NaiveDate};
 
     #[test]
     fn rules_unpack_to_what_was_written() {
@@ -480,6 +492,12 @@ mod tests {
         for y in 2000u16..2170 {
             let want = NaiveDate::from_ymd_opt(y.into(), 1, 1).map(day_number);
             assert_eq!(Some(EPOCH_2000 + i64::from(jan1(y))), want, "{y}");
+        }
+        for d in 0..=u16::MAX {
+            let date = NaiveDate::from_ymd_opt(2000, 1, 1)
+                .and_then(|j| j.checked_add_days(chrono::Days::new(d.into())))
+                .map(|x| x.year());
+            assert_eq!(Some(i32::from(year_of(Ymd(d)))), date, "{d}");
         }
     }
 

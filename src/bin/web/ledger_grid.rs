@@ -10,6 +10,7 @@ use slacalc::Fen;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Incidents shown on one page of the table.
 pub const PER_PAGE: usize = 50;
@@ -70,9 +71,9 @@ impl Sort {
 /// What a row is sorted and filtered by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
-    pub id: String,
+    /// Its text, shared with the row's earlier facts while it stays the same.
+    pub words: Rc<Words>,
     pub reported: i64,
-    pub priority: String,
     /// The coverage id (`covered`, …); empty for a row with problems.
     pub coverage: &'static str,
     /// Seconds of interruption (to the assessment time while still down).
@@ -81,6 +82,15 @@ pub struct Facts {
     pub applied: Fen,
     pub missed: usize,
     pub pending: usize,
+}
+
+/// The text of a row: it changes with the incident and its classification, not with the
+/// amounts (a new contract price reassesses every row, but leaves their words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    pub id: String,
+    /// The priority's name.
+    pub priority: String,
     /// The calendar quarter of the report (`2025-Q1`).
     pub quarter: String,
     /// Text a search looks in (Latin letters in lower case): id, priority, coverage, cause,
@@ -88,15 +98,15 @@ pub struct Facts {
     pub haystack: String,
 }
 
-/// The facts of one row: the incident, its result (none when it has problems) and what it
-/// adds after the cap.
+/// The facts of one row: its [`words`], the incident, its result (none when it has
+/// problems) and what it adds after the cap.
 pub fn facts(
+    words: Rc<Words>,
     inc: &Incident,
     r: Option<&IncidentResult>,
     applied: Option<Fen>,
     as_of: i64,
 ) -> Facts {
-    let quarter = slacalc::ledger::quarter_of(inc.reported_at);
     let down = inc
         .interrupted_from
         .map_or(0, |f| {
@@ -104,12 +114,40 @@ pub fn facts(
         })
         .max(0);
     let count = |s: Status| r.map_or(0, |r| r.deadlines.iter().filter(|d| d.status == s).count());
+    Facts {
+        words,
+        reported: inc.reported_at.secs(),
+        coverage: r.map_or("", |r| r.coverage.id()),
+        down,
+        penalty: r.map_or(Fen(0), |r| r.penalty.amount),
+        applied: applied.unwrap_or(Fen(0)),
+        missed: count(Status::Missed),
+        pending: count(Status::Pending),
+    }
+}
+
+/// Whether two results of the same incident give it the same [`words`] (the same priority
+/// and coverage, or both none).
+pub fn same_words(a: Option<&IncidentResult>, b: Option<&IncidentResult>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.priority == b.priority
+                && a.priority_name == b.priority_name
+                && a.coverage == b.coverage
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The text of a row: the incident and its result (none when it has problems).
+pub fn words(inc: &Incident, r: Option<&IncidentResult>) -> Words {
+    let quarter = slacalc::ledger::quarter_of(inc.reported_at);
     let cause = serde_json::to_string(&inc.cause).unwrap_or_default();
-    let (coverage, priority, haystack_extra) = match r {
+    let (priority, haystack_extra) = match r {
         Some(r) => {
             let (czh, cen) = r.coverage.names();
             (
-                r.coverage.id(),
                 r.priority_name.zh.clone(),
                 format!(
                     "{} {} {} {czh} {cen}",
@@ -117,19 +155,12 @@ pub fn facts(
                 ),
             )
         }
-        None => ("", String::new(), String::new()),
+        None => (String::new(), String::new()),
     };
-    Facts {
+    Words {
         haystack: format!("{} {cause} {quarter} {haystack_extra}", inc.id).to_ascii_lowercase(),
         id: inc.id.clone(),
-        reported: inc.reported_at.secs(),
         priority,
-        coverage,
-        down,
-        penalty: r.map_or(Fen(0), |r| r.penalty.amount),
-        applied: applied.unwrap_or(Fen(0)),
-        missed: count(Status::Missed),
-        pending: count(Status::Pending),
         quarter,
     }
 }
@@ -170,9 +201,9 @@ pub fn natural(a: &str, b: &str) -> Ordering {
 
 fn compare(a: &Facts, b: &Facts, column: Column) -> Ordering {
     match column {
-        Column::Id => natural(&a.id, &b.id),
+        Column::Id => natural(&a.words.id, &b.words.id),
         Column::Reported => a.reported.cmp(&b.reported),
-        Column::Priority => a.priority.cmp(&b.priority),
+        Column::Priority => a.words.priority.cmp(&b.words.priority),
         Column::Coverage => a.coverage.cmp(b.coverage),
         Column::Down => a.down.cmp(&b.down),
         Column::Penalty => a.penalty.cmp(&b.penalty),
@@ -196,9 +227,9 @@ pub struct Filter {
 impl Filter {
     /// Whether the filter keeps `f`, given its text already lower-cased.
     fn keeps(&self, text: &str, f: &Facts) -> bool {
-        (text.is_empty() || f.haystack.contains(text))
+        (text.is_empty() || f.words.haystack.contains(text))
             && (self.coverage.is_empty() || f.coverage == self.coverage)
-            && (self.quarter.is_empty() || f.quarter == self.quarter)
+            && (self.quarter.is_empty() || f.words.quarter == self.quarter)
     }
 }
 
@@ -234,13 +265,10 @@ pub fn page(total: usize, wanted: usize, per: usize) -> (Range<usize>, usize, us
 
 /// The distinct values of a column, sorted (the choices of a filter).
 pub fn choices<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut v: Vec<String> = values
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut v: Vec<&str> = values.filter(|s| !s.is_empty()).collect();
     slacalc::order::sort(&mut v);
     v.dedup();
-    v
+    v.into_iter().map(str::to_string).collect()
 }
 
 /// `part` as a share of `whole` in percent with two decimals (`"12.50"`), rounded half up;
@@ -275,7 +303,10 @@ mod tests {
         incidents
             .iter()
             .zip(&a.incidents)
-            .map(|(i, r)| facts(i, Some(r), Some(r.penalty.applied), as_of))
+            .map(|(i, r)| {
+                let w = Rc::new(words(i, Some(r)));
+                facts(w, i, Some(r), Some(r.penalty.applied), as_of)
+            })
             .collect()
     }
 
@@ -321,7 +352,7 @@ mod tests {
         let only = |filter: Filter| -> Vec<String> {
             select(&f, &filter, None)
                 .into_iter()
-                .map(|i| f[i].id.clone())
+                .map(|i| f[i].words.id.clone())
                 .collect()
         };
         assert_eq!(
@@ -350,8 +381,30 @@ mod tests {
             ..Filter::default()
         })
         .contains(&"2025-06-power-cut".to_string()));
-        let q = choices(f.iter().map(|x| x.quarter.as_str()));
+        let q = choices(f.iter().map(|x| x.words.quarter.as_str()));
         assert_eq!(q, ["2025-Q1", "2025-Q2", "2025-Q3"]);
+    }
+
+    #[test]
+    fn a_new_price_keeps_every_rows_words() {
+        let (incidents, a) = ledger();
+        let mut case = slacalc::parse_case(include_str!("../../../examples/worked-example.json"))
+            .expect("example");
+        case.incidents = incidents.clone();
+        case.contract.price = Fen(123_456_789);
+        let b = slacalc::assess(&case, a.as_of).expect("assessed");
+        assert_ne!(a.total, b.total);
+        for ((inc, before), after) in incidents.iter().zip(&a.incidents).zip(&b.incidents) {
+            assert!(same_words(Some(before), Some(after)));
+            let kept = Rc::new(words(inc, Some(before)));
+            let fresh = Rc::new(words(inc, Some(after)));
+            let t = a.as_of.secs();
+            let applied = Some(after.penalty.applied);
+            assert_eq!(
+                facts(kept, inc, Some(after), applied, t),
+                facts(fresh, inc, Some(after), applied, t)
+            );
+        }
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub struct Row {
     pub key: RowKey,
     pub incident: Rc<Incident>,
     /// Its assessment before the cap (or its problems), under the contract of generation
-    /// `gen`; `None` until assessed.
+    /// `gen`, without explanation steps (the table shows figures; the form explains the
+    /// incident it holds); `None` until assessed.
     pub result: Option<Rc<Result<IncidentResult, Vec<CaseError>>>>,
     gen: u64,
 }
@@ -99,7 +100,8 @@ impl Book {
         self.rows.iter().map(|r| &*r.incident)
     }
 
-    /// The whole assessment of the rows without problems (for the assessed CSV).
+    /// The whole assessment of the rows without problems, without explanation steps (for the
+    /// assessed CSV, which has none).
     pub fn assessment(&self) -> Option<Assessment> {
         let ctx = self.ctx.as_ref()?;
         let s = self.summary.as_deref()?.as_ref().ok()?;
@@ -548,8 +550,9 @@ impl Page {
 
     /// Brings the ledger's assessment up to date as of `now` (when no time is typed): the
     /// contract, terms and interpretation of the form are prepared once while they stay the
-    /// same; each incident is assessed once until it or they change; the totals are
-    /// recomputed over the kept results when anything changed.
+    /// same; each incident is assessed once until it or they change, without its explanation
+    /// (a contract change reassesses every incident, and that must fit in a frame); the totals
+    /// are recomputed over the kept results when anything changed.
     pub fn refresh_ledger(&mut self, now: Instant) {
         let as_of = self.as_of(now);
         let contract = contract_text(&self.form);
@@ -580,7 +583,7 @@ impl Page {
         if book.rows.iter().any(|r| r.gen != gen || r.result.is_none()) {
             for (n, r) in Rc::make_mut(&mut book.rows).iter_mut().enumerate() {
                 if r.gen != gen || r.result.is_none() {
-                    r.result = Some(Rc::new(ctx.incident(n, &r.incident)));
+                    r.result = Some(Rc::new(ctx.incident_unexplained(n, &r.incident)));
                     r.gen = gen;
                 }
             }
@@ -698,7 +701,11 @@ mod tests {
             (book.bad_rows[0].line, book.bad_rows[0].column.as_str()),
             (5, "restored_at")
         );
-        let a = whole(&p);
+        let mut a = whole(&p);
+        // The same figures; the rows carry no explanation steps.
+        for r in &mut a.incidents {
+            r.explanation.clear();
+        }
         assert_eq!(book.assessment().expect("assessment"), a);
         assert_eq!(total(&p), a.total.penalty.pretty());
     }

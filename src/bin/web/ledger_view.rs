@@ -459,7 +459,7 @@ fn schedules(s: &Summary, lang: crate::labels::Lang) -> Html {
 }
 
 /// The facts of each row (by position), kept until the row (or what it adds after the
-/// cap) changes.
+/// cap) changes; their words, until the incident or its classification does.
 type FactsCache = Vec<(Row, Option<Fen>, i64, Rc<Facts>)>;
 
 /// What the table remembers between renders: sort, filter, page, the open row, the facts.
@@ -522,8 +522,18 @@ fn table(
                 let a = applied(i);
                 match c.get(i) {
                     Some((row, had, t, f)) if row == r && *had == a && *t == as_of => f.clone(),
-                    _ => {
-                        let f = Rc::new(grid::facts(&r.incident, r.ok(), a, as_of));
+                    before => {
+                        // A new contract price reassesses the row but leaves its words.
+                        let words = match before {
+                            Some((row, _, _, f))
+                                if Rc::ptr_eq(&row.incident, &r.incident)
+                                    && grid::same_words(row.ok(), r.ok()) =>
+                            {
+                                f.words.clone()
+                            }
+                            _ => Rc::new(grid::words(&r.incident, r.ok())),
+                        };
+                        let f = Rc::new(grid::facts(words, &r.incident, r.ok(), a, as_of));
                         let entry = (r.clone(), a, as_of, f.clone());
                         match c.get_mut(i) {
                             Some(slot) => *slot = entry,
@@ -537,7 +547,7 @@ fn table(
     };
     let order = grid::select(&facts, filter, **sort);
     let (range, pages, shown_page) = grid::page(order.len(), **page, grid::PER_PAGE);
-    let quarters = grid::choices(facts.iter().map(|f| f.quarter.as_str()));
+    let quarters = grid::choices(facts.iter().map(|f| f.words.quarter.as_str()));
     let coverages = grid::choices(facts.iter().map(|f| f.coverage));
 
     // A new filter value (which part, the value): back to the first page.
