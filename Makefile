@@ -64,7 +64,7 @@ fuzz-short: setup
 bench:
 	cargo bench --bench calendar --bench assess
 	$(MAKE) build
-	cargo test --test bench_browser -- --ignored --nocapture
+	cargo test --test bench_browser -- --ignored --nocapture --test-threads=1
 	bash scripts/bench-page
 	cargo test --test bench_dayjs -- --ignored --nocapture
 
