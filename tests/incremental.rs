@@ -52,6 +52,15 @@ fn by_parts(ctx: &Context, incidents: &[Incident], results: &[IncidentResult]) -
     ctx.finish(results.to_vec(), ledger)
 }
 
+/// Interpretations the incremental assessment is compared under: the defaults, the cap per
+/// incident (L4.3), pro-rata days from the interruption (L4.2), and the other switches.
+const READINGS: [&str; 4] = [
+    "{}",
+    r#"{"cap_scope":"incident"}"#,
+    r#"{"penalty_days":"pro_rata","restore_clock_from":"interruption"}"#,
+    r#"{"consultation":"general","customer_pauses":"ignore","force_majeure_extension":"exact","office_calendar":"plain"}"#,
+];
+
 fn each(ctx: &Context, incidents: &[Incident]) -> Vec<IncidentResult> {
     incidents
         .iter()
@@ -63,11 +72,7 @@ fn each(ctx: &Context, incidents: &[Incident]) -> Vec<IncidentResult> {
 #[test]
 fn one_incident_at_a_time_equals_the_whole_case() {
     let as_of = at("2026-01-01T00:00:00+08:00");
-    for interp in [
-        "{}",
-        r#"{"cap_scope":"incident"}"#,
-        r#"{"penalty_days":"pro_rata","restore_clock_from":"interruption"}"#,
-    ] {
+    for interp in READINGS {
         let case = ledger(120, interp);
         let whole = assess(&case, as_of).expect("assessed");
         assert!(
@@ -129,12 +134,7 @@ fn figures(mut r: IncidentResult) -> IncidentResult {
 #[test]
 fn unexplained_results_have_the_same_figures_as_the_full_assessment() {
     let as_of = at("2026-01-01T00:00:00+08:00");
-    for interp in [
-        "{}",
-        r#"{"cap_scope":"incident"}"#,
-        r#"{"penalty_days":"pro_rata","restore_clock_from":"interruption"}"#,
-        r#"{"consultation":"general","customer_pauses":"ignore","force_majeure_extension":"exact","office_calendar":"plain"}"#,
-    ] {
+    for interp in READINGS {
         let mut case = ledger(150, interp);
         // A consultation, and an incident before the warranty (L4.1).
         case.incidents[1].facts.kind = slacalc::case::RequestKind::Consultation;
