@@ -492,6 +492,36 @@ enum Explain {
     No,
 }
 
+/// The explanation of one incident as it is written, or not written at all
+/// ([`Context::incident_unexplained`]): a step is built only when it is kept.
+struct Steps {
+    keep: bool,
+    list: Vec<Step>,
+}
+
+impl Steps {
+    fn new(explain: Explain) -> Steps {
+        Steps {
+            keep: explain == Explain::Steps,
+            list: Vec::new(),
+        }
+    }
+
+    /// Adds the step `step` builds.
+    fn add(&mut self, step: impl FnOnce() -> Step) {
+        if self.keep {
+            self.list.push(step());
+        }
+    }
+
+    /// Adds the steps `steps` builds.
+    fn add_all<I: IntoIterator<Item = Step>>(&mut self, steps: impl FnOnce() -> I) {
+        if self.keep {
+            self.list.extend(steps());
+        }
+    }
+}
+
 fn assess_incident(
     inc: &Incident,
     terms: &Terms,
@@ -501,14 +531,13 @@ fn assess_incident(
     office: &calendar::Calendar,
     explain: Explain,
 ) -> Result<IncidentResult, Problem> {
-    let explain = explain == Explain::Steps;
     let mut cls = classify::classify(inc, terms, interp);
     let routing = calendar::channel(office, &inc.reported_at);
     let channel = routing.channel;
     let (cov, cov_clause) = coverage::coverage(inc, contract, terms);
     let consultation_timer =
         cov == Coverage::Consultation && interp.consultation == ConsultationRule::General;
-    let mut steps = Vec::new();
+    let mut steps = Steps::new(explain);
     if consultation_timer {
         // L2.3 read as general: the lowest level, whatever was declared.
         let lowest = terms.levels.last().map(|l| (l.id.clone(), l.name.clone()));
@@ -522,23 +551,21 @@ fn assess_incident(
             )
         });
         cls.priority = id;
-        if explain {
-            steps.push(Step::new(
-                terms.priority_clause.clone(),
-                format!("咨询按最低优先级「{}」计(所选解释),不论客户说明的优先级。", name.zh),
-                format!("A consultation is read as the lowest priority ({}) (chosen reading), whatever was declared.", name.en),
-            ));
-        }
-    } else if explain {
-        steps.push(explain::priority(inc, &cls, terms, interp));
+        steps.add(|| Step::new(
+            terms.priority_clause.clone(),
+            format!("咨询按最低优先级「{}」计(所选解释),不论客户说明的优先级。", name.zh),
+            format!("A consultation is read as the lowest priority ({}) (chosen reading), whatever was declared.", name.en),
+        ));
+    } else {
+        steps.add(|| explain::priority(inc, &cls, terms, interp));
     }
-    if explain {
-        steps.extend([
+    steps.add_all(|| {
+        [
             explain::event(inc, &cls, interp.majority_threshold_pct, terms),
             explain::channel(inc, &routing, terms),
             explain::coverage(inc, cov, &cov_clause, contract, consultation_timer),
-        ]);
-    }
+        ]
+    });
 
     let pauses_count = interp.customer_pauses == PauseRule::Count;
     let stop = Stoppages {
@@ -620,23 +647,23 @@ fn assess_incident(
             clock: interp.clocks.of(spec.kind).unwrap_or(spec.clock),
         };
         let d = deadline::deadline(c, from, actual, &judging)?;
-        if explain {
-            steps.extend(explain::deadline(&d, interp, terms, spec.immediate));
-        }
+        steps.add_all(|| explain::deadline(&d, interp, terms, spec.immediate));
         deadlines.push(d);
     }
-    if let Some((by, clause)) = extension.as_ref().filter(|_| explain) {
-        steps.push(Step::new(
-            clause.clone(),
-            format!(
-                "此原因使各期限延长 {}。",
-                crate::time::human_duration_zh(*by)
-            ),
-            format!(
-                "This cause extends every deadline by {}.",
-                crate::time::human_duration(*by)
-            ),
-        ));
+    if let Some((by, clause)) = &extension {
+        steps.add(|| {
+            Step::new(
+                clause.clone(),
+                format!(
+                    "此原因使各期限延长 {}。",
+                    crate::time::human_duration_zh(*by)
+                ),
+                format!(
+                    "This cause extends every deadline by {}.",
+                    crate::time::human_duration(*by)
+                ),
+            )
+        });
     }
 
     let mut pen = Penalty::default();
@@ -659,22 +686,15 @@ fn assess_incident(
             };
             pen = penalty::penalty(contract.price, &terms.penalty, counting, &i)
                 .ok_or(Problem::OutOfTimeRange)?;
-            if explain {
-                steps.push(explain::penalty(
-                    &pen,
-                    from,
-                    to,
-                    contract.price,
-                    terms,
-                    counting,
-                ));
-            }
+            steps.add(|| explain::penalty(&pen, from, to, contract.price, terms, counting));
         }
-        (Some(_), _) if explain => steps.push(Step::new(
-            terms.penalty.clause.clone(),
-            "恢复期限未被违反,不产生违约金。",
-            "The restore deadline was not missed: no liquidated damages.",
-        )),
+        (Some(_), _) => steps.add(|| {
+            Step::new(
+                terms.penalty.clause.clone(),
+                "恢复期限未被违反,不产生违约金。",
+                "The restore deadline was not missed: no liquidated damages.",
+            )
+        }),
         _ => {}
     }
 
@@ -690,8 +710,8 @@ fn assess_incident(
             penalty_amount: Fen(0),
         },
     });
-    if let Some(c) = contingent.as_ref().filter(|_| explain) {
-        steps.push(Step::new(
+    if let Some(c) = &contingent {
+        steps.add(|| Step::new(
             terms.penalty.cap_clause.clone(),
             format!(
                 "原因未明:若为厂商原因,违约金为 {};若为免责原因,为 ¥0.00。确定原因前不计入累计总额。",
@@ -729,6 +749,6 @@ fn assess_incident(
         deadlines,
         penalty: pen,
         contingent,
-        explanation: steps,
+        explanation: steps.list,
     })
 }
