@@ -7,11 +7,10 @@ mod browser;
 
 use browser::{el, import_ledger, start, text_of, type_into, wait_text};
 use fantoccini::Locator;
-use std::process::Command;
 use std::time::Duration;
 
 fn cli_penalty() -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+    let out = browser::slacalc_cli()
         .args([
             "assess",
             "examples/worked-example.json",
@@ -162,7 +161,7 @@ async fn a_csv_ledger_imported_on_the_page_matches_the_cli() {
     let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
 
     // The CLI on the same file, contract and time.
-    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+    let out = browser::slacalc_cli()
         .args([
             "assess",
             "--csv",

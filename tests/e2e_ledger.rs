@@ -11,7 +11,6 @@ mod browser;
 
 use browser::{el, emulate_media, import_ledger, start, text_of, type_into, wait_text};
 use fantoccini::{Client, Locator};
-use std::process::Command;
 use std::time::Duration;
 
 const AS_OF: &str = "2026-01-01T00:00:00+08:00";
@@ -40,7 +39,7 @@ impl Drop for TempFile {
 
 /// The CLI on a CSV with the worked example's contract, as of [`AS_OF`].
 fn cli(file: &str, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+    let out = browser::slacalc_cli()
         .args(["assess", "--csv", file, "--price", "1000000.00"])
         .args(["--warranty", "2024-01-01..2026-12-31", "--as-of", AS_OF])
         .args(["--format", format])

@@ -187,9 +187,31 @@ pub async fn wait_text(c: &Client, css: &str, pred: impl Fn(&str) -> bool) -> St
     panic!("{css} never matched; last text: {last:?}");
 }
 
+/// The `slacalc` CLI (crate `slacalc-cli`), built once per test run into the target directory
+/// of this test binary, so the page and the CLI are checked against each other.
+pub fn slacalc_cli() -> Command {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let path = BUILT.get_or_init(|| {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "-p", "slacalc-cli", "--bin", "slacalc"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "cargo build -p slacalc-cli failed");
+        // This test binary is target/<profile>/deps/<name>; the CLI is target/<profile>/slacalc.
+        let exe = std::env::current_exe().expect("test binary path");
+        let profile_dir = exe
+            .parent()
+            .and_then(|deps| deps.parent())
+            .expect("target/<profile>");
+        profile_dir.join(format!("slacalc{}", std::env::consts::EXE_SUFFIX))
+    });
+    Command::new(path)
+}
+
 /// The worked example's share link, made by the CLI (as of 2026-01-01, so the result is fixed).
 pub fn cli_link(base: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+    let out = slacalc_cli()
         .args(["link", "examples/worked-example.json", "--base", base])
         .args(["--as-of", "2026-01-01T00:00:00+08:00"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -1,0 +1,368 @@
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use slacalc::case::{Case, Contract, Interpretation};
+use slacalc::table;
+use slacalc::terms::{Terms, TermsSpec};
+use slacalc::text::{self, Lang};
+use slacalc::{assess, parse_case, Assessment, CaseError, Instant};
+use std::io::Read;
+use crate::output::{self, WriteError};
+use std::process::ExitCode;
+
+/// SLA calculator: the eyou service commitment letter, or any contract written as terms.
+#[derive(Parser)]
+#[command(name = "slacalc", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Assess every incident of a case file (JSON, format v1; `-` reads standard input),
+    /// or of a CSV file of incidents with --csv.
+    Assess {
+        /// Case file, or `-` for standard input (not with --csv).
+        file: Option<String>,
+        #[command(flatten)]
+        csv: CsvArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Language of text output.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Judge pending deadlines and accruing penalties at this RFC 3339 time (default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Print the full reasoning of every incident: each clause consulted, the reading chosen,
+    /// the numbers.
+    Explain {
+        /// Case file, or `-` for standard input.
+        file: String,
+        /// Language.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Judge at this RFC 3339 time (default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Print the share link of a case; with --csv, one link per row (an empty line for a bad
+    /// row, so the links line up with a spreadsheet's rows).
+    Link {
+        /// Case file, or `-` for standard input (not with --csv).
+        file: Option<String>,
+        #[command(flatten)]
+        csv: CsvArgs,
+        /// Address of the page the link opens.
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
+        base: String,
+        /// Assess at this RFC 3339 time (recorded in the link; default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Business time: day types, add, between (L1.1 office hours with the PRC calendar).
+    #[command(subcommand)]
+    Calendar(crate::calendar_cmd::CalendarCommand),
+    /// Print built-in terms as JSON (to start custom terms from).
+    Terms {
+        /// Preset id.
+        #[arg(default_value = "eyou-sdju")]
+        id: String,
+    },
+}
+
+#[derive(Args)]
+struct CsvArgs {
+    /// CSV file of incidents (one per row; header = case field names), `-` for stdin.
+    #[arg(long)]
+    csv: Option<String>,
+    /// With --csv: terms preset id or a terms JSON file.
+    #[arg(long, default_value = "eyou-sdju")]
+    terms: String,
+    /// With --csv: total contract price in yuan, e.g. 1000000.00.
+    #[arg(long)]
+    price: Option<String>,
+    /// With --csv: warranty period `YYYY-MM-DD..YYYY-MM-DD`.
+    #[arg(long)]
+    warranty: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// How a run that does not finish its work ends (the exit codes are in docs/cli.md).
+enum Failure {
+    /// Problems, one line each on standard error, and the exit status: 2 for bad input or
+    /// usage (nothing assessed), 1 when the result could not be written.
+    Report(Vec<String>, u8),
+    /// The reader of standard output went away (`| head`): stop quietly, status 0.
+    OutputClosed,
+}
+
+impl From<Vec<CaseError>> for Failure {
+    fn from(errors: Vec<CaseError>) -> Failure {
+        Failure::Report(
+            errors
+                .iter()
+                .map(|e| format!("error: {} ({})", e.en(), e.problem.zh()))
+                .collect(),
+            2,
+        )
+    }
+}
+
+impl From<WriteError> for Failure {
+    fn from(e: WriteError) -> Failure {
+        match e {
+            WriteError::Closed => Failure::OutputClosed,
+            WriteError::Failed(e) => Failure::Report(
+                vec![format!("error: cannot write to standard output: {e}")],
+                1,
+            ),
+        }
+    }
+}
+
+fn usage(msg: String) -> Failure {
+    Failure::Report(vec![format!("error: {msg}")], 2)
+}
+
+fn read(file: &str) -> Result<String, Failure> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map(|_| s)
+            .map_err(|e| usage(format!("standard input: cannot read: {e}")))
+    } else {
+        std::fs::read_to_string(file).map_err(|e| usage(format!("{file}: cannot read: {e}")))
+    }
+}
+
+fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
+    match arg {
+        Some(s) => Instant::parse(&s).map_err(|_| {
+            usage(format!(
+                "--as-of: \"{s}\" is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00"
+            ))
+        }),
+        None => Ok(Instant(chrono::Local::now().fixed_offset())),
+    }
+}
+
+/// Builds a case from a CSV of incidents and the contract given on the command line; bad
+/// rows are reported (the good ones are kept).
+fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> {
+    let text = read(file)?;
+    let template = csv_template(args)?;
+    let (good, bad) = table::read_incidents(&text, &template.terms);
+    let warnings = bad
+        .iter()
+        .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
+        .collect();
+    let case = Case {
+        incidents: good.into_iter().map(|(_, inc)| inc).collect(),
+        ..template
+    };
+    Ok((case, warnings))
+}
+
+/// The case of the contract given on the command line, without incidents.
+fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
+    let price = args
+        .price
+        .as_deref()
+        .ok_or_else(|| usage("--price is needed with --csv".into()))?;
+    let warranty = args
+        .warranty
+        .as_deref()
+        .ok_or_else(|| usage("--warranty START..END is needed with --csv".into()))?;
+    let (start, end) = warranty
+        .split_once("..")
+        .ok_or_else(|| usage(format!("--warranty: \"{warranty}\" is not START..END")))?;
+    let date = |s: &str, flag: &str| {
+        slacalc::time::parse_date(s.trim()).ok_or_else(|| {
+            usage(format!(
+                "--warranty: \"{s}\" is not a date like 2024-01-01 ({flag})"
+            ))
+        })
+    };
+    let terms = if args.terms.ends_with(".json") {
+        let t: Terms = serde_json::from_str(&read(&args.terms)?)
+            .map_err(|e| usage(format!("--terms {}: {e}", args.terms)))?;
+        TermsSpec::Inline(Box::new(t))
+    } else {
+        TermsSpec::Preset(args.terms.clone())
+    };
+    Ok(Case {
+        version: 1,
+        terms,
+        interpretation: Interpretation::default(),
+        contract: Contract {
+            price: price
+                .parse()
+                .map_err(|e: slacalc::money::MoneyError| usage(format!("--price: {e}")))?,
+            currency: "CNY".into(),
+            warranty_start: date(start, "start")?,
+            warranty_end: date(end, "end")?,
+        },
+        incidents: Vec::new(),
+        monitoring_reports: Vec::new(),
+    })
+}
+
+fn print(result: &Assessment, format: Format, lang: Lang) -> Result<(), Failure> {
+    match format {
+        Format::Json => {
+            let s = serde_json::to_string_pretty(result).map_err(|e| {
+                Failure::Report(vec![format!("error: cannot write the result: {e}")], 1)
+            })?;
+            output::println(&s)?;
+        }
+        Format::Text => output::print(&text::render(result, lang))?,
+        Format::Csv => output::print(&table::write_assessment(result))?,
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Assess {
+            file,
+            csv,
+            format,
+            lang,
+            as_of: when,
+        } => {
+            let when = as_of(when)?;
+            let (case, warnings) = match (&csv.csv, file) {
+                (Some(path), None) => csv_case(path, &csv)?,
+                (None, Some(file)) => (parse_case(&read(&file)?)?, Vec::new()),
+                (Some(_), Some(_)) => {
+                    return Err(usage("give either a case FILE or --csv, not both".into()))
+                }
+                (None, None) => {
+                    return Err(usage(
+                        "give a case FILE (or - for stdin), or --csv FILE".into(),
+                    ))
+                }
+            };
+            if !warnings.is_empty() && case.incidents.is_empty() {
+                return Err(Failure::Report(warnings, 2));
+            }
+            let result = assess(&case, when)?;
+            print(&result, format, lang.lang())?;
+            for w in &warnings {
+                output::warn(w);
+            }
+            Ok(if warnings.is_empty() { 0 } else { 1 })
+        }
+        Command::Explain {
+            file,
+            lang,
+            as_of: when,
+        } => {
+            let when = as_of(when)?;
+            let case = parse_case(&read(&file)?)?;
+            let result = assess(&case, when)?;
+            output::print(&text::explain(&result, lang.lang()))?;
+            Ok(0)
+        }
+        Command::Link {
+            file,
+            csv,
+            base,
+            as_of: when,
+        } => {
+            let when = as_of(when)?;
+            match (&csv.csv, file) {
+                (None, Some(file)) => {
+                    let case = parse_case(&read(&file)?)?;
+                    let result = assess(&case, when)?;
+                    output::println(&slacalc::link::url(&base, &case, &result))?;
+                    Ok(0)
+                }
+                (Some(path), None) => {
+                    let text = read(path)?;
+                    let template = csv_template(&csv)?;
+                    let (good, bad) = table::read_incidents(&text, &template.terms);
+                    let rows = good
+                        .iter()
+                        .map(|(l, _)| *l)
+                        .chain(bad.iter().map(|e| e.line));
+                    let last = rows.max().unwrap_or(1);
+                    for line in 2..=last {
+                        match good.iter().find(|(l, _)| *l == line) {
+                            Some((_, inc)) => {
+                                let case = Case {
+                                    incidents: vec![inc.clone()],
+                                    ..template.clone()
+                                };
+                                let result = assess(&case, when)?;
+                                output::println(&slacalc::link::url(&base, &case, &result))?;
+                            }
+                            None => output::println("")?,
+                        }
+                    }
+                    for e in &bad {
+                        output::warn(&format!("error: {path}: {} ({})", e.en(), e.problem.zh()));
+                    }
+                    Ok(if bad.is_empty() { 0 } else { 1 })
+                }
+                (Some(_), Some(_)) => {
+                    Err(usage("give either a case FILE or --csv, not both".into()))
+                }
+                (None, None) => Err(usage(
+                    "give a case FILE (or - for stdin), or --csv FILE".into(),
+                )),
+            }
+        }
+        Command::Calendar(cmd) => {
+            let text = crate::calendar_cmd::run(cmd).map_err(usage)?;
+            output::print(&text)?;
+            Ok(0)
+        }
+        Command::Terms { id } => {
+            let t = Terms::preset(&id).ok_or_else(|| {
+                usage(format!("unknown terms \"{id}\" (built-in: \"eyou-sdju\")"))
+            })?;
+            let s = serde_json::to_string_pretty(&t)
+                .map_err(|e| Failure::Report(vec![format!("error: {e}")], 1))?;
+            output::println(&s)?;
+            Ok(0)
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Report(lines, code)) => {
+            for l in lines {
+                output::warn(&l);
+            }
+            ExitCode::from(code)
+        }
+        Err(Failure::OutputClosed) => ExitCode::SUCCESS,
+    }
+}
