@@ -1,3 +1,4 @@
+use crate::output::{self, WriteError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use slacalc::case::{Case, Contract, Interpretation};
 use slacalc::table;
@@ -5,7 +6,6 @@ use slacalc::terms::{Terms, TermsSpec};
 use slacalc::text::{self, Lang};
 use slacalc::{assess, parse_case, Assessment, CaseError, Instant};
 use std::io::Read;
-use crate::output::{self, WriteError};
 use std::process::ExitCode;
 
 /// SLA calculator: the eyou service commitment letter, or any contract written as terms.

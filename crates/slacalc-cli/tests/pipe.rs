@@ -16,7 +16,11 @@ fn terms_piped_into_head_prints_one_line_and_ends_quietly() {
     // `slacalc terms eyou-sdju | head -1` in a shell, with pipefail so the CLI's own status
     // is the pipeline's.
     let out = Command::new("bash")
-        .args(["-c", "set -o pipefail; \"$0\" terms eyou-sdju | head -1", EXE])
+        .args([
+            "-c",
+            "set -o pipefail; \"$0\" terms eyou-sdju | head -1",
+            EXE,
+        ])
         .output()
         .expect("bash runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -65,11 +69,25 @@ fn every_command_ends_quietly_when_its_reader_goes_away() {
         vec!["calendar", "days", "2016-01-01", "2025-12-31"],
         // The 14-incident ledger's full reasoning, in both languages.
         vec!["explain", &ledger, "--as-of", "2026-01-01T00:00:00+08:00"],
-        vec!["explain", &ledger, "--lang", "en", "--as-of", "2026-01-01T00:00:00+08:00"],
+        vec![
+            "explain",
+            &ledger,
+            "--lang",
+            "en",
+            "--as-of",
+            "2026-01-01T00:00:00+08:00",
+        ],
         // One link per CSV row.
         vec![
-            "link", "--csv", &csv, "--price", "1000000.00", "--warranty",
-            "2024-01-01..2026-12-31", "--as-of", "2026-01-01T00:00:00+08:00",
+            "link",
+            "--csv",
+            &csv,
+            "--price",
+            "1000000.00",
+            "--warranty",
+            "2024-01-01..2026-12-31",
+            "--as-of",
+            "2026-01-01T00:00:00+08:00",
         ],
         vec!["assess", &ledger, "--as-of", "2026-01-01T00:00:00+08:00"],
     ];

@@ -2,8 +2,9 @@
 //! instant, the next change of offset, and the instant a wall-clock time stands for.
 //!
 //! A zone is a list of transitions. Asia/Shanghai is built in (its tz-database history, see
-//! [`Zone::asia_shanghai`]), so the web page needs no time-zone database; native builds can
-//! load any IANA zone from the tz database bundled by `jiff` ([`Zone::iana`]).
+//! [`Zone::asia_shanghai`]), so the web page needs no time-zone database; with the `tzdb` feature
+//! (the default; the CLI has it, the page leaves it out) any IANA zone loads from the tz
+//! database bundled by `jiff` ([`Zone::iana`]).
 //!
 //! Wall-clock conventions (used for every schedule boundary):
 //! - a wall-clock time that does not exist (skipped by a spring-forward gap) stands for the
@@ -51,9 +52,9 @@ impl std::ops::Deref for Transitions {
 }
 
 /// Asia/Shanghai in the tz database: local mean time until 1901, then +08:00 with summer time
-/// (+09:00) in 1919, 1940–1949 and 1986–1991 (`zdump -v Asia/Shanghai`; a native test checks
-/// this table against the tz database bundled with `jiff`). The web page, whose first load has
-/// a size budget, carries only the 1986–1991 entries: before 1986 it shows +08:00.
+/// (+09:00) in 1919, 1940–1949 and 1986–1991 (`zdump -v Asia/Shanghai`; a test checks this
+/// table against the tz database bundled with `jiff`). Without `tzdb`, the web page, whose first
+/// load has a size budget, carries only the 1986–1991 entries: before 1986 it shows +08:00.
 #[cfg(feature = "tzdb")]
 const SHANGHAI: [(i64, i32); 29] = [
     (-2_177_481_943, 28_800),
@@ -87,7 +88,8 @@ const SHANGHAI: [(i64, i32); 29] = [
     (684_867_600, 28_800),
 ];
 
-/// Asia/Shanghai for the web page: +08:00 with the 1986–1991 summer times.
+/// Asia/Shanghai without the `tzdb` feature (the web page): +08:00 with the 1986–1991 summer
+/// times.
 #[cfg(not(feature = "tzdb"))]
 const SHANGHAI: [(i64, i32); 12] = [
     (515_527_200, 32_400),
@@ -131,10 +133,10 @@ impl Zone {
         }
     }
 
-    /// An IANA zone (e.g. `Europe/Berlin`) from the tz database bundled with the native build,
+    /// An IANA zone (e.g. `Europe/Berlin`) from the tz database bundled by the `tzdb` feature,
     /// with its transitions up to the end of the calendar's supported range (2199); instants
-    /// past that are refused if the zone still changes its clocks then. Native builds only: the
-    /// web page carries no tz database (see the README's size notes).
+    /// past that are refused if the zone still changes its clocks then. With `tzdb` only: the
+    /// web page carries no tz database (docs/size.md).
     #[cfg(feature = "tzdb")]
     pub fn iana(name: &str) -> Result<Zone, CalendarError> {
         if name == "Asia/Shanghai" {
