@@ -8,9 +8,9 @@ use crate::case::{
     CapScope, Case, ConsultationRule, Contract, Incident, Interpretation, MonitoringReport,
     PauseRule, RestoreFrom,
 };
-use crate::classify::{self, EventLevel};
+use crate::classify;
 use crate::coverage::{self, Coverage};
-use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Judging, Status, Stoppages};
+use crate::deadline::{self, Commitment, Deadline, Judging, Status, Stoppages};
 use crate::error::{CaseError, Problem};
 use crate::explain::{self, Step};
 use crate::ledger::{self, Availability, QuarterTotal, ScheduledReport};
@@ -18,6 +18,7 @@ use crate::money::Fen;
 use crate::penalty::{self, Penalty};
 use crate::terms::{Effect, Terms, Text};
 use crate::time::Instant;
+use crate::vocab::{DeadlineKind, EventLevel};
 use serde::Serialize;
 
 /// Version of the rules this build applies; a result records it.

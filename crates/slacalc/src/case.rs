@@ -4,14 +4,18 @@
 use crate::error::Problem;
 use crate::money::Fen;
 use crate::time::Instant;
+use crate::vocab::{Clock, DeadlineKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The only case format version this build reads.
 pub const CASE_VERSION: u32 = 1;
 
-/// Id of the built-in terms of the eyou / Shanghai Dianji University letter.
-pub const PRESET_EYOU_SDJU: &str = "eyou-sdju";
+/// What caused the fault (L4.1, L5.2, L5.3); its home is [`crate::vocab`].
+pub use crate::vocab::Cause;
+
+/// Id of the built-in terms of the letter; its home is [`crate::terms`].
+pub use crate::terms::PRESET_EYOU_SDJU;
 
 /// A whole case: one contract and its incidents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,7 +132,7 @@ impl Interpretation {
 
     /// Every switch filled in from `terms` where the case left it to them.
     pub fn resolved(&self, terms: &crate::terms::Terms) -> Interpretation {
-        use crate::deadline::DeadlineKind as K;
+        use DeadlineKind as K;
         let clock_of = |kind: K| {
             terms
                 .levels
@@ -222,16 +226,16 @@ pub enum OfficeCalendar {
 pub struct Clocks {
     /// L3.3a/b phone response.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_response: Option<crate::terms::Clock>,
+    pub phone_response: Option<Clock>,
     /// L3.3a/b remote access.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub remote_access: Option<crate::terms::Clock>,
+    pub remote_access: Option<Clock>,
     /// L3.3c response.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub response: Option<crate::terms::Clock>,
+    pub response: Option<Clock>,
     /// L4.1 restore.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restore: Option<crate::terms::Clock>,
+    pub restore: Option<Clock>,
 }
 
 impl Clocks {
@@ -241,8 +245,8 @@ impl Clocks {
     }
 
     /// The clock chosen for `kind`.
-    pub fn of(&self, kind: crate::deadline::DeadlineKind) -> Option<crate::terms::Clock> {
-        use crate::deadline::DeadlineKind as K;
+    pub fn of(&self, kind: DeadlineKind) -> Option<Clock> {
+        use DeadlineKind as K;
         match kind {
             K::PhoneResponse => self.phone_response,
             K::RemoteAccess => self.remote_access,
@@ -270,30 +274,6 @@ pub enum RequestKind {
     Fault,
     /// Help with migration, upgrade, expansion or enhancement (L2.3).
     Consultation,
-}
-
-/// What caused the fault; decides the exclusions of L5.2 and L5.3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Cause {
-    /// The vendor's software or staff (including a vendor engineer's mistake).
-    Vendor,
-    /// L5.2: customer-side power cut.
-    CustomerPower,
-    /// L5.2: water ingress on the customer's side.
-    CustomerWater,
-    /// L5.2: customer UPS failure.
-    CustomerUps,
-    /// L5.3: server hardware.
-    ServerHardware,
-    /// L5.3: operating system.
-    OperatingSystem,
-    /// L5.3: the customer's mis-operation.
-    CustomerMisoperation,
-    /// L5.3: network environment.
-    Network,
-    /// Not known yet: the outcome is contingent on the cause.
-    Unknown,
 }
 
 /// Share of mailboxes affected (L2.1/L2.2): a percentage, or the words "most" / "few".

@@ -3,19 +3,9 @@
 
 use crate::case::{Facts, Incident, Interpretation, PrioritySource, RequestKind};
 use crate::terms::{Criteria, Level, Terms};
-use serde::Serialize;
 
-/// L2: the event level of the letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventLevel {
-    /// L2.1 紧急事件: the majority of users' mail is affected.
-    Emergency,
-    /// L2.2 一般事件: a minority is affected.
-    General,
-    /// L2.3 咨询: a consultation, not a fault.
-    Consultation,
-}
+/// L2: the event level of the letter; its home is [`crate::vocab`].
+pub use crate::vocab::EventLevel;
 
 /// What the classification found.
 #[derive(Debug, Clone, PartialEq, Eq)]

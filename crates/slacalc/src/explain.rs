@@ -2,15 +2,16 @@
 //! Chinese and English.
 
 use crate::calendar::{Channel, DayKind, Routing};
-use crate::case::{Cause, Contract, Incident, Interpretation, PrioritySource};
-use crate::classify::{Classification, EventLevel};
+use crate::case::{Contract, Incident, Interpretation, PrioritySource};
+use crate::classify::Classification;
 use crate::coverage::Coverage;
-use crate::deadline::{Deadline, DeadlineKind, Status};
+use crate::deadline::{Deadline, Status};
 use crate::money::Fen;
 use crate::names::Named;
 use crate::penalty::{period_names, Penalty};
-use crate::terms::{Clock, PenaltyDays, Terms};
+use crate::terms::{PenaltyDays, Terms};
 use crate::time::{human_duration, human_duration_zh, Instant};
+use crate::vocab::{Cause, Clock, DeadlineKind, EventLevel};
 use chrono::Datelike;
 use serde::Serialize;
 

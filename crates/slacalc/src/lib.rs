@@ -22,6 +22,7 @@ pub mod terms;
 pub mod text;
 pub mod time;
 pub mod validate;
+pub mod vocab;
 
 pub use assess::{assess, Assessment, IncidentResult, RULES_VERSION};
 pub use case::Case;
