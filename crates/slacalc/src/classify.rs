@@ -1,7 +1,8 @@
 //! Classifying an incident: the priority level its facts suggest (the terms' criteria, L3.3a–c
 //! in the letter), the level that sets the deadlines (L3.3), and the event level (L2.1–L2.3).
 
-use crate::case::{Facts, Incident, Interpretation, PrioritySource, RequestKind};
+use crate::case::{Facts, Incident, RequestKind};
+use crate::interpretation::{Interpretation, PrioritySource};
 use crate::terms::{Criteria, Level, Terms};
 
 /// L2: the event level of the letter; its home is [`crate::vocab`].

@@ -1,8 +1,8 @@
 //! Deadlines (L3.3a–c, L4.1): when each commitment falls due, on the 24×7 clock, after the
 //! customer pauses of L3.4 and the force-majeure extensions of L5.1, and whether it was met.
 
-use crate::case::Extension;
 use crate::error::Problem;
+use crate::interpretation::Extension;
 use crate::time::{Instant, DAY};
 use crate::vocab::Clock;
 use serde::Serialize;

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod deadline;
 pub mod error;
 pub mod explain;
+pub mod interpretation;
 pub mod ledger;
 pub mod link;
 pub mod money;
