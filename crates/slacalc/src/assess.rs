@@ -4,20 +4,21 @@
 //! and the monitoring schedule (L3.5). Every step is explained.
 
 use crate::calendar::{self, Channel};
-use crate::case::{
-    CapScope, Case, ConsultationRule, Contract, Incident, Interpretation, MonitoringReport,
-    PauseRule, RestoreFrom,
-};
-use crate::classify::{self, EventLevel};
+use crate::case::{Case, Contract, Incident, MonitoringReport};
+use crate::classify;
 use crate::coverage::{self, Coverage};
-use crate::deadline::{self, Commitment, Deadline, DeadlineKind, Judging, Status, Stoppages};
+use crate::deadline::{self, Commitment, Deadline, Judging, Status, Stoppages};
 use crate::error::{CaseError, Problem};
 use crate::explain::{self, Step};
+use crate::interpretation::{
+    CapScope, ConsultationRule, Interpretation, OfficeCalendar, PauseRule, RestoreFrom,
+};
 use crate::ledger::{self, Availability, QuarterTotal, ScheduledReport};
 use crate::money::Fen;
 use crate::penalty::{self, Penalty};
 use crate::terms::{Effect, Terms, Text};
 use crate::time::Instant;
+use crate::vocab::{DeadlineKind, EventLevel};
 use serde::Serialize;
 
 /// Version of the rules this build applies; a result records it.
@@ -228,7 +229,7 @@ impl Context {
             .share_bp(terms.penalty.cap_bp, 1)
             .ok_or_else(|| overflow("contract.price".into()))?;
         // L1.1: the office hours, with the PRC holiday calendar unless read as plain weekdays.
-        let plain = interp.office_calendar == Some(crate::case::OfficeCalendar::Plain);
+        let plain = interp.office_calendar == Some(OfficeCalendar::Plain);
         let office = terms.office_hours.calendar(plain).ok_or_else(|| {
             let oh = &terms.office_hours;
             vec![CaseError::at(

@@ -10,8 +10,18 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The only case format version this build reads.
 pub const CASE_VERSION: u32 = 1;
 
-/// Id of the built-in terms of the eyou / Shanghai Dianji University letter.
-pub const PRESET_EYOU_SDJU: &str = "eyou-sdju";
+/// What caused the fault (L4.1, L5.2, L5.3); its home is [`crate::vocab`].
+pub use crate::vocab::Cause;
+
+/// Id of the built-in terms of the letter; its home is [`crate::terms`].
+pub use crate::terms::PRESET_EYOU_SDJU;
+
+/// How the vague words of the letter are read, and its switches; their home is
+/// [`crate::interpretation`].
+pub use crate::interpretation::{
+    CapScope, Clocks, ConsultationRule, Extension, Interpretation, OfficeCalendar, PauseRule,
+    PrioritySource, RestoreFrom,
+};
 
 /// A whole case: one contract and its incidents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,203 +75,6 @@ fn default_currency() -> String {
     "CNY".to_string()
 }
 
-/// How the vague words of the letter are read: every alternative of `CLAUSES.md` as a
-/// named switch. Switches left out take the default (or, where the terms set one, the terms'
-/// value); a result always reports every switch as it was applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Interpretation {
-    /// L3.3a/b: "immediately" means within this many minutes of the report (0–60, default 15).
-    pub immediate_tolerance_minutes: u32,
-    /// L2.1: "majority" means more than this share of mailboxes, in percent (1–99, default 50).
-    pub majority_threshold_pct: u32,
-    /// L3.3: whose priority sets the deadlines: the customer's declared one, or the suggested one.
-    pub priority_source: PrioritySource,
-    /// L4.2: how penalty days are counted (default: the terms' rule, started periods).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub penalty_days: Option<crate::terms::PenaltyDays>,
-    /// L4.1: the restore clock runs from the report (default) or from the interruption.
-    pub restore_clock_from: RestoreFrom,
-    /// L5.1: force majeure extends by whole days (default) or by its exact duration.
-    pub force_majeure_extension: Extension,
-    /// L4.3: the 5 % cap applies to the whole contract (default) or to each incident.
-    pub cap_scope: CapScope,
-    /// L2.3: a consultation has no timer (default) or is treated as general priority.
-    pub consultation: ConsultationRule,
-    /// L3.5: days of grace after a monitoring period before its report is overdue (0–365).
-    pub monitoring_grace_days: u32,
-    /// L3.4: customer-side pauses stop the vendor's clocks (default) or are ignored.
-    pub customer_pauses: PauseRule,
-    /// L1.1: office hours follow the PRC holiday calendar (default: as the terms say) or
-    /// are plain weekdays.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub office_calendar: Option<OfficeCalendar>,
-    /// L3.3a–c, L4.1: the clock of each commitment (default: as the terms say, 24×7).
-    #[serde(skip_serializing_if = "Clocks::is_empty")]
-    pub clocks: Clocks,
-}
-
-impl Default for Interpretation {
-    fn default() -> Self {
-        Interpretation {
-            immediate_tolerance_minutes: 15,
-            majority_threshold_pct: 50,
-            priority_source: PrioritySource::Declared,
-            penalty_days: None,
-            restore_clock_from: RestoreFrom::Report,
-            force_majeure_extension: Extension::WholeDays,
-            cap_scope: CapScope::Contract,
-            consultation: ConsultationRule::NoTimer,
-            monitoring_grace_days: 0,
-            customer_pauses: PauseRule::Count,
-            office_calendar: None,
-            clocks: Clocks::default(),
-        }
-    }
-}
-
-impl Interpretation {
-    /// True when every switch has its default (then the case omits the object).
-    pub fn is_default(&self) -> bool {
-        *self == Interpretation::default()
-    }
-
-    /// Every switch filled in from `terms` where the case left it to them.
-    pub fn resolved(&self, terms: &crate::terms::Terms) -> Interpretation {
-        use crate::deadline::DeadlineKind as K;
-        let clock_of = |kind: K| {
-            terms
-                .levels
-                .iter()
-                .flat_map(|l| l.commitments.iter())
-                .find(|c| c.kind == kind)
-                .map(|c| c.clock)
-        };
-        let terms_calendar = if terms.office_hours.prc_holidays {
-            OfficeCalendar::Prc
-        } else {
-            OfficeCalendar::Plain
-        };
-        Interpretation {
-            penalty_days: self.penalty_days.or(Some(terms.penalty.counting)),
-            office_calendar: self.office_calendar.or(Some(terms_calendar)),
-            clocks: Clocks {
-                phone_response: self.clocks.phone_response.or(clock_of(K::PhoneResponse)),
-                remote_access: self.clocks.remote_access.or(clock_of(K::RemoteAccess)),
-                response: self.clocks.response.or(clock_of(K::Response)),
-                restore: self.clocks.restore.or(clock_of(K::Restore)),
-            },
-            ..*self
-        }
-    }
-}
-
-/// L4.1: where the restore clock starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RestoreFrom {
-    /// From the report (or the interruption, if service stopped only after the report).
-    Report,
-    /// From the start of the interruption.
-    Interruption,
-}
-
-/// L5.1: how much a force-majeure event extends a deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Extension {
-    /// Its duration rounded up to whole days.
-    WholeDays,
-    /// Its exact duration.
-    Exact,
-}
-
-/// L4.3: what the cap applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CapScope {
-    /// The whole contract, cumulatively in order of restoration.
-    Contract,
-    /// Each incident on its own.
-    Incident,
-}
-
-/// L2.3: what a consultation gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsultationRule {
-    /// No response or restore timer.
-    NoTimer,
-    /// The lowest priority level's response timer.
-    General,
-}
-
-/// L3.4: whether customer-side pauses stop the clocks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PauseRule {
-    /// They stop remote-access and restore clocks and are not penalty days.
-    Count,
-    /// They are ignored.
-    Ignore,
-}
-
-/// L1.1: which days are office days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OfficeCalendar {
-    /// Statutory holidays off, make-up workdays on.
-    Prc,
-    /// Plain weekdays, no holiday calendar.
-    Plain,
-}
-
-/// The clock chosen for each kind of commitment; absent = as the terms say.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Clocks {
-    /// L3.3a/b phone response.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_response: Option<crate::terms::Clock>,
-    /// L3.3a/b remote access.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub remote_access: Option<crate::terms::Clock>,
-    /// L3.3c response.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub response: Option<crate::terms::Clock>,
-    /// L4.1 restore.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub restore: Option<crate::terms::Clock>,
-}
-
-impl Clocks {
-    /// True when no clock is chosen.
-    pub fn is_empty(&self) -> bool {
-        *self == Clocks::default()
-    }
-
-    /// The clock chosen for `kind`.
-    pub fn of(&self, kind: crate::deadline::DeadlineKind) -> Option<crate::terms::Clock> {
-        use crate::deadline::DeadlineKind as K;
-        match kind {
-            K::PhoneResponse => self.phone_response,
-            K::RemoteAccess => self.remote_access,
-            K::Response => self.response,
-            K::Restore => self.restore,
-        }
-    }
-}
-
-/// L3.3: which priority sets the deadlines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PrioritySource {
-    /// The priority the customer declared when calling (default); the suggestion is only flagged.
-    Declared,
-    /// The priority suggested from the facts.
-    Suggested,
-}
-
 /// L2.3 versus L2.1/L2.2: is the request a fault or a consultation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -270,30 +83,6 @@ pub enum RequestKind {
     Fault,
     /// Help with migration, upgrade, expansion or enhancement (L2.3).
     Consultation,
-}
-
-/// What caused the fault; decides the exclusions of L5.2 and L5.3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Cause {
-    /// The vendor's software or staff (including a vendor engineer's mistake).
-    Vendor,
-    /// L5.2: customer-side power cut.
-    CustomerPower,
-    /// L5.2: water ingress on the customer's side.
-    CustomerWater,
-    /// L5.2: customer UPS failure.
-    CustomerUps,
-    /// L5.3: server hardware.
-    ServerHardware,
-    /// L5.3: operating system.
-    OperatingSystem,
-    /// L5.3: the customer's mis-operation.
-    CustomerMisoperation,
-    /// L5.3: network environment.
-    Network,
-    /// Not known yet: the outcome is contingent on the cause.
-    Unknown,
 }
 
 /// Share of mailboxes affected (L2.1/L2.2): a percentage, or the words "most" / "few".

@@ -1,21 +1,12 @@
 //! Classifying an incident: the priority level its facts suggest (the terms' criteria, L3.3a–c
 //! in the letter), the level that sets the deadlines (L3.3), and the event level (L2.1–L2.3).
 
-use crate::case::{Facts, Incident, Interpretation, PrioritySource, RequestKind};
+use crate::case::{Facts, Incident, RequestKind};
+use crate::interpretation::{Interpretation, PrioritySource};
 use crate::terms::{Criteria, Level, Terms};
-use serde::Serialize;
 
-/// L2: the event level of the letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventLevel {
-    /// L2.1 紧急事件: the majority of users' mail is affected.
-    Emergency,
-    /// L2.2 一般事件: a minority is affected.
-    General,
-    /// L2.3 咨询: a consultation, not a fault.
-    Consultation,
-}
+/// L2: the event level of the letter; its home is [`crate::vocab`].
+pub use crate::vocab::EventLevel;
 
 /// What the classification found.
 #[derive(Debug, Clone, PartialEq, Eq)]

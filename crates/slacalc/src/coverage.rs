@@ -2,8 +2,9 @@
 //! period and vendor cause of L4.1, the exclusions of the terms (L5.2, L5.3), consultations
 //! (L2.3).
 
-use crate::case::{Cause, Contract, Incident, RequestKind};
+use crate::case::{Contract, Incident, RequestKind};
 use crate::terms::{Effect, Terms};
+use crate::vocab::{Cause, EventLevel};
 use serde::Serialize;
 
 /// The verdict on which commitments apply.
@@ -84,7 +85,7 @@ pub fn coverage(inc: &Incident, contract: &Contract, terms: &Terms) -> (Coverage
     if inc.facts.kind == RequestKind::Consultation {
         return (
             Coverage::Consultation,
-            terms.event_clause(crate::classify::EventLevel::Consultation),
+            terms.event_clause(EventLevel::Consultation),
         );
     }
     if !in_warranty(inc, contract) {

@@ -1,25 +1,14 @@
 //! Deadlines (L3.3a–c, L4.1): when each commitment falls due, on the 24×7 clock, after the
 //! customer pauses of L3.4 and the force-majeure extensions of L5.1, and whether it was met.
 
-use crate::case::Extension;
 use crate::error::Problem;
-use crate::terms::Clock;
+use crate::interpretation::Extension;
 use crate::time::{Instant, DAY};
+use crate::vocab::Clock;
 use serde::Serialize;
 
-/// Which commitment a deadline belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// L3.3a/b: phone staff respond "immediately".
-    PhoneResponse,
-    /// L3.3a/b: an engineer starts remote access within 30 minutes.
-    RemoteAccess,
-    /// L3.3c: staff respond within 1 hour.
-    Response,
-    /// L4.1: normal service restored within 2 hours.
-    Restore,
-}
+/// Which commitment a deadline belongs to (L3.3a–c, L4.1); its home is [`crate::vocab`].
+pub use crate::vocab::DeadlineKind;
 
 /// Whether a deadline was kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -2,6 +2,7 @@
 //! The CLI prints these, the page shows them beside the field: the same words everywhere.
 
 use crate::money::MoneyError;
+use crate::time::{TimeError, DATE_TAIL, DURATION_TAIL, OUT_OF_TIME_RANGE, TIME_TAIL};
 use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
@@ -79,8 +80,6 @@ impl fmt::Display for CaseError {
 
 impl std::error::Error for CaseError {}
 
-const TIME_TAIL: &str = " is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00";
-const DATE_TAIL: &str = " is not a date like 2024-01-01";
 const SHARE_TAIL: &str =
     " is not a share of mailboxes: a percentage 0–100 (at most two decimals), \"most\" or \"few\"";
 
@@ -145,7 +144,7 @@ pub enum Problem {
     #[error("office-hours clock: {0}")]
     Calendar(String),
     /// A duration that does not read.
-    #[error("\"{0}\" is not a duration such as PT30M, 2h, 1h30m or a number of seconds")]
+    #[error("\"{0}\"{DURATION_TAIL}")]
     NotADuration(String),
     /// A clock time that is not `HH:MM`.
     #[error("\"{0}\" is not a time of day like 09:00")]
@@ -216,8 +215,20 @@ pub enum Problem {
     #[error("is before the report (reported_at)")]
     BeforeReport,
     /// Arithmetic would leave the supported range.
-    #[error("is too far from the other times of the case to compute with")]
+    #[error("{OUT_OF_TIME_RANGE}")]
     OutOfTimeRange,
+}
+
+/// A time, date or duration that does not read is the case's problem of the same name.
+impl From<TimeError> for Problem {
+    fn from(e: TimeError) -> Problem {
+        match e {
+            TimeError::NotATime(v) => Problem::NotATime(v),
+            TimeError::NotADate(v) => Problem::NotADate(v),
+            TimeError::NotADuration(v) => Problem::NotADuration(v),
+            TimeError::OutOfTimeRange => Problem::OutOfTimeRange,
+        }
+    }
 }
 
 impl Problem {
@@ -304,10 +315,7 @@ impl Problem {
         if let Some(v) = msg.strip_suffix(DATE_TAIL).and_then(quoted) {
             return Problem::NotADate(v);
         }
-        if let Some(v) = msg
-            .strip_suffix(" is not a duration such as PT30M, 2h, 1h30m or a number of seconds")
-            .and_then(quoted)
-        {
+        if let Some(v) = msg.strip_suffix(DURATION_TAIL).and_then(quoted) {
             return Problem::NotADuration(v);
         }
         if let Some(v) = msg.strip_suffix(SHARE_TAIL) {
@@ -375,5 +383,33 @@ fn zh_json_type(words: &str) -> String {
         zh.to_string()
     } else {
         format!("{zh} {value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_errors_read_back_as_the_problem_of_the_same_name() {
+        for e in [
+            TimeError::NotATime("2025-03-03 08:10".into()),
+            TimeError::NotADate("2024-1-1".into()),
+            TimeError::NotADuration("soon".into()),
+        ] {
+            let p = Problem::from(e.clone());
+            assert_eq!(p.to_string(), e.to_string());
+            assert_eq!(Problem::from_reader_message(&e.to_string()), p);
+        }
+        assert_eq!(
+            Problem::from(TimeError::OutOfTimeRange).to_string(),
+            TimeError::OutOfTimeRange.to_string()
+        );
+        for e in MoneyError::ALL {
+            assert_eq!(
+                Problem::from_reader_message(&e.to_string()),
+                Problem::Money(e)
+            );
+        }
     }
 }

@@ -2,15 +2,17 @@
 //! Chinese and English.
 
 use crate::calendar::{Channel, DayKind, Routing};
-use crate::case::{Cause, Contract, Incident, Interpretation, PrioritySource};
-use crate::classify::{Classification, EventLevel};
+use crate::case::{Contract, Incident};
+use crate::classify::Classification;
 use crate::coverage::Coverage;
-use crate::deadline::{Deadline, DeadlineKind, Status};
+use crate::deadline::{Deadline, Status};
+use crate::interpretation::{Extension, Interpretation, PrioritySource, RestoreFrom};
 use crate::money::Fen;
 use crate::names::Named;
 use crate::penalty::{period_names, Penalty};
-use crate::terms::{Clock, PenaltyDays, Terms};
+use crate::terms::{PenaltyDays, Terms};
 use crate::time::{human_duration, human_duration_zh, Instant};
+use crate::vocab::{Cause, Clock, DeadlineKind, EventLevel};
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -266,11 +268,11 @@ pub fn deadline(
     };
     let start = if d.kind == DeadlineKind::Restore {
         match interp.restore_clock_from {
-            crate::case::RestoreFrom::Report => (
+            RestoreFrom::Report => (
                 "报告(或其后的中断开始)",
                 "report (or a later start of the interruption)",
             ),
-            crate::case::RestoreFrom::Interruption => ("中断开始", "start of the interruption"),
+            RestoreFrom::Interruption => ("中断开始", "start of the interruption"),
         }
     } else {
         ("报告", "report")
@@ -306,11 +308,11 @@ pub fn deadline(
     }
     if d.force_majeure_seconds > 0 {
         let (hzh, hen) = match interp.force_majeure_extension {
-            crate::case::Extension::WholeDays => (
+            Extension::WholeDays => (
                 "事件持续时间向上取整为整天",
                 "the event's duration rounded up to whole days",
             ),
-            crate::case::Extension::Exact => ("按事件实际持续时间", "the event's exact duration"),
+            Extension::Exact => ("按事件实际持续时间", "the event's exact duration"),
         };
         steps.push(Step::new(
             terms.force_majeure_clause.clone(),

@@ -171,7 +171,7 @@ impl<'de> Deserialize<'de> for Fen {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_str(crate::time::TextVisitor(
             "an amount like \"1000000.00\"",
-            |s: &str| s.parse::<Fen>().map_err(crate::error::Problem::Money),
+            |s: &str| s.parse::<Fen>(),
         ))
     }
 }

@@ -2,9 +2,9 @@
 //! and the explanations use the same words.
 
 use crate::calendar::Channel;
-use crate::classify::EventLevel;
 use crate::coverage::Coverage;
-use crate::deadline::{DeadlineKind, Status};
+use crate::deadline::Status;
+use crate::vocab::{DeadlineKind, EventLevel};
 
 /// A value with a Chinese and an English name.
 pub trait Named {

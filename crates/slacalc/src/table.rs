@@ -341,23 +341,23 @@ pub fn write_assessment(a: &Assessment) -> String {
             r.coverage.id().to_string(),
         ];
         for kind in [
-            crate::deadline::DeadlineKind::PhoneResponse,
-            crate::deadline::DeadlineKind::RemoteAccess,
-            crate::deadline::DeadlineKind::Response,
-            crate::deadline::DeadlineKind::Restore,
+            crate::vocab::DeadlineKind::PhoneResponse,
+            crate::vocab::DeadlineKind::RemoteAccess,
+            crate::vocab::DeadlineKind::Response,
+            crate::vocab::DeadlineKind::Restore,
         ] {
             match r.deadlines.iter().find(|d| d.kind == kind) {
                 Some(d) => {
                     row.push(d.due.to_string());
                     row.push(d.status.names().1.to_string());
-                    if kind == crate::deadline::DeadlineKind::Restore {
+                    if kind == crate::vocab::DeadlineKind::Restore {
                         row.push(d.late_minutes.to_string());
                     }
                 }
                 None => {
                     row.push(String::new());
                     row.push(String::new());
-                    if kind == crate::deadline::DeadlineKind::Restore {
+                    if kind == crate::vocab::DeadlineKind::Restore {
                         row.push(String::new());
                     }
                 }

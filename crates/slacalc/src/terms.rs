@@ -3,11 +3,17 @@
 //! the monitoring period (L3.5). The letter's terms are one such object, shipped as data in
 //! `terms/eyou-sdju.json`; a case may carry its own terms inline instead of a preset id.
 
-use crate::case::Cause;
-use crate::deadline::DeadlineKind;
 use crate::error::Problem;
 use crate::time::Seconds;
+use crate::vocab::{Cause, DeadlineKind, EventLevel};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Which clock a commitment runs on (L3.3a–c, L4.1); its home is [`crate::vocab`].
+pub use crate::vocab::Clock;
+
+/// Id of the built-in terms of the eyou / Shanghai Dianji University letter (a case's
+/// `"terms": "eyou-sdju"`).
+pub const PRESET_EYOU_SDJU: &str = "eyou-sdju";
 
 /// The letter's terms (eyou / Shanghai Dianji University), as shipped.
 pub const EYOU_SDJU_JSON: &str = include_str!("../terms/eyou-sdju.json");
@@ -20,17 +26,6 @@ pub struct Text {
     pub zh: String,
     /// English.
     pub en: String,
-}
-
-/// Which clock a commitment runs on (L3.3a–c alternatives: "office-hours clock").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Clock {
-    /// Every second counts, day and night (the letter's default).
-    #[serde(rename = "24x7")]
-    TwentyFourSeven,
-    /// Only office hours count (L1.1 with the holiday calendar).
-    #[serde(rename = "office_hours")]
-    OfficeHours,
 }
 
 /// One commitment of a priority level: e.g. "remote access within 30 minutes" (L3.3a).
@@ -258,8 +253,8 @@ pub struct EventClauses {
 
 impl Terms {
     /// The clause cited for an event level.
-    pub fn event_clause(&self, level: crate::classify::EventLevel) -> String {
-        use crate::classify::EventLevel as E;
+    pub fn event_clause(&self, level: EventLevel) -> String {
+        use EventLevel as E;
         match (&self.event_clauses, level) {
             (Some(c), E::Emergency) => c.emergency.clone(),
             (Some(c), E::General) => c.general.clone(),
@@ -283,7 +278,7 @@ impl Terms {
         match id {
             // Read through `TermsSpec`, the same path as inline terms in a case, so that the
             // reader of the terms tree exists once in the wasm build.
-            crate::case::PRESET_EYOU_SDJU => LETTER
+            PRESET_EYOU_SDJU => LETTER
                 .get_or_init(|| match serde_json::from_str(EYOU_SDJU_JSON) {
                     Ok(TermsSpec::Inline(t)) => Some(*t),
                     _ => None,

@@ -4,77 +4,10 @@
 
 use super::error::CalendarError;
 
-/// Reads a duration into seconds.
+/// Reads a duration into seconds (the reading is time's, one for the terms, the CLI and the
+/// calendar: [`crate::time::parse_duration`]).
 pub fn parse_duration(text: &str) -> Result<i64, CalendarError> {
-    let t = text.trim();
-    let bad = || CalendarError::BadDuration(text.to_string());
-    let upper = t.to_ascii_uppercase();
-    if let Some(iso) = upper.strip_prefix('P') {
-        return parse_iso(iso).ok_or_else(bad);
-    }
-    let mut total: i64 = 0;
-    let mut num = String::new();
-    let mut any = false;
-    for c in t.chars() {
-        if c.is_ascii_digit() {
-            num.push(c);
-            continue;
-        }
-        let unit = match c.to_ascii_lowercase() {
-            'w' => 7 * 86_400,
-            'd' => 86_400,
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
-            _ => return Err(bad()),
-        };
-        let n: i64 = num.parse().map_err(|_| bad())?;
-        total = n
-            .checked_mul(unit)
-            .and_then(|v| total.checked_add(v))
-            .ok_or_else(bad)?;
-        num.clear();
-        any = true;
-    }
-    if !num.is_empty() || !any {
-        return Err(bad());
-    }
-    Ok(total)
-}
-
-/// ISO 8601 after the `P`: `nW`, or `nD` then `T` with `nH nM nS`.
-fn parse_iso(rest: &str) -> Option<i64> {
-    let (date, time) = match rest.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (rest, None),
-    };
-    let mut total: i64 = 0;
-    let mut any = false;
-    let mut take = |part: &str, units: &[(char, i64)]| -> Option<()> {
-        let mut num = String::new();
-        let mut next = 0;
-        for c in part.chars() {
-            if c.is_ascii_digit() {
-                num.push(c);
-                continue;
-            }
-            let pos = units[next..].iter().position(|&(u, _)| u == c)? + next;
-            let n: i64 = num.parse().ok()?;
-            total = total.checked_add(n.checked_mul(units[pos].1)?)?;
-            num.clear();
-            next = pos + 1;
-            any = true;
-        }
-        num.is_empty().then_some(())
-    };
-    take(date, &[('W', 7 * 86_400), ('D', 86_400)])?;
-    if let Some(t) = time {
-        if t.is_empty() {
-            return None;
-        }
-        take(t, &[('H', 3600), ('M', 60), ('S', 1)])?;
-    }
-    any.then_some(total)
+    crate::time::read_seconds(text).ok_or_else(|| CalendarError::BadDuration(text.to_string()))
 }
 
 /// Writes seconds the way [`parse_duration`] reads them, in hours at most (business time is
