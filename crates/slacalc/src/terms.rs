@@ -1,7 +1,7 @@
 //! Contract terms as data: priority levels with their criteria and commitments (L3.3a–c,
 //! L4.1), the penalty rule (L4.2, L4.3), the exclusions (L5.2, L5.3), office hours (L1.1) and
 //! the monitoring period (L3.5). The letter's terms are one such object, shipped as data in
-//! `terms/eyou-sdju.json`; a case may carry its own terms inline instead of a preset id.
+//! `crates/slacalc/terms/eyou-sdju.json`; a case may carry its own terms inline instead of a preset id.
 
 use crate::error::Problem;
 use crate::time::Seconds;

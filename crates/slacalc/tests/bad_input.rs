@@ -1,6 +1,6 @@
 //! Every class of bad input, through `parse_case`: each is refused with the field path it
 //! concerns and the right `Problem`, never accepted and never a panic. (The CLI side of the
-//! same inputs is in `tests/cli.rs`.)
+//! same inputs is in `crates/slacalc-cli/tests/cli.rs`.)
 
 mod common;
 

@@ -1,5 +1,5 @@
 //! The built-in PRC statutory table against an independent source: every date of every
-//! covered year is classified by the engine and compared by `tests/prc_check.py` with the
+//! covered year is classified by the engine and compared by `crates/slacalc/tests/prc_check.py` with the
 //! `chinesecalendar` package (installed by `scripts/setup`; test-time only).
 
 use chrono::NaiveDate;
