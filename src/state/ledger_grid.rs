@@ -286,12 +286,12 @@ mod tests {
     use super::*;
 
     fn ledger() -> (Vec<Incident>, slacalc::Assessment) {
-        let text = include_str!("../examples/incidents.csv");
+        let text = include_str!("../../examples/incidents.csv");
         let terms = slacalc::terms::TermsSpec::Preset("eyou-sdju".into());
         let (good, _) = slacalc::table::read_incidents(text, &terms);
         let incidents: Vec<Incident> = good.into_iter().map(|(_, i)| i).collect();
-        let mut case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let mut case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         case.incidents = incidents.clone();
         let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
         (incidents, slacalc::assess(&case, as_of).expect("assessed"))
@@ -388,8 +388,8 @@ mod tests {
     #[test]
     fn a_new_price_keeps_every_rows_words() {
         let (incidents, a) = ledger();
-        let mut case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let mut case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         case.incidents = incidents.clone();
         case.contract.price = Fen(123_456_789);
         let b = slacalc::assess(&case, a.as_of).expect("assessed");

@@ -3,7 +3,7 @@
 //! the page inserts the markup as it is (one node for the whole drawing, which keeps the
 //! page's wasm small: issue #8's size budget).
 
-use crate::timeline_layout::{self as tl, BandKind, Layout, Mark};
+use crate::state::timeline_layout::{self as tl, BandKind, Layout, Mark};
 use slacalc::deadline::Status;
 
 /// Markup being written: raw markup, numbers and escaped text, appended in turn (small
@@ -347,8 +347,8 @@ mod tests {
 
     #[test]
     fn the_worked_example_draws_its_missed_restore_as_a_red_cross() {
-        let case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let a = slacalc::assess(&case, at("2026-01-01T00:00:00+08:00")).expect("assessed");
         let l = tl::layout(&case.incidents[0], &a.incidents[0], a.as_of, tl::WIDTH);
         let s = svg(&l, "t", true);
@@ -366,8 +366,8 @@ mod tests {
 
     #[test]
     fn text_from_the_case_is_escaped() {
-        let mut case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let mut case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let payload = r#"<img src=x onerror="alert(1)">&'"#;
         case.incidents[0].id = payload.into();
         case.incidents[0].force_majeure = vec![slacalc::case::ForceMajeure {

@@ -1,12 +1,12 @@
 //! The page: one reducer holds the form; the engine assesses it on every change.
 
-use crate::embed::EmbedCard;
-use crate::form::{Action, Field, Flag, FormState, Picker, SpanList, SpanPart, SWITCHES};
-use crate::labels::{self, bi, use_lang, Bi, Lang};
-use crate::page::{Notice, Page, PageAction};
-use crate::share;
-use crate::sheet::PrintSheet;
-use crate::timeline::Timeline;
+use crate::i18n::labels::{self, bi, use_lang, Bi, Lang};
+use crate::state::form::{Action, Field, Flag, FormState, Picker, SpanList, SpanPart, SWITCHES};
+use crate::state::page::{Notice, Page, PageAction};
+use crate::state::share;
+use crate::views::embed::EmbedCard;
+use crate::views::sheet::PrintSheet;
+use crate::views::timeline::Timeline;
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::{CaseError, Instant};
 use std::rc::Rc;
@@ -28,14 +28,14 @@ impl Reducible for Page {
 pub const STORAGE_KEY: &str = "slacalc.page.v1";
 
 /// The work saved by an earlier visit, if any (and readable).
-fn load_saved() -> Option<crate::page::Saved> {
+fn load_saved() -> Option<crate::state::page::Saved> {
     let storage = gloo::utils::window().local_storage().ok()??;
     let text = storage.get_item(STORAGE_KEY).ok()??;
     serde_json::from_str(&text).ok()
 }
 
 /// Keeps `saved` in `localStorage`; the browser's refusal as text.
-fn store(saved: &crate::page::Saved) -> Result<(), String> {
+fn store(saved: &crate::state::page::Saved) -> Result<(), String> {
     let text = serde_json::to_string(saved).map_err(|e| e.to_string())?;
     let storage = gloo::utils::window()
         .local_storage()
@@ -69,7 +69,7 @@ fn initial_lang() -> Lang {
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(crate::lang::STORAGE_KEY).ok().flatten());
+        .and_then(|s| s.get_item(crate::i18n::lang::STORAGE_KEY).ok().flatten());
     if let Some(lang) = stored.as_deref().and_then(Lang::from_tag) {
         return lang;
     }
@@ -86,7 +86,7 @@ fn initial_lang() -> Lang {
 /// Remembers the language chosen with the switch (a refusal only loses the choice).
 fn store_lang(lang: Lang) {
     if let Ok(Some(s)) = gloo::utils::window().local_storage() {
-        let _ = s.set_item(crate::lang::STORAGE_KEY, lang.code());
+        let _ = s.set_item(crate::i18n::lang::STORAGE_KEY, lang.code());
     }
 }
 
@@ -107,7 +107,7 @@ pub fn app() -> Html {
         let mut page = Page::opening(
             link_in_address(),
             load_saved(),
-            crate::ledger_view::load_ledger(),
+            crate::views::ledger::load_ledger(),
         );
         page.lang = initial_lang();
         page.refresh_ledger(now());
@@ -161,7 +161,7 @@ pub fn app() -> Html {
     // One callback for the page's life (components given it re-render only when their
     // own props change: a 1,000-row ledger re-renders only the rows that changed).
     let on_page = use_callback(page.dispatcher(), |a: PageAction, d| d.dispatch(a));
-    crate::ledger_view::use_ledger_storage(
+    crate::views::ledger::use_ledger_storage(
         &page.ledger,
         on_page.reform(PageAction::StorageProblem),
     );
@@ -251,14 +251,14 @@ pub fn app() -> Html {
                 </div>
                 <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
             </header>
-            { crate::ledger_view::editing_banner(&page.ledger, &on_page) }
+            { crate::views::ledger::editing_banner(&page.ledger, &on_page) }
             // The result first: on a phone it comes before the long form (side by side on a wide
             // screen, the form on the left).
             <main class="layout">
                 <ResultView outcome={Rc::new(outcome)} {incident} />
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_action} />
             </main>
-            <crate::ledger_view::LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()} />
+            <crate::views::ledger::LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()} />
             <footer>
                 { bi(("全部计算在浏览器本地完成,不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.")) }
             </footer>
@@ -750,7 +750,7 @@ fn field_errors(p: &FieldErrorsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SpansProps {
     list: SpanList,
-    rows: Vec<crate::form::SpanRow>,
+    rows: Vec<crate::state::form::SpanRow>,
     errors: Rc<Vec<CaseError>>,
     on_action: Callback<Action>,
 }
@@ -1057,7 +1057,7 @@ fn explanation(p: &IncidentProps) -> Html {
 mod tests {
     //! Component tests in headless Chromium (`make wasm-test`).
     use super::App;
-    use crate::test_util::{settle, text, text_eq};
+    use crate::views::test_util::{settle, text, text_eq};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use web_sys::{Element, HtmlInputElement};
@@ -1065,7 +1065,7 @@ mod tests {
     wasm_bindgen_test_configure!(run_in_browser);
 
     async fn mount() -> Element {
-        let root = crate::test_util::root();
+        let root = crate::views::test_util::root();
         yew::Renderer::<App>::with_root(root.clone()).render();
         settle().await;
         root
@@ -1183,7 +1183,7 @@ mod tests {
             .local_storage()
             .ok()
             .flatten()
-            .and_then(|s| s.get_item(crate::lang::STORAGE_KEY).ok().flatten());
+            .and_then(|s| s.get_item(crate::i18n::lang::STORAGE_KEY).ok().flatten());
         assert_eq!(stored.as_deref(), Some("zh"));
     }
 }

@@ -1,9 +1,9 @@
 //! Component tests of sharing (`make wasm-test`): the embed card, the calendar file, the
 //! printable sheet and the JS API, in headless Chromium.
 
-use crate::embed::{EmbedCard, EmbedProps};
-use crate::lang::Lang;
-use crate::test_util::{root, settle, text};
+use crate::i18n::lang::Lang;
+use crate::views::embed::{EmbedCard, EmbedProps};
+use crate::views::test_util::{root, settle, text};
 use slacalc::{assess, parse_case, Assessment, Case, Instant};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const WORKED: &str = include_str!("../examples/worked-example.json");
+const WORKED: &str = include_str!("../../examples/worked-example.json");
 
 fn at(t: &str) -> Instant {
     Instant::parse(t).unwrap_or_else(|e| panic!("{e}"))
@@ -113,9 +113,9 @@ async fn an_embed_address_opens_the_card_instead_of_the_form() {
     let href = gloo::utils::window().location().href().expect("href");
     let base = href.split('#').next().unwrap_or_default().to_string();
     let link = slacalc::link::url(&base, &case, &a);
-    replace_address(&crate::share::embed_url(&link));
+    replace_address(&crate::state::share::embed_url(&link));
     let root = root();
-    yew::Renderer::<crate::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<crate::views::app::App>::with_root(root.clone()).render();
     settle().await;
     replace_address(&base);
     assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
@@ -133,7 +133,7 @@ async fn an_embed_address_opens_the_card_instead_of_the_form() {
 #[wasm_bindgen_test]
 fn the_calendar_file_lists_every_pending_deadline_in_utc() {
     let (case, a) = pending();
-    let text = crate::share::ics(&case, &a).expect("pending deadlines");
+    let text = crate::state::share::ics(&case, &a).expect("pending deadlines");
     assert!(
         text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
         "{text}"
@@ -162,17 +162,17 @@ fn the_calendar_file_lists_every_pending_deadline_in_utc() {
     assert_eq!(uids.len(), 3);
     assert!(uids[0] != uids[1] && uids[1] != uids[2]);
     let later = assess(&case, at("2025-03-03T08:20:00+08:00")).expect("assess");
-    let again = crate::share::ics(&case, &later).expect("still pending");
+    let again = crate::state::share::ics(&case, &later).expect("still pending");
     assert!(again.replace("\r\n ", "").contains(uids[2]), "stable UID");
     // Nothing pending, nothing to add.
     let (case, a) = worked();
-    assert!(crate::share::ics(&case, &a).is_none());
+    assert!(crate::state::share::ics(&case, &a).is_none());
 }
 
 #[wasm_bindgen_test]
 async fn the_page_has_a_printable_sheet_with_the_qr_code_and_the_tools() {
     let root = root();
-    yew::Renderer::<crate::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<crate::views::app::App>::with_root(root.clone()).render();
     settle().await;
     let path = root
         .query_selector("#share-qr path")
@@ -217,8 +217,9 @@ async fn the_page_has_a_printable_sheet_with_the_qr_code_and_the_tools() {
 
 #[wasm_bindgen_test]
 fn the_js_api_assesses_and_links() {
-    let result = crate::api::js_assess(WORKED.into(), Some("2026-01-01T00:00:00+08:00".into()))
-        .expect("assessed");
+    let result =
+        crate::interop::api::js_assess(WORKED.into(), Some("2026-01-01T00:00:00+08:00".into()))
+            .expect("assessed");
     let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).expect(k);
     let first = get(&get(&result, "incidents"), "0");
     assert_eq!(
@@ -229,7 +230,7 @@ fn the_js_api_assesses_and_links() {
     );
     // A plain object works as well as JSON text.
     let object = js_sys::JSON::parse(WORKED).expect("object");
-    let link = crate::api::js_link(
+    let link = crate::interop::api::js_link(
         object,
         "https://x.invalid/".into(),
         Some("2026-01-01 00:00".into()),
@@ -238,7 +239,7 @@ fn the_js_api_assesses_and_links() {
     let (case, a) = worked();
     assert_eq!(link, slacalc::link::url("https://x.invalid/", &case, &a));
     // Bad input throws the engine's messages with their paths.
-    let err = crate::api::js_assess(WORKED.replace("1000000.00", "-5").into(), None)
+    let err = crate::interop::api::js_assess(WORKED.replace("1000000.00", "-5").into(), None)
         .expect_err("rejected");
     let problems = get(&err, "problems");
     assert_eq!(

@@ -5,8 +5,8 @@
 //! an English sheet quotes each clause in English and also in the letter's original Chinese
 //! (marked `lang="zh-CN"`), the text that binds.
 
-use crate::form::SWITCHES;
-use crate::labels::{self, bi, use_lang, Bi, Lang};
+use crate::i18n::labels::{self, bi, use_lang, Bi, Lang};
+use crate::state::form::SWITCHES;
 use slacalc::assess::Assessment;
 use slacalc::Case;
 use std::rc::Rc;
@@ -128,7 +128,7 @@ pub fn print_sheet(p: &SheetProps) -> Html {
     let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
     ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
     ids.push(r.coverage_clause.as_str());
-    let cited = crate::clauses::cited(ids.iter().copied());
+    let cited = crate::i18n::clauses::cited(ids.iter().copied());
     let timeline: Vec<(Bi, String)> = [
         (("报告", "Reported"), Some(&inc.reported_at)),
         (
@@ -164,7 +164,7 @@ pub fn print_sheet(p: &SheetProps) -> Html {
         )
     }))
     .collect();
-    let qr = crate::share::qr_path(&p.link);
+    let qr = crate::state::share::qr_path(&p.link);
     html! {
         <section class="print-sheet" id="print-sheet">
             <header class="sheet-head">
@@ -207,7 +207,7 @@ pub fn print_sheet(p: &SheetProps) -> Html {
                         <dt>{ bi(("事件等级", "Event level")) }</dt><dd>{ bi(labels::of(&r.event_level)) }</dd>
                         <dt>{ bi(("报告渠道", "Channel")) }</dt><dd>{ bi(labels::of(&r.channel)) }</dd>
                     </dl>
-                    <crate::timeline::Timeline id="sheet-timeline" width={460} incident={Rc::new(inc.clone())} result={Rc::new(r.clone())} as_of={a.as_of} />
+                    <crate::views::timeline::Timeline id="sheet-timeline" width={460} incident={Rc::new(inc.clone())} result={Rc::new(r.clone())} as_of={a.as_of} />
                 </div>
             </div>
             if !r.deadlines.is_empty() {

@@ -3,8 +3,8 @@
 //! (`{slacalc: "height", height: N}`) on every render and window resize. It is shown in the
 //! page's language: the one chosen on the calculator in this browser, else the browser's.
 
-use crate::labels::{self, bi, use_lang, Lang};
-use crate::page::Notice;
+use crate::i18n::labels::{self, bi, use_lang, Lang};
+use crate::state::page::Notice;
 use slacalc::assess::Assessment;
 use slacalc::CaseError;
 use std::rc::Rc;
@@ -75,7 +75,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                 let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
                 ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
                 ids.push(r.coverage_clause.as_str());
-                let cited = crate::clauses::cited(ids.iter().copied());
+                let cited = crate::i18n::clauses::cited(ids.iter().copied());
                 html! {
                     <>
                         <p class="embed-id">{ bi(("事件", "Incident")) }{ " " }<strong>{ &r.id }</strong></p>

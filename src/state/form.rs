@@ -847,7 +847,7 @@ mod tests {
     fn the_opening_form_is_the_worked_example() {
         let a = assess_form(&FormState::worked_example()).expect("valid");
         assert_eq!(a.incidents[0].penalty.amount.to_string(), "5000.00");
-        let from_file = slacalc::parse_case(include_str!("../examples/worked-example.json"))
+        let from_file = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
             .expect("example reads");
         let from_form = slacalc::parse_case(&FormState::worked_example().to_case().to_string())
             .expect("form reads");

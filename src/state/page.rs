@@ -1,9 +1,9 @@
 //! The page's one state: the form, the assessment time, what a link said when it was opened,
 //! and the work a link replaced (so it can be restored).
 
-use crate::form::{Action, FormState};
-use crate::lang::Lang;
-use crate::ledger_state::{LedgerAction, LedgerState, SavedLedger};
+use crate::i18n::lang::Lang;
+use crate::state::form::{Action, FormState};
+use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
 
@@ -177,7 +177,7 @@ impl Page {
             PageAction::SetAsOf(t) => self.as_of = t,
             PageAction::OpenLink(fragment) => {
                 self.ledger.editing = None;
-                self.embed = crate::share::wants_embed(&fragment);
+                self.embed = crate::state::share::wants_embed(&fragment);
                 self.open(&fragment)
             }
             PageAction::RestorePrevious => {
@@ -229,7 +229,7 @@ impl Page {
         let extra = case.incidents.len().saturating_sub(1);
         self.previous = Some(Box::new(self.form.clone()));
         self.form = FormState::from_case(&case);
-        self.as_of = crate::form::typed_time(&as_of);
+        self.as_of = crate::state::form::typed_time(&as_of);
         let (error, zh, en) = match now_result {
             Ok((d, _)) if d == digest => (
                 false,
@@ -388,7 +388,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             "form": FormState::worked_example(),
             "as_of": "2026-01-01 00:00",
             "previous": null,
-            "ledger_csv": include_str!("../examples/incidents.csv"),
+            "ledger_csv": include_str!("../../examples/incidents.csv"),
         })
         .to_string();
         let old: Saved = serde_json::from_str(&text).expect("the old format reads");
@@ -406,7 +406,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
     fn saved_work_comes_back_and_a_link_keeps_it_restorable() {
         let mut page = Page::new();
         page.form
-            .apply(Action::Set(crate::form::Field::Id, "mine".into()));
+            .apply(Action::Set(crate::state::form::Field::Id, "mine".into()));
         page.as_of = "2026-01-01 00:00".into();
         let saved = page.saved().expect("saved");
         let text = serde_json::to_string(&saved).expect("JSON");
@@ -441,7 +441,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
     fn a_bad_link_keeps_the_work() {
         let mut page = Page::new();
         page.form
-            .apply(Action::Set(crate::form::Field::Id, "mine".into()));
+            .apply(Action::Set(crate::state::form::Field::Id, "mine".into()));
         let before = page.form.clone();
         page.apply(PageAction::OpenLink("#c=1garbage".into()));
         assert_eq!(page.form, before);

@@ -576,8 +576,8 @@ mod tests {
     }
 
     fn worked() -> (slacalc::Case, slacalc::Assessment) {
-        let case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let a = slacalc::assess(&case, at("2026-01-01T00:00:00+08:00")).expect("assessed");
         (case, a)
     }

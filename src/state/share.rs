@@ -42,7 +42,7 @@ fn attr(text: &str) -> String {
 /// it from the height the card reports (`{slacalc: "height", height: N}` via `postMessage`).
 /// Works in any page, also one opened from a file.
 /// The iframe's title is in `lang`, the language of the page the code was copied from.
-pub fn embed_snippet(share: &str, lang: crate::lang::Lang) -> String {
+pub fn embed_snippet(share: &str, lang: crate::i18n::lang::Lang) -> String {
     format!(
         r#"<iframe src="{}" title="{} (slacalc)" style="width:100%;max-width:560px;height:420px;border:0"></iframe>
 <script>
@@ -230,10 +230,10 @@ mod tests {
         assert!(!wants_embed("#c=1embed=1"));
         assert_eq!(without_embed("http://x/#c=1abc&embed=1"), share);
         assert_eq!(without_embed("http://x/"), "http://x/");
-        let snippet = embed_snippet(share, crate::lang::Lang::En);
+        let snippet = embed_snippet(share, crate::i18n::lang::Lang::En);
         assert!(snippet.starts_with("<iframe src=\"http://x/#c=1abc&amp;embed=1\""));
         assert!(snippet.contains(" title=\"SLA assessment (slacalc)\""));
-        let zh = embed_snippet(share, crate::lang::Lang::Zh);
+        let zh = embed_snippet(share, crate::i18n::lang::Lang::Zh);
         assert!(zh.contains(" title=\"SLA 评估 (slacalc)\""));
         assert!(snippet.contains("e.data.height + \"px\""));
     }

@@ -5,11 +5,11 @@
 //! takes the form's incident; CSV import (with progress) and export; undo of each step. The
 //! state and its rules are `ledger_state` and the engine; sorting and filtering `ledger_grid`.
 
-use crate::labels::{bi, use_lang, Lang};
-use crate::ledger_grid::{self as grid, Column, Facts, Filter, Sort};
-use crate::ledger_state::{LedgerAction, LedgerState, Row, RowKey, SavedLedger, Summary};
-use crate::page::PageAction;
-use crate::timeline::Timeline;
+use crate::i18n::labels::{bi, use_lang, Lang};
+use crate::state::ledger::{LedgerAction, LedgerState, Row, RowKey, SavedLedger, Summary};
+use crate::state::ledger_grid::{self as grid, Column, Facts, Filter, Sort};
+use crate::state::page::PageAction;
+use crate::views::timeline::Timeline;
 use slacalc::deadline::Status;
 use slacalc::names::Named;
 use slacalc::{Fen, Instant};
@@ -348,7 +348,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
 }
 
 /// The damages against the cap (L4.3): a bar, the amounts and the percentages.
-fn totals(s: &Summary, lang: crate::labels::Lang) -> Html {
+fn totals(s: &Summary, lang: crate::i18n::labels::Lang) -> Html {
     let t = &s.totals.total;
     let used_pct = grid::percent(t.penalty, t.cap);
     // The bar's width: the percentage text, at most 100 (no float parsing in the page).
@@ -391,7 +391,7 @@ fn totals(s: &Summary, lang: crate::labels::Lang) -> Html {
 }
 
 /// Per quarter, the L3.5 schedule and availability per month.
-fn schedules(s: &Summary, lang: crate::labels::Lang) -> Html {
+fn schedules(s: &Summary, lang: crate::i18n::labels::Lang) -> Html {
     use slacalc::ledger::ReportStatus;
     let t = &s.totals;
     let report = |st: ReportStatus| -> ((&'static str, &'static str), &'static str) {
@@ -500,7 +500,7 @@ fn table(
     editing: Option<RowKey>,
     on_page: &Callback<PageAction>,
     ui: &TableUi,
-    lang: crate::labels::Lang,
+    lang: crate::i18n::labels::Lang,
 ) -> Html {
     let TableUi {
         sort,
@@ -731,7 +731,7 @@ fn ledger_row(p: &RowProps) -> Html {
             html! {
                 <>
                     <td>{ lang.pick(&res.priority_name.zh, &res.priority_name.en).to_string() }</td>
-                    <td data-coverage={res.coverage.id()}>{ crate::labels::name(lang, &res.coverage) }</td>
+                    <td data-coverage={res.coverage.id()}>{ crate::i18n::labels::name(lang, &res.coverage) }</td>
                     <td>{ if inc.interrupted_from.is_some() { lang.duration(p.down) } else { "—".into() } }</td>
                     <td class="num">{ res.penalty.amount.pretty() }</td>
                     <td class="num applied">{ p.applied.map(|a| a.pretty()).unwrap_or_else(|| "—".into()) }</td>
@@ -821,9 +821,9 @@ pub fn editing_banner(l: &LedgerState, on_page: &Callback<PageAction>) -> Html {
 mod tests {
     //! The ledger view in headless Chromium (`make wasm-test`).
     use super::{LedgerView, LedgerViewProps};
-    use crate::ledger_state::LedgerAction;
-    use crate::page::{Page, PageAction};
-    use crate::test_util::{settle, text};
+    use crate::state::ledger::LedgerAction;
+    use crate::state::page::{Page, PageAction};
+    use crate::views::test_util::{settle, text};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
 
@@ -834,12 +834,12 @@ mod tests {
         let mut page = Page::new();
         page.as_of = "2026-01-01 00:00".into();
         page.apply(PageAction::Ledger(LedgerAction::Import {
-            text: include_str!("../examples/incidents.csv").into(),
+            text: include_str!("../../../examples/incidents.csv").into(),
             name: "incidents.csv".into(),
         }));
         let now = slacalc::Instant::parse("2026-06-01T00:00:00+08:00").expect("time");
         page.refresh_ledger(now);
-        let root = crate::test_util::root();
+        let root = crate::views::test_util::root();
         yew::Renderer::<LedgerView>::with_root_and_props(
             root.clone(),
             LedgerViewProps {

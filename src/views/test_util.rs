@@ -13,8 +13,11 @@ pub async fn settle() {
 /// engine's English messages; the language switch's own test switches).
 pub fn root() -> Element {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
-        let _ = storage.remove_item(crate::app::STORAGE_KEY);
-        let _ = storage.set_item(crate::lang::STORAGE_KEY, crate::lang::Lang::En.code());
+        let _ = storage.remove_item(crate::views::app::STORAGE_KEY);
+        let _ = storage.set_item(
+            crate::i18n::lang::STORAGE_KEY,
+            crate::i18n::lang::Lang::En.code(),
+        );
     }
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");

@@ -6,8 +6,8 @@
 //! what needs reassessing, so that editing one incident of a 1,000-incident ledger
 //! reassesses one incident, not a thousand.
 
-use crate::form::FormState;
-use crate::page::Page;
+use crate::state::form::FormState;
+use crate::state::page::Page;
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
 use slacalc::table::RowError;
@@ -619,10 +619,10 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::{Action, Field};
-    use crate::page::PageAction;
+    use crate::state::form::{Action, Field};
+    use crate::state::page::PageAction;
 
-    const CSV: &str = include_str!("../examples/incidents.csv");
+    const CSV: &str = include_str!("../../examples/incidents.csv");
 
     fn at(s: &str) -> Instant {
         Instant::parse(s).unwrap_or_else(|e| panic!("{e}"))

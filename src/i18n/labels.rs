@@ -5,7 +5,7 @@ use slacalc::deadline::Status;
 pub use slacalc::names::Named;
 use yew::prelude::*;
 
-pub use crate::lang::Lang;
+pub use crate::i18n::lang::Lang;
 
 /// A label in both languages.
 pub type Bi = (&'static str, &'static str);
@@ -66,7 +66,7 @@ pub fn when(lang: Lang, t: Option<&slacalc::Instant>) -> Html {
 /// How late a deadline was met (`+28小时50分钟`, `+28 h 50 min`): a narrow table may break it
 /// between its units, never inside one.
 pub fn late(lang: Lang, secs: i64) -> Html {
-    let pieces = crate::lang::units(&format!("+{}", lang.duration(secs)));
+    let pieces = crate::i18n::lang::units(&format!("+{}", lang.duration(secs)));
     html! {
         <span class="late">
             { for pieces.into_iter().enumerate().map(|(i, p)| html! {
