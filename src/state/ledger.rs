@@ -4,10 +4,10 @@
 //! results; the row the form edits; and an undo stack for delete, duplicate, add, import,
 //! close and edit. Every rule is the engine's (`slacalc::assess::Context`): this only decides
 //! what needs reassessing, so that editing one incident of a 1,000-incident ledger
-//! reassesses one incident, not a thousand.
+//! reassesses one incident, not a thousand. It knows nothing of the page around it: the
+//! page hands it the form it edits and the assessment time.
 
 use crate::state::form::FormState;
-use crate::state::page::Page;
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
 use slacalc::table::RowError;
@@ -350,15 +350,16 @@ pub fn form_with_incident(form: &FormState, inc: &Incident) -> FormState {
     }
 }
 
-impl Page {
-    /// Applies one edit of the ledger.
-    pub fn apply_ledger(&mut self, action: LedgerAction) {
-        let l = &mut self.ledger;
+impl LedgerState {
+    /// Applies one edit of the ledger; `form` is the page's form (an edit opens a row in it,
+    /// its undo brings back what the form held; "add" takes its incident).
+    pub fn apply(&mut self, action: LedgerAction, form: &mut FormState) {
+        let l = self;
         l.note = None;
         match action {
             LedgerAction::ImportStart { rows, name } => l.importing = Some((rows, name)),
             LedgerAction::Import { text, name } => {
-                let terms = contract_text(&self.form)
+                let terms = contract_text(form)
                     .ok()
                     .and_then(|t| parse_case(&t).ok())
                     .map(|c| c.terms)
@@ -413,7 +414,7 @@ impl Page {
                 l.rev += 1;
             }
             LedgerAction::AddFromForm => {
-                let inc = match parse_case(&self.form.to_case_text()) {
+                let inc = match parse_case(&form.to_case_text()) {
                     Ok(case) => case.incidents.into_iter().next(),
                     Err(_) => None,
                 };
@@ -445,9 +446,8 @@ impl Page {
                 let Some(book) = l.book.as_ref() else { return };
                 let Some(at) = book.position(key) else { return };
                 let inc = book.rows[at].incident.clone();
-                let next = form_with_incident(&self.form, &inc);
-                let before = std::mem::replace(&mut self.form, next);
-                let l = &mut self.ledger;
+                let next = form_with_incident(form, &inc);
+                let before = std::mem::replace(form, next);
                 l.push(Undo::Edited {
                     form: Box::new(before),
                     editing: l.editing,
@@ -485,22 +485,25 @@ impl Page {
                         l.book = book;
                         l.editing = None;
                     }
-                    Undo::Edited { form, editing, .. } => {
-                        self.form = *form;
-                        let l = &mut self.ledger;
+                    Undo::Edited {
+                        form: before,
+                        editing,
+                        ..
+                    } => {
+                        *form = *before;
                         l.editing = editing
                             .filter(|k| l.book.as_ref().and_then(|b| b.position(*k)).is_some());
                     }
                 }
-                self.ledger.rev += 1;
+                l.rev += 1;
             }
         }
     }
 
     /// After an edit of the form: while a row is being edited, the form's incident (when
     /// the engine reads it without problems and its id is the row's own) replaces the row's.
-    pub fn sync_editing(&mut self) {
-        let l = &mut self.ledger;
+    pub fn sync_editing(&mut self, form: &FormState) {
+        let l = self;
         let Some(key) = l.editing else { return };
         let Some(book) = l.book.as_mut() else {
             l.editing = None;
@@ -510,7 +513,7 @@ impl Page {
             l.editing = None;
             return;
         };
-        let inc = match parse_case(&self.form.to_case_text()) {
+        let inc = match parse_case(&form.to_case_text()) {
             Ok(case) => case.incidents.into_iter().next(),
             Err(_) => None,
         };
@@ -548,21 +551,26 @@ impl Page {
         }
     }
 
-    /// Brings the ledger's assessment up to date as of `now` (when no time is typed): the
-    /// contract, terms and interpretation of the form are prepared once while they stay the
-    /// same; each incident is assessed once until it or they change, without its explanation
-    /// (a contract change reassesses every incident, and that must fit in a frame); the totals
-    /// are recomputed over the kept results when anything changed.
-    pub fn refresh_ledger(&mut self, now: Instant) {
-        let as_of = self.as_of(now);
-        let contract = contract_text(&self.form);
-        let Some(book) = self.ledger.book.as_mut() else {
+    /// Brings the ledger's assessment up to date at `as_of` (the assessment time, or what is
+    /// wrong with `typed_as_of`, the text typed for it): the contract, terms and
+    /// interpretation of `form` are prepared once while they stay the same; each incident is
+    /// assessed once until it or they change, without its explanation (a contract change
+    /// reassesses every incident, and that must fit in a frame); the totals are recomputed
+    /// over the kept results when anything changed.
+    pub fn refresh(
+        &mut self,
+        form: &FormState,
+        as_of: Result<Instant, Vec<CaseError>>,
+        typed_as_of: &str,
+    ) {
+        let contract = contract_text(form);
+        let Some(book) = self.book.as_mut() else {
             return;
         };
         let key = match (&as_of, &contract) {
             (Ok(t), Ok(text)) => format!("{}\n{text}", t.secs()),
             // Something to correct: the key is what was typed.
-            _ => format!("!{}\n{}", self.as_of, self.form.to_case_text()),
+            _ => format!("!{typed_as_of}\n{}", form.to_case_text()),
         };
         if key != book.ctx_key {
             book.ctx = None;
@@ -620,7 +628,7 @@ impl Page {
 mod tests {
     use super::*;
     use crate::state::form::{Action, Field};
-    use crate::state::page::PageAction;
+    use crate::state::page::{Page, PageAction};
 
     const CSV: &str = include_str!("../../examples/incidents.csv");
 

@@ -113,10 +113,13 @@ impl Page {
             page.previous = s.previous.map(Box::new);
             // A ledger saved as CSV text by an earlier version: read it as an import.
             if let Some(text) = s.ledger_csv {
-                page.apply_ledger(LedgerAction::Import {
-                    text,
-                    name: String::new(),
-                });
+                page.ledger.apply(
+                    LedgerAction::Import {
+                        text,
+                        name: String::new(),
+                    },
+                    &mut page.form,
+                );
                 page.ledger.undo.clear();
             }
         }
@@ -162,6 +165,13 @@ impl Page {
         Ok((case, a))
     }
 
+    /// Brings the ledger's assessment up to date under the form's contract, at the typed
+    /// assessment time or `now` (see [`LedgerState::refresh`]).
+    pub fn refresh_ledger(&mut self, now: Instant) {
+        let as_of = self.as_of(now);
+        self.ledger.refresh(&self.form, as_of, &self.as_of);
+    }
+
     /// Applies one edit.
     pub fn apply(&mut self, action: PageAction) {
         match action {
@@ -172,7 +182,7 @@ impl Page {
                     self.ledger.editing = None;
                 }
                 self.form.apply(a);
-                self.sync_editing();
+                self.ledger.sync_editing(&self.form);
             }
             PageAction::SetAsOf(t) => self.as_of = t,
             PageAction::OpenLink(fragment) => {
@@ -189,7 +199,7 @@ impl Page {
                 }
             }
             PageAction::Dismiss => self.notice = None,
-            PageAction::Ledger(a) => self.apply_ledger(a),
+            PageAction::Ledger(a) => self.ledger.apply(a, &mut self.form),
             PageAction::SetLang(lang) => self.lang = lang,
             PageAction::StorageProblem(e) => {
                 self.notice = Some(Notice {
