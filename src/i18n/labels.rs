@@ -1,44 +1,11 @@
-//! The page's words for the engine's values, and the one way the page shows a text: a `Bi`
-//! pair (Chinese, English) of which only the page's language is shown (issue #6).
+//! The page's words for the engine's values and the choices of its selects, each a pair
+//! (Chinese, English) of which the page shows only its language (issue #6).
 
-use slacalc::deadline::Status;
-pub use slacalc::names::Named;
-use yew::prelude::*;
+use crate::i18n::lang::Lang;
+use slacalc::names::Named;
 
-pub use crate::i18n::lang::Lang;
-
-/// A label in both languages.
+/// A label in both languages: (Chinese, English).
 pub type Bi = (&'static str, &'static str);
-
-/// The page's language, from the context the app provides (Chinese when there is none).
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
-}
-
-/// A text in both languages.
-#[derive(Properties, PartialEq)]
-pub struct TProps {
-    /// Chinese.
-    pub zh: AttrValue,
-    /// English.
-    pub en: AttrValue,
-}
-
-/// A text shown in the page's language (and shown again when the language changes).
-#[function_component(T)]
-pub fn t(p: &TProps) -> Html {
-    let text = match use_lang() {
-        Lang::Zh => p.zh.clone(),
-        Lang::En => p.en.clone(),
-    };
-    html! { { text } }
-}
-
-/// A label as page text, in the page's language.
-pub fn bi(label: Bi) -> Html {
-    html! { <T zh={label.0} en={label.1} /> }
-}
 
 /// The two names of an engine value.
 pub fn of(v: &impl Named) -> Bi {
@@ -51,37 +18,21 @@ pub fn name(lang: Lang, v: &impl Named) -> &'static str {
     lang.pick(zh, en)
 }
 
-/// A moment in `lang` (or `—`) whose date and time each stay on one line: a narrow table
-/// breaks between them, never inside a date.
-pub fn when(lang: Lang, t: Option<&slacalc::Instant>) -> Html {
-    let text = lang.opt_date_time(t);
-    match text.rsplit_once(' ') {
-        Some((date, time)) => html! {
-            <span class="when"><span>{ date.to_string() }</span>{ " " }<span>{ time.to_string() }</span></span>
-        },
-        None => html! { { text } },
-    }
-}
-
-/// How late a deadline was met (`+28小时50分钟`, `+28 h 50 min`): a narrow table may break it
-/// between its units, never inside one.
-pub fn late(lang: Lang, secs: i64) -> Html {
-    let pieces = crate::i18n::lang::units(&format!("+{}", lang.duration(secs)));
-    html! {
-        <span class="late">
-            { for pieces.into_iter().enumerate().map(|(i, p)| html! {
-                <>if i > 0 { <wbr /> }<span>{ p }</span></>
-            }) }
-        </span>
-    }
-}
-
-pub fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Met => "met",
-        Status::Missed => "missed",
-        Status::Pending => "pending",
-    }
+/// The two names of a coverage id (`covered`, …; empty for an id the engine does not have).
+pub fn coverage_names(id: &str) -> Bi {
+    use slacalc::coverage::Coverage as C;
+    [
+        C::Covered,
+        C::NoInterruption,
+        C::ExcludedCustomerSide,
+        C::OutsideFreeMaintenance,
+        C::OutsideWarranty,
+        C::Consultation,
+        C::Contingent,
+    ]
+    .into_iter()
+    .find(|c| c.id() == id)
+    .map_or(("", ""), |c| c.names())
 }
 
 /// Options of the cause select: value, Chinese, English, clause.

@@ -290,6 +290,15 @@ impl LedgerState {
     }
 }
 
+/// The data rows of a CSV text (its non-blank lines but the header): how many incidents an
+/// import is about to read.
+pub fn csv_rows(text: &str) -> usize {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .saturating_sub(1)
+}
+
 /// `base`, or `base-2`, `base-3`, … whichever no row has.
 fn unique_id(base: &str, rows: &[Row]) -> String {
     let taken = |id: &str| rows.iter().any(|r| r.incident.id == id);

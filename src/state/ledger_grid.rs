@@ -2,6 +2,7 @@
 //! bar: pure functions over the incidents and their results, tested natively. The rules
 //! themselves (what each incident owes, the cap) are the engine's.
 
+use crate::state::ledger::{Row, Summary};
 use slacalc::assess::IncidentResult;
 use slacalc::case::Incident;
 use slacalc::deadline::Status;
@@ -123,6 +124,51 @@ pub fn facts(
         applied: applied.unwrap_or(Fen(0)),
         missed: count(Status::Missed),
         pending: count(Status::Pending),
+    }
+}
+
+/// The facts of each row of the ledger (by position), kept between renders until the row,
+/// what it adds after the cap or the assessment time changes; their words, until the
+/// incident or its classification does (sorting and filtering need every row's facts: an
+/// edit of one incident of a 1,000-incident ledger recomputes one).
+#[derive(Default)]
+pub struct FactsCache(Vec<(Row, Option<Fen>, i64, Rc<Facts>)>);
+
+impl FactsCache {
+    /// The facts of every row of `rows` under `summary` (what each adds after the cap, the
+    /// assessment time), from the cache where unchanged.
+    pub fn facts(&mut self, rows: &[Row], summary: Option<&Summary>) -> Vec<Rc<Facts>> {
+        let as_of = summary.map_or(0, |s| s.as_of.secs());
+        let c = &mut self.0;
+        c.truncate(rows.len());
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let a = summary.and_then(|s| s.applied.get(i).copied().flatten());
+                match c.get(i) {
+                    Some((row, had, t, f)) if row == r && *had == a && *t == as_of => f.clone(),
+                    before => {
+                        // A new contract price reassesses the row but leaves its words.
+                        let words = match before {
+                            Some((row, _, _, f))
+                                if Rc::ptr_eq(&row.incident, &r.incident)
+                                    && same_words(row.ok(), r.ok()) =>
+                            {
+                                f.words.clone()
+                            }
+                            _ => Rc::new(words(&r.incident, r.ok())),
+                        };
+                        let f = Rc::new(facts(words, &r.incident, r.ok(), a, as_of));
+                        let entry = (r.clone(), a, as_of, f.clone());
+                        match c.get_mut(i) {
+                            Some(slot) => *slot = entry,
+                            None => c.push(entry),
+                        }
+                        f
+                    }
+                }
+            })
+            .collect()
     }
 }
 

@@ -1,11 +1,14 @@
-//! The page's one state: the form, the assessment time, what a link said when it was opened,
-//! and the work a link replaced (so it can be restored).
+//! The page's one state and its reducer: the form, the assessment time, what a link said
+//! when it was opened, the work a link replaced (so it can be restored), the ledger and the
+//! language. Every edit of the page is a [`PageAction`] applied here.
 
 use crate::i18n::lang::Lang;
 use crate::state::form::{Action, FormState};
 use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
+use std::rc::Rc;
+use yew::Reducible;
 
 /// A message above the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,6 +302,27 @@ impl Page {
             (zh, en)
         };
         self.notice = Some(Notice { error, zh, en });
+    }
+}
+
+/// An edit of the page and when it was made (the browser's clock, to the minute): the
+/// reducer reads no clock, so it runs natively in tests.
+pub struct Stamped {
+    /// The edit.
+    pub action: PageAction,
+    /// "Now", for pending deadlines when no assessment time is typed.
+    pub now: Instant,
+}
+
+impl Reducible for Page {
+    type Action = Stamped;
+
+    /// The page after one edit, its ledger assessed again where the edit changed it.
+    fn reduce(self: Rc<Self>, edit: Stamped) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(edit.action);
+        next.refresh_ledger(edit.now);
+        Rc::new(next)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Taking a result off the page: the embed address and its `<iframe>` snippet, the calendar
 //! file of pending deadlines (RFC 5545), and the share link as a QR code (SVG path data).
-//! Pure text functions; the components in `app`, `embed` and `sheet` render them.
+//! Pure text functions; the views (`header`, `embed`, `sheet`) render them.
 
 use slacalc::deadline::DeadlineKind;
 use slacalc::{Assessment, Case};
@@ -175,13 +175,20 @@ pub fn ics(case: &Case, a: &Assessment) -> Option<String> {
     Some(out)
 }
 
-/// The `data:` URL of a calendar file (downloaded with the link's `download` attribute; no
-/// request leaves the browser).
-pub fn ics_data_url(text: &str) -> String {
-    format!(
-        "data:text/calendar;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(text))
-    )
+/// The name of the calendar file of incident `id` (`slacalc-<id>.ics`, every character but
+/// ASCII letters, digits and `-` written `_`).
+pub fn ics_file_name(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("slacalc-{name}.ics")
 }
 
 /// A QR code of `text` (error correction L) as SVG: the side in modules (with a 4-module

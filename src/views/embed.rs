@@ -3,8 +3,12 @@
 //! (`{slacalc: "height", height: N}`) on every render and window resize. It is shown in the
 //! page's language: the one chosen on the calculator in this browser, else the browser's.
 
-use crate::i18n::labels::{self, bi, use_lang, Lang};
+use crate::i18n::clauses;
+use crate::i18n::labels;
+use crate::i18n::lang::Lang;
+use crate::interop::browser::{self, report_height};
 use crate::state::page::Notice;
+use crate::views::text::{bi, late, status_class, use_lang, when};
 use slacalc::assess::Assessment;
 use slacalc::CaseError;
 use std::rc::Rc;
@@ -21,22 +25,6 @@ pub struct EmbedProps {
     pub full: AttrValue,
 }
 
-/// Tells the parent page how tall the card is.
-fn report_height(card: &NodeRef) {
-    let Some(el) = card.cast::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let height = el.offset_top() + el.offset_height() + 2;
-    let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"slacalc".into(), &"height".into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &f64::from(height).into());
-    let _ = parent.post_message(&msg, "*");
-}
-
 /// The compact read-only result card.
 #[function_component(EmbedCard)]
 pub fn embed_card(p: &EmbedProps) -> Html {
@@ -49,10 +37,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
     {
         let card = card.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                    report_height(&card)
-                });
+            let listener = browser::listen("resize", move |_| report_height(&card));
             move || drop(listener)
         });
     }
@@ -72,10 +57,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
         Ok(a) => match a.incidents.first() {
             None => html! {},
             Some(r) => {
-                let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
-                ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
-                ids.push(r.coverage_clause.as_str());
-                let cited = crate::i18n::clauses::cited(ids.iter().copied());
+                let cited = clauses::cited(r);
                 html! {
                     <>
                         <p class="embed-id">{ bi(("事件", "Incident")) }{ " " }<strong>{ &r.id }</strong></p>
@@ -91,9 +73,9 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                                     <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                                         <td>{ bi(labels::of(&d.kind)) }</td>
                                         <td><span class="clause">{ &d.clause }</span></td>
-                                        <td>{ labels::when(lang, Some(&d.due)) }</td>
-                                        <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }
-                                            if d.late_seconds > 0 { { " " }{ labels::late(lang, d.late_seconds) } }</td>
+                                        <td>{ when(lang, Some(&d.due)) }</td>
+                                        <td class={classes!("status", status_class(d.status))}>{ bi(labels::of(&d.status)) }
+                                            if d.late_seconds > 0 { { " " }{ late(lang, d.late_seconds) } }</td>
                                     </tr>
                                 }) }
                                 </tbody>

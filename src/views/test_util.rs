@@ -13,9 +13,9 @@ pub async fn settle() {
 /// engine's English messages; the language switch's own test switches).
 pub fn root() -> Element {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
-        let _ = storage.remove_item(crate::views::app::STORAGE_KEY);
+        let _ = storage.remove_item(crate::interop::storage::WORK_KEY);
         let _ = storage.set_item(
-            crate::i18n::lang::STORAGE_KEY,
+            crate::interop::storage::LANG_KEY,
             crate::i18n::lang::Lang::En.code(),
         );
     }
