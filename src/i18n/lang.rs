@@ -17,8 +17,10 @@ use slacalc::Instant;
 /// The language the page is shown in: Chinese first, English second.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum Lang {
+    /// Chinese (simplified), the letter's language: the default.
     #[default]
     Zh,
+    /// English.
     En,
 }
 

@@ -23,7 +23,9 @@ const UNDO_DEPTH: usize = 50;
 /// One incident of the ledger.
 #[derive(Debug, Clone)]
 pub struct Row {
+    /// Its identity on the page.
     pub key: RowKey,
+    /// The incident, as the case format has it.
     pub incident: Rc<Incident>,
     /// Its assessment before the cap (or its problems), under the contract of generation
     /// `gen`, without explanation steps (the table shows figures; the form explains the
@@ -70,6 +72,7 @@ pub struct Summary {
 /// The incidents of the ledger and what the engine made of them.
 #[derive(Debug, Clone)]
 pub struct Book {
+    /// The incidents, in the ledger's order.
     pub rows: Rc<Vec<Row>>,
     /// The bad rows of the import, by line and column.
     pub bad_rows: Rc<Vec<RowError>>,
@@ -123,19 +126,33 @@ impl Book {
 #[derive(Debug, Clone)]
 pub enum Undo {
     /// A row was deleted from `at`: put it back.
-    Deleted { row: Row, at: usize },
+    Deleted {
+        /// The row deleted.
+        row: Row,
+        /// Where it was.
+        at: usize,
+    },
     /// A row was added (or duplicated): take it away.
-    Added { key: RowKey, id: String },
+    Added {
+        /// The row added.
+        key: RowKey,
+        /// Its incident's id.
+        id: String,
+    },
     /// A ledger was imported over another (or closed): bring the other back.
     Replaced {
+        /// The ledger before (none: there was none).
         book: Option<Book>,
         /// The file imported; `None` when the ledger was closed.
         imported: Option<String>,
     },
     /// The form was filled with a row to edit: bring back what it held.
     Edited {
+        /// What the form held.
         form: Box<FormState>,
+        /// The row it was editing then, if any.
         editing: Option<RowKey>,
+        /// The id of the incident opened.
         id: String,
     },
 }
@@ -176,17 +193,23 @@ impl Undo {
 pub enum LedgerAction {
     /// A file of about `rows` rows is being read (shown before the work starts).
     ImportStart {
+        /// About how many incidents (the file's data lines).
         rows: usize,
+        /// The file's name.
         name: String,
     },
     /// CSV text to import (replacing the ledger, undoably).
     Import {
+        /// The file's text.
         text: String,
+        /// The file's name.
         name: String,
     },
     /// Put the ledger away (undoably).
     Close,
+    /// Delete a row (undoably).
     Delete(RowKey),
+    /// Copy a row below itself, under a new id (`id-2`, …).
     Duplicate(RowKey),
     /// Add the form's incident as a new row.
     AddFromForm,
@@ -194,6 +217,7 @@ pub enum LedgerAction {
     Edit(RowKey),
     /// Stop sending the form's edits to the row.
     StopEditing,
+    /// Take back the last step that can be undone.
     Undo,
 }
 
@@ -206,7 +230,9 @@ pub type Note = (Label, String);
 /// Everything the page knows about its ledger.
 #[derive(Debug, Clone, Default)]
 pub struct LedgerState {
+    /// The ledger, if one is open.
     pub book: Option<Book>,
+    /// The steps that can be undone, the last last (at most 50).
     pub undo: Vec<Undo>,
     /// The row the form edits.
     pub editing: Option<RowKey>,
@@ -251,7 +277,9 @@ impl Eq for LedgerState {}
 pub struct SavedLedger {
     /// `2` (version 1 was the CSV text inside the page's saved work).
     pub version: u32,
+    /// The incidents, in order.
     pub incidents: Vec<Incident>,
+    /// The file the ledger was imported from (empty when built on the page).
     #[serde(default)]
     pub source: String,
 }

@@ -19,13 +19,21 @@ pub const PER_PAGE: usize = 50;
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// The incident's id (natural order: `inc-2` before `inc-10`).
     Id,
+    /// When it was reported.
     Reported,
+    /// Its priority's name.
     Priority,
+    /// Who answers for it (the coverage id).
     Coverage,
+    /// How long the service was down.
     Down,
+    /// Its damages before the cap.
     Penalty,
+    /// What it adds after the cap.
     Applied,
+    /// Its deadlines: missed first, then pending.
     Deadlines,
 }
 
@@ -48,7 +56,9 @@ impl Column {
 /// A sort: the column and whether it runs from the largest down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sort {
+    /// The column sorted by.
     pub column: Column,
+    /// Largest (or last) first.
     pub descending: bool,
 }
 
@@ -74,14 +84,19 @@ impl Sort {
 pub struct Facts {
     /// Its text, shared with the row's earlier facts while it stays the same.
     pub words: Rc<Words>,
+    /// When it was reported (seconds since 1970).
     pub reported: i64,
     /// The coverage id (`covered`, …); empty for a row with problems.
     pub coverage: &'static str,
     /// Seconds of interruption (to the assessment time while still down).
     pub down: i64,
+    /// Its damages before the cap (none for a row with problems).
     pub penalty: Fen,
+    /// What it adds after the cap.
     pub applied: Fen,
+    /// How many of its deadlines were missed.
     pub missed: usize,
+    /// How many of its deadlines are still pending.
     pub pending: usize,
 }
 
@@ -89,6 +104,7 @@ pub struct Facts {
 /// amounts (a new contract price reassesses every row, but leaves their words).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Words {
+    /// The incident's id.
     pub id: String,
     /// The priority's name.
     pub priority: String,
@@ -245,6 +261,7 @@ pub fn natural(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The order of two rows by `column`, ascending.
 fn compare(a: &Facts, b: &Facts, column: Column) -> Ordering {
     match column {
         Column::Id => natural(&a.words.id, &b.words.id),

@@ -30,6 +30,7 @@ impl W {
     }
 }
 
+/// Appends `x` to one decimal (`-3.5`), without the float formatter.
 fn push_num(out: &mut String, x: f64) {
     let tenths = (x * 10.0).round() as i64;
     if tenths < 0 {
@@ -51,6 +52,7 @@ fn push_num(out: &mut String, x: f64) {
     out.push(char::from(b'0' + (t % 10) as u8));
 }
 
+/// Appends `s` with `<`, `>`, `&`, `"` and `'` escaped.
 fn push_esc(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
