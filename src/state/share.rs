@@ -226,6 +226,7 @@ pub fn qr_path(text: &str) -> Option<(i32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use slacalc::{assess, parse_case, Instant};
 
     #[test]
     fn the_embed_parameter_is_added_and_dropped() {
@@ -243,5 +244,68 @@ mod tests {
         let zh = embed_snippet(share, crate::i18n::lang::Lang::Zh);
         assert!(zh.contains(" title=\"SLA 评估 (slacalc)\""));
         assert!(snippet.contains("e.data.height + \"px\""));
+    }
+
+    const WORKED: &str = include_str!("../../examples/worked-example.json");
+
+    fn at(t: &str) -> Instant {
+        Instant::parse(t).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn worked() -> (Case, Assessment) {
+        let case = parse_case(WORKED).unwrap_or_else(|e| panic!("{e:?}"));
+        let a = assess(&case, at("2026-01-01T00:00:00+08:00")).unwrap_or_else(|e| panic!("{e:?}"));
+        (case, a)
+    }
+
+    /// The worked example one minute after the report: nothing done yet, every deadline pending.
+    fn pending() -> (Case, Assessment) {
+        let mut v: serde_json::Value = serde_json::from_str(WORKED).expect("JSON");
+        let inc = &mut v["incidents"][0];
+        for k in ["restored_at", "phone_response_at", "remote_access_at"] {
+            inc.as_object_mut().expect("object").remove(k);
+        }
+        let case = parse_case(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+        let a = assess(&case, at("2025-03-03T08:11:00+08:00")).unwrap_or_else(|e| panic!("{e:?}"));
+        (case, a)
+    }
+
+    #[test]
+    fn the_calendar_file_lists_every_pending_deadline_in_utc() {
+        let (case, a) = pending();
+        let text = ics(&case, &a).expect("pending deadlines");
+        assert!(
+            text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 3, "{text}");
+        // 08:25, 08:40 and 10:10 at +08:00.
+        for due in ["20250303T002500Z", "20250303T004000Z", "20250303T021000Z"] {
+            assert!(
+                text.contains(&format!("DTSTART:{due}\r\n")),
+                "{due}: {text}"
+            );
+        }
+        assert!(text.contains("DTEND:20250303T022500Z\r\n"), "{text}");
+        assert!(text.contains("DTSTAMP:20250303T001100Z\r\n"), "{text}");
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("SUMMARY:SLA 截止 恢复服务 · restore (L4.1) · 2025-03-03-mail-down"),
+            "{unfolded}"
+        );
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "folded at 75 octets: {line:?}");
+        }
+        // The same incident and kind keep their UID; kinds differ.
+        let uids: Vec<&str> = unfolded.lines().filter(|l| l.starts_with("UID:")).collect();
+        assert_eq!(uids.len(), 3);
+        assert!(uids[0] != uids[1] && uids[1] != uids[2]);
+        let later = assess(&case, at("2025-03-03T08:20:00+08:00")).expect("assess");
+        let again = ics(&case, &later).expect("still pending");
+        assert!(again.replace("\r\n ", "").contains(uids[2]), "stable UID");
+        // Nothing pending, nothing to add.
+        let (case, a) = worked();
+        assert!(ics(&case, &a).is_none());
     }
 }

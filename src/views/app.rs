@@ -149,7 +149,8 @@ pub fn app() -> Html {
 mod tests {
     //! Component tests in headless Chromium (`make wasm-test`).
     use super::App;
-    use crate::views::test_util::{settle, text, text_eq};
+    use crate::views::test_util::{root, settle, text, text_eq, worked};
+    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use web_sys::{Element, HtmlInputElement};
@@ -277,5 +278,87 @@ mod tests {
             .flatten()
             .and_then(|s| s.get_item(crate::interop::storage::LANG_KEY).ok().flatten());
         assert_eq!(stored.as_deref(), Some("zh"));
+    }
+
+    /// `history.replaceState(null, "", url)`: a new address without a hashchange event.
+    fn replace_address(url: &str) {
+        let history =
+            js_sys::Reflect::get(&gloo::utils::window(), &"history".into()).expect("history");
+        let replace: js_sys::Function = js_sys::Reflect::get(&history, &"replaceState".into())
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .expect("replaceState");
+        replace
+            .call3(&history, &JsValue::NULL, &"".into(), &url.into())
+            .expect("address replaced");
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_embed_address_opens_the_card_instead_of_the_form() {
+        let (case, a) = worked();
+        let href = gloo::utils::window().location().href().expect("href");
+        let base = href.split('#').next().unwrap_or_default().to_string();
+        let link = slacalc::link::url(&base, &case, &a);
+        replace_address(&crate::state::share::embed_url(&link));
+        let root = root();
+        yew::Renderer::<crate::views::app::App>::with_root(root.clone()).render();
+        settle().await;
+        replace_address(&base);
+        assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
+        assert!(root.query_selector("#embed-card").ok().flatten().is_some());
+        assert!(root.query_selector("input").ok().flatten().is_none());
+        let open = root
+            .query_selector("#open-full")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("href"))
+            .expect("href");
+        assert_eq!(open, link, "the full calculator without &embed=1");
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_page_has_a_printable_sheet_with_the_qr_code_and_the_tools() {
+        let root = root();
+        yew::Renderer::<crate::views::app::App>::with_root(root.clone()).render();
+        settle().await;
+        let path = root
+            .query_selector("#share-qr path")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("d"))
+            .expect("QR path");
+        assert!(path.starts_with("M4 4h7"), "finder pattern first: {path}");
+        let clauses = text(&root, "#sheet-clauses").await;
+        assert!(
+            clauses.contains("L4.2") && clauses.contains("合同总价的0.25%"),
+            "{clauses}"
+        );
+        assert!(
+            clauses.contains("0.25 % of the total contract price"),
+            "{clauses}"
+        );
+        assert_eq!(text(&root, "#sheet-penalty").await, "¥5,000.00");
+        assert_eq!(text(&root, "#sheet-digest").await.len(), 16);
+        assert!(text(&root, "#sheet-link").await.contains("#c=1"));
+        // "Copy embed code" shows the snippet with the embed address and the height listener.
+        root.query_selector("#copy-embed")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .expect("button")
+            .click();
+        settle().await;
+        let snippet = root
+            .query_selector("#embed-code")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .expect("the snippet")
+            .value();
+        assert!(snippet.contains("&amp;embed=1\""), "{snippet}");
+        assert!(
+            snippet.contains("e.data.slacalc !== \"height\""),
+            "{snippet}"
+        );
     }
 }

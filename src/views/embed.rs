@@ -107,3 +107,76 @@ pub fn embed_card(p: &EmbedProps) -> Html {
         </div>
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    //! The embed card in headless Chromium (`make wasm-test`).
+    use super::{EmbedCard, EmbedProps};
+    use crate::i18n::lang::Lang;
+    use crate::views::test_util::{root, settle, text, worked};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The embed card in a page whose language is English.
+    #[yew::function_component(EnglishCard)]
+    fn english_card(p: &EmbedProps) -> yew::Html {
+        yew::html! {
+            <yew::ContextProvider<Lang> context={Lang::En}>
+                <EmbedCard outcome={p.outcome.clone()} notice={p.notice.clone()} full={p.full.clone()} />
+            </yew::ContextProvider<Lang>>
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_embed_card_is_read_only_and_reports_its_height() {
+        // The test page is its own parent: the card's message arrives here.
+        let heights = Rc::new(Cell::new(0.0));
+        let seen = heights.clone();
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "message", move |e| {
+                let data = js_sys::Reflect::get(e.as_ref(), &"data".into()).unwrap_or_default();
+                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or_default();
+                if get("slacalc").as_string().as_deref() == Some("height") {
+                    seen.set(get("height").as_f64().unwrap_or_default());
+                }
+            });
+        let (_, a) = worked();
+        let root = root();
+        let props = EmbedProps {
+            outcome: Rc::new(Ok(a)),
+            notice: None,
+            full: "http://x.invalid/#c=1abc".into(),
+        };
+        yew::Renderer::<EnglishCard>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
+        assert!(text(&root, "#embed-verdict").await.contains("covered"));
+        let restore = text(&root, "tr.deadline[data-kind=Restore]").await;
+        assert!(
+            restore.contains("missed") && restore.contains("28 h 50 min"),
+            "{restore}"
+        );
+        let clauses = text(&root, "#embed-clauses").await;
+        for id in ["L2.1", "L3.3a", "L4.1", "L4.2", "L4.3"] {
+            assert!(clauses.contains(id), "{id} in {clauses}");
+        }
+        let open = root
+            .query_selector("#open-full")
+            .ok()
+            .flatten()
+            .expect("the link to the full calculator");
+        assert_eq!(
+            open.get_attribute("href").as_deref(),
+            Some("http://x.invalid/#c=1abc")
+        );
+        let controls = root
+            .query_selector_all("input, select, textarea, button")
+            .expect("query");
+        assert_eq!(controls.length(), 0, "no editing control in the card");
+        assert!(heights.get() > 0.0, "height reported: {}", heights.get());
+        drop(listener);
+    }
+}

@@ -12,8 +12,6 @@ pub mod ledger;
 pub mod monitoring;
 pub mod result;
 pub mod share;
-#[cfg(all(test, target_arch = "wasm32"))]
-mod share_tests;
 pub mod sheet;
 pub mod spans;
 pub mod terms;
