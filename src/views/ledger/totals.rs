@@ -20,6 +20,12 @@ pub fn totals(s: &Summary, lang: Lang) -> Html {
     } else {
         used_pct.clone()
     };
+    // The damages and the cap as shares of the contract price.
+    let of_price = format!(
+        " {} % / {} %",
+        grid::percent(t.penalty, s.price),
+        grid::percent(t.cap, s.price)
+    );
     html! {
         <div class="ledger-totals">
             if !s.per_incident {
@@ -35,7 +41,7 @@ pub fn totals(s: &Summary, lang: Lang) -> Html {
                         <strong>{ format!("{} / {}", t.penalty.pretty(), t.cap.pretty()) }</strong>
                         { " · " }{ bi(("已用上限", "of the cap used")) }{ format!(" {used_pct} %") }
                         { " · " }{ bi(("合同总价的", "of the contract price")) }
-                        { format!(" {} % / {} %", grid::percent(t.penalty, s.price), grid::percent(t.cap, s.price)) }
+                        { of_price }
                         if t.cap_reached { { " · " }<span class="flag">{ bi(("已达到上限", "cap reached")) }</span> }
                     </p>
                 </div>
