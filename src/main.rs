@@ -1,27 +1,16 @@
 //! `slacalc-web`: the Yew page, a thin shell over the engine. It keeps what the user typed,
 //! turns it into a case document, asks the engine for the assessment and shows it.
+//!
+//! By role: `state` holds what the page knows and how each edit changes it (no browser in
+//! it: tested natively); `views` draws it; `i18n` has the two languages and their words;
+//! `interop` is everything that talks to the browser (storage, clipboard, files, the clock,
+//! the address, the JS API).
 
-mod api;
-mod app;
-mod clauses;
-mod embed;
-mod form;
-mod labels;
-mod lang;
-mod ledger_grid;
-mod ledger_state;
-mod ledger_view;
-mod page;
-mod share;
-#[cfg(all(test, target_arch = "wasm32"))]
-mod share_tests;
-mod sheet;
-#[cfg(all(test, target_arch = "wasm32"))]
-mod test_util;
-mod timeline;
-mod timeline_layout;
-mod timeline_svg;
+mod i18n;
+mod interop;
+mod state;
+mod views;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<views::app::App>::new().render();
 }

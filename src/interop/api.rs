@@ -79,3 +79,46 @@ pub fn js_link(case: JsValue, base: String, as_of: Option<String>) -> Result<Str
     let a = slacalc::assess(&case, read_as_of(as_of)?).map_err(|e| problems(&e))?;
     Ok(slacalc::link::url(&base, &case, &a))
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    //! The JS API in headless Chromium (`make wasm-test`).
+    use crate::views::test_util::{worked, WORKED};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_js_api_assesses_and_links() {
+        let result =
+            crate::interop::api::js_assess(WORKED.into(), Some("2026-01-01T00:00:00+08:00".into()))
+                .expect("assessed");
+        let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).expect(k);
+        let first = get(&get(&result, "incidents"), "0");
+        assert_eq!(
+            get(&get(&first, "penalty"), "amount")
+                .as_string()
+                .as_deref(),
+            Some("5000.00")
+        );
+        // A plain object works as well as JSON text.
+        let object = js_sys::JSON::parse(WORKED).expect("object");
+        let link = crate::interop::api::js_link(
+            object,
+            "https://x.invalid/".into(),
+            Some("2026-01-01 00:00".into()),
+        )
+        .expect("link");
+        let (case, a) = worked();
+        assert_eq!(link, slacalc::link::url("https://x.invalid/", &case, &a));
+        // Bad input throws the engine's messages with their paths.
+        let err = crate::interop::api::js_assess(WORKED.replace("1000000.00", "-5").into(), None)
+            .expect_err("rejected");
+        let problems = get(&err, "problems");
+        assert_eq!(
+            get(&get(&problems, "0"), "path").as_string().as_deref(),
+            Some("contract.price")
+        );
+    }
+}

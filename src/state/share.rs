@@ -1,6 +1,6 @@
 //! Taking a result off the page: the embed address and its `<iframe>` snippet, the calendar
 //! file of pending deadlines (RFC 5545), and the share link as a QR code (SVG path data).
-//! Pure text functions; the components in `app`, `embed` and `sheet` render them.
+//! Pure text functions; the views (`header`, `embed`, `sheet`) render them.
 
 use slacalc::deadline::DeadlineKind;
 use slacalc::{Assessment, Case};
@@ -42,7 +42,7 @@ fn attr(text: &str) -> String {
 /// it from the height the card reports (`{slacalc: "height", height: N}` via `postMessage`).
 /// Works in any page, also one opened from a file.
 /// The iframe's title is in `lang`, the language of the page the code was copied from.
-pub fn embed_snippet(share: &str, lang: crate::lang::Lang) -> String {
+pub fn embed_snippet(share: &str, lang: crate::i18n::lang::Lang) -> String {
     format!(
         r#"<iframe src="{}" title="{} (slacalc)" style="width:100%;max-width:560px;height:420px;border:0"></iframe>
 <script>
@@ -175,13 +175,20 @@ pub fn ics(case: &Case, a: &Assessment) -> Option<String> {
     Some(out)
 }
 
-/// The `data:` URL of a calendar file (downloaded with the link's `download` attribute; no
-/// request leaves the browser).
-pub fn ics_data_url(text: &str) -> String {
-    format!(
-        "data:text/calendar;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(text))
-    )
+/// The name of the calendar file of incident `id` (`slacalc-<id>.ics`, every character but
+/// ASCII letters, digits and `-` written `_`).
+pub fn ics_file_name(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("slacalc-{name}.ics")
 }
 
 /// A QR code of `text` (error correction L) as SVG: the side in modules (with a 4-module
@@ -219,6 +226,7 @@ pub fn qr_path(text: &str) -> Option<(i32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use slacalc::{assess, parse_case, Instant};
 
     #[test]
     fn the_embed_parameter_is_added_and_dropped() {
@@ -230,11 +238,74 @@ mod tests {
         assert!(!wants_embed("#c=1embed=1"));
         assert_eq!(without_embed("http://x/#c=1abc&embed=1"), share);
         assert_eq!(without_embed("http://x/"), "http://x/");
-        let snippet = embed_snippet(share, crate::lang::Lang::En);
+        let snippet = embed_snippet(share, crate::i18n::lang::Lang::En);
         assert!(snippet.starts_with("<iframe src=\"http://x/#c=1abc&amp;embed=1\""));
         assert!(snippet.contains(" title=\"SLA assessment (slacalc)\""));
-        let zh = embed_snippet(share, crate::lang::Lang::Zh);
+        let zh = embed_snippet(share, crate::i18n::lang::Lang::Zh);
         assert!(zh.contains(" title=\"SLA 评估 (slacalc)\""));
         assert!(snippet.contains("e.data.height + \"px\""));
+    }
+
+    const WORKED: &str = include_str!("../../examples/worked-example.json");
+
+    fn at(t: &str) -> Instant {
+        Instant::parse(t).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn worked() -> (Case, Assessment) {
+        let case = parse_case(WORKED).unwrap_or_else(|e| panic!("{e:?}"));
+        let a = assess(&case, at("2026-01-01T00:00:00+08:00")).unwrap_or_else(|e| panic!("{e:?}"));
+        (case, a)
+    }
+
+    /// The worked example one minute after the report: nothing done yet, every deadline pending.
+    fn pending() -> (Case, Assessment) {
+        let mut v: serde_json::Value = serde_json::from_str(WORKED).expect("JSON");
+        let inc = &mut v["incidents"][0];
+        for k in ["restored_at", "phone_response_at", "remote_access_at"] {
+            inc.as_object_mut().expect("object").remove(k);
+        }
+        let case = parse_case(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+        let a = assess(&case, at("2025-03-03T08:11:00+08:00")).unwrap_or_else(|e| panic!("{e:?}"));
+        (case, a)
+    }
+
+    #[test]
+    fn the_calendar_file_lists_every_pending_deadline_in_utc() {
+        let (case, a) = pending();
+        let text = ics(&case, &a).expect("pending deadlines");
+        assert!(
+            text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 3, "{text}");
+        // 08:25, 08:40 and 10:10 at +08:00.
+        for due in ["20250303T002500Z", "20250303T004000Z", "20250303T021000Z"] {
+            assert!(
+                text.contains(&format!("DTSTART:{due}\r\n")),
+                "{due}: {text}"
+            );
+        }
+        assert!(text.contains("DTEND:20250303T022500Z\r\n"), "{text}");
+        assert!(text.contains("DTSTAMP:20250303T001100Z\r\n"), "{text}");
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("SUMMARY:SLA 截止 恢复服务 · restore (L4.1) · 2025-03-03-mail-down"),
+            "{unfolded}"
+        );
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "folded at 75 octets: {line:?}");
+        }
+        // The same incident and kind keep their UID; kinds differ.
+        let uids: Vec<&str> = unfolded.lines().filter(|l| l.starts_with("UID:")).collect();
+        assert_eq!(uids.len(), 3);
+        assert!(uids[0] != uids[1] && uids[1] != uids[2]);
+        let later = assess(&case, at("2025-03-03T08:20:00+08:00")).expect("assess");
+        let again = ics(&case, &later).expect("still pending");
+        assert!(again.replace("\r\n ", "").contains(uids[2]), "stable UID");
+        // Nothing pending, nothing to add.
+        let (case, a) = worked();
+        assert!(ics(&case, &a).is_none());
     }
 }

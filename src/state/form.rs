@@ -6,22 +6,39 @@ use serde_json::{json, Map, Value};
 /// One editable text field of the form, named by its case field path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// The total contract price (yuan).
     Price,
+    /// The first day of the warranty.
     WarrantyStart,
+    /// The last day of the warranty.
     WarrantyEnd,
+    /// Minutes "immediately" allows (L3.3a).
     Tolerance,
+    /// The share of users that makes a "majority" (L2.1).
     Threshold,
+    /// Whether deadlines follow the declared or the suggested priority (L3.3).
     PrioritySource,
+    /// The incident's reference.
     Id,
+    /// When the incident was reported (L1).
     ReportedAt,
+    /// The priority the customer stated (L3.3).
     DeclaredPriority,
+    /// The share of mailboxes affected (L2.1): a percentage, `most` or `few`.
     MailboxesPct,
+    /// A fault, or a consultation (L2.3).
     Kind,
+    /// What caused it (L5: who answers for it).
     Cause,
+    /// When the service was interrupted (L4.1); empty: not interrupted.
     InterruptedFrom,
+    /// When normal service came back (L4.1); empty: still down.
     RestoredAt,
+    /// When the phone staff responded (L3.3a).
     PhoneResponseAt,
+    /// When maintenance by remote access started (L3.3a).
     RemoteAccessAt,
+    /// When staff responded to a general request (L3.3c).
     ResponseAt,
 }
 
@@ -91,7 +108,9 @@ impl Field {
 /// time read as UTC+08:00 wall time like a typed `2025-03-03 08:10`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Picker {
+    /// A date (`<input type=date>`).
     Date,
+    /// A date and a time of day (`<input type=datetime-local>`).
     DateTime,
 }
 
@@ -169,7 +188,10 @@ pub struct Switch {
     pub options: &'static [(&'static str, &'static str, &'static str)],
 }
 
+/// The choice that leaves a switch to the terms.
 const DEFAULT: (&str, &str, &str) = ("", "默认(按条款)", "default (as the terms say)");
+
+/// The clocks a deadline may run on (the choices of the clock switches).
 const CLOCKS: [(&str, &str, &str); 3] = [
     DEFAULT,
     ("24x7", "7×24 小时", "24×7"),
@@ -313,40 +335,52 @@ pub const SWITCHES: [Switch; 12] = [
 /// A yes/no fact of the incident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
+    /// The system can still be used normally (L3.3a).
     SystemUsable,
+    /// The system is seriously damaged (L3.3b).
     SeriouslyDamaged,
 }
 
 /// A span the user lists: a force-majeure event (with its kind) or a customer pause.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SpanRow {
+    /// The force-majeure event (war, fire, flood, …); unused for a pause.
     pub kind: String,
+    /// When it began, as typed.
     pub start: String,
+    /// When it ended, as typed.
     pub end: String,
 }
 
 /// Which part of a span row is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpanPart {
+    /// The force-majeure event.
     Kind,
+    /// Its start.
     Start,
+    /// Its end.
     End,
 }
 
 /// Which list of spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpanList {
+    /// Force majeure (L5.1): extends the deadlines by as long as it lasted.
     ForceMajeure,
+    /// Customer-side pauses (L3.4), e.g. the remote-access gateway unavailable.
     Pauses,
 }
 
 impl SpanList {
+    /// The case path of the list (the engine names its rows' problems under it).
     pub fn path(self) -> &'static str {
         match self {
             SpanList::ForceMajeure => "incidents[0].force_majeure",
             SpanList::Pauses => "incidents[0].customer_pauses",
         }
     }
+    /// The prefix of its inputs' element ids (`fm-0-start`, …).
     pub fn dom_prefix(self) -> &'static str {
         match self {
             SpanList::ForceMajeure => "fm",
@@ -358,26 +392,47 @@ impl SpanList {
 /// Everything the user typed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FormState {
+    /// The total contract price (yuan), as typed.
     pub price: String,
+    /// The first day of the warranty.
     pub warranty_start: String,
+    /// The last day of the warranty.
     pub warranty_end: String,
+    /// Minutes "immediately" allows (L3.3a).
     pub tolerance: String,
+    /// The share of users that makes a "majority" (L2.1).
     pub threshold: String,
+    /// `declared` or `suggested`: the priority the deadlines follow (L3.3).
     pub priority_source: String,
+    /// The incident's reference.
     pub id: String,
+    /// When it was reported (L1).
     pub reported_at: String,
+    /// The priority the customer stated (empty: none).
     pub declared_priority: String,
+    /// The share of mailboxes affected: a percentage, `most` or `few` (L2.1).
     pub mailboxes_pct: String,
+    /// The system can still be used normally (L3.3a).
     pub system_usable: bool,
+    /// The system is seriously damaged (L3.3b).
     pub seriously_damaged: bool,
+    /// `fault` or `consultation` (L2.3).
     pub kind: String,
+    /// What caused it (L5).
     pub cause: String,
+    /// When the service was interrupted (empty: not interrupted).
     pub interrupted_from: String,
+    /// When normal service came back (empty: still down).
     pub restored_at: String,
+    /// When the phone staff responded (L3.3a).
     pub phone_response_at: String,
+    /// When maintenance by remote access started (L3.3a).
     pub remote_access_at: String,
+    /// When staff responded to a general request (L3.3c).
     pub response_at: String,
+    /// Force-majeure events (L5.1).
     pub force_majeure: Vec<SpanRow>,
+    /// Customer-side pauses (L3.4).
     pub pauses: Vec<SpanRow>,
     /// Values of [`SWITCHES`], in order; empty = the default.
     pub switches: Vec<String>,
@@ -658,15 +713,25 @@ impl FormState {
 /// An edit of the form.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// A field typed (or picked).
     Set(Field, String),
+    /// A yes/no fact ticked or unticked.
     Toggle(Flag, bool),
+    /// A new empty row in a list of spans.
     AddSpan(SpanList),
+    /// A row of a list of spans removed.
     RemoveSpan(SpanList, usize),
+    /// A part of a span row typed.
     SetSpan(SpanList, usize, SpanPart, String),
+    /// An interpretation switch ([`SWITCHES`], by place) set.
     SetSwitch(usize, String),
+    /// Custom terms instead of the letter's (they start as the letter's, as JSON), or back.
     UseCustomTerms(bool),
+    /// The custom terms' JSON typed or imported.
     SetTerms(String),
+    /// The worked example of `CLAUSES.md` back in the form.
     LoadExample,
+    /// A blank incident (the contract, terms and switches kept).
     ClearIncident,
 }
 
@@ -847,7 +912,7 @@ mod tests {
     fn the_opening_form_is_the_worked_example() {
         let a = assess_form(&FormState::worked_example()).expect("valid");
         assert_eq!(a.incidents[0].penalty.amount.to_string(), "5000.00");
-        let from_file = slacalc::parse_case(include_str!("../examples/worked-example.json"))
+        let from_file = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
             .expect("example reads");
         let from_form = slacalc::parse_case(&FormState::worked_example().to_case().to_string())
             .expect("form reads");

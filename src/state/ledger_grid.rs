@@ -2,6 +2,7 @@
 //! bar: pure functions over the incidents and their results, tested natively. The rules
 //! themselves (what each incident owes, the cap) are the engine's.
 
+use crate::state::ledger::{Row, Summary};
 use slacalc::assess::IncidentResult;
 use slacalc::case::Incident;
 use slacalc::deadline::Status;
@@ -18,13 +19,21 @@ pub const PER_PAGE: usize = 50;
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// The incident's id (natural order: `inc-2` before `inc-10`).
     Id,
+    /// When it was reported.
     Reported,
+    /// Its priority's name.
     Priority,
+    /// Who answers for it (the coverage id).
     Coverage,
+    /// How long the service was down.
     Down,
+    /// Its damages before the cap.
     Penalty,
+    /// What it adds after the cap.
     Applied,
+    /// Its deadlines: missed first, then pending.
     Deadlines,
 }
 
@@ -47,7 +56,9 @@ impl Column {
 /// A sort: the column and whether it runs from the largest down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sort {
+    /// The column sorted by.
     pub column: Column,
+    /// Largest (or last) first.
     pub descending: bool,
 }
 
@@ -73,14 +84,19 @@ impl Sort {
 pub struct Facts {
     /// Its text, shared with the row's earlier facts while it stays the same.
     pub words: Rc<Words>,
+    /// When it was reported (seconds since 1970).
     pub reported: i64,
     /// The coverage id (`covered`, …); empty for a row with problems.
     pub coverage: &'static str,
     /// Seconds of interruption (to the assessment time while still down).
     pub down: i64,
+    /// Its damages before the cap (none for a row with problems).
     pub penalty: Fen,
+    /// What it adds after the cap.
     pub applied: Fen,
+    /// How many of its deadlines were missed.
     pub missed: usize,
+    /// How many of its deadlines are still pending.
     pub pending: usize,
 }
 
@@ -88,6 +104,7 @@ pub struct Facts {
 /// amounts (a new contract price reassesses every row, but leaves their words).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Words {
+    /// The incident's id.
     pub id: String,
     /// The priority's name.
     pub priority: String,
@@ -123,6 +140,51 @@ pub fn facts(
         applied: applied.unwrap_or(Fen(0)),
         missed: count(Status::Missed),
         pending: count(Status::Pending),
+    }
+}
+
+/// The facts of each row of the ledger (by position), kept between renders until the row,
+/// what it adds after the cap or the assessment time changes; their words, until the
+/// incident or its classification does (sorting and filtering need every row's facts: an
+/// edit of one incident of a 1,000-incident ledger recomputes one).
+#[derive(Default)]
+pub struct FactsCache(Vec<(Row, Option<Fen>, i64, Rc<Facts>)>);
+
+impl FactsCache {
+    /// The facts of every row of `rows` under `summary` (what each adds after the cap, the
+    /// assessment time), from the cache where unchanged.
+    pub fn facts(&mut self, rows: &[Row], summary: Option<&Summary>) -> Vec<Rc<Facts>> {
+        let as_of = summary.map_or(0, |s| s.as_of.secs());
+        let c = &mut self.0;
+        c.truncate(rows.len());
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let a = summary.and_then(|s| s.applied.get(i).copied().flatten());
+                match c.get(i) {
+                    Some((row, had, t, f)) if row == r && *had == a && *t == as_of => f.clone(),
+                    before => {
+                        // A new contract price reassesses the row but leaves its words.
+                        let words = match before {
+                            Some((row, _, _, f))
+                                if Rc::ptr_eq(&row.incident, &r.incident)
+                                    && same_words(row.ok(), r.ok()) =>
+                            {
+                                f.words.clone()
+                            }
+                            _ => Rc::new(words(&r.incident, r.ok())),
+                        };
+                        let f = Rc::new(facts(words, &r.incident, r.ok(), a, as_of));
+                        let entry = (r.clone(), a, as_of, f.clone());
+                        match c.get_mut(i) {
+                            Some(slot) => *slot = entry,
+                            None => c.push(entry),
+                        }
+                        f
+                    }
+                }
+            })
+            .collect()
     }
 }
 
@@ -199,6 +261,7 @@ pub fn natural(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The order of two rows by `column`, ascending.
 fn compare(a: &Facts, b: &Facts, column: Column) -> Ordering {
     match column {
         Column::Id => natural(&a.words.id, &b.words.id),
@@ -286,12 +349,12 @@ mod tests {
     use super::*;
 
     fn ledger() -> (Vec<Incident>, slacalc::Assessment) {
-        let text = include_str!("../examples/incidents.csv");
+        let text = include_str!("../../examples/incidents.csv");
         let terms = slacalc::terms::TermsSpec::Preset("eyou-sdju".into());
         let (good, _) = slacalc::table::read_incidents(text, &terms);
         let incidents: Vec<Incident> = good.into_iter().map(|(_, i)| i).collect();
-        let mut case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let mut case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         case.incidents = incidents.clone();
         let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
         (incidents, slacalc::assess(&case, as_of).expect("assessed"))
@@ -388,8 +451,8 @@ mod tests {
     #[test]
     fn a_new_price_keeps_every_rows_words() {
         let (incidents, a) = ledger();
-        let mut case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let mut case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         case.incidents = incidents.clone();
         case.contract.price = Fen(123_456_789);
         let b = slacalc::assess(&case, a.as_of).expect("assessed");

@@ -3,7 +3,7 @@
 //! the page inserts the markup as it is (one node for the whole drawing, which keeps the
 //! page's wasm small: issue #8's size budget).
 
-use crate::timeline_layout::{self as tl, BandKind, Layout, Mark};
+use crate::state::timeline_layout::{self as tl, BandKind, DeadlineRow, Down, Layout, Mark};
 use slacalc::deadline::Status;
 
 /// Markup being written: raw markup, numbers and escaped text, appended in turn (small
@@ -30,6 +30,7 @@ impl W {
     }
 }
 
+/// Appends `x` to one decimal (`-3.5`), without the float formatter.
 fn push_num(out: &mut String, x: f64) {
     let tenths = (x * 10.0).round() as i64;
     if tenths < 0 {
@@ -51,6 +52,7 @@ fn push_num(out: &mut String, x: f64) {
     out.push(char::from(b'0' + (t % 10) as u8));
 }
 
+/// Appends `s` with `<`, `>`, `&`, `"` and `'` escaped.
 fn push_esc(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
@@ -148,14 +150,18 @@ fn pick(t: &tl::Both, en: bool) -> &str {
     }
 }
 
-/// The SVG of a timeline; `id` prefixes its element ids, `en` picks English texts.
-pub fn svg(l: &Layout, id: &str, en: bool) -> String {
-    let (top, bottom) = (l.rows_top, l.rows_bottom);
-    let row_y = |n: usize| top + n as f64 * tl::ROW;
-    let text_y = |n: usize| row_y(n) + tl::ROW / 2.0 + tl::FONT * 0.35;
-    let rows = usize::from(l.down.is_some()) + l.deadlines.len();
-    let mut w = W(String::with_capacity(4096));
-    let w = &mut w;
+/// The top of row `n` (the interruption's row first, then one row per deadline).
+fn row_y(l: &Layout, n: usize) -> f64 {
+    l.rows_top + n as f64 * tl::ROW
+}
+
+/// The baseline of row `n`'s name.
+fn text_y(l: &Layout, n: usize) -> f64 {
+    row_y(l, n) + tl::ROW / 2.0 + tl::FONT * 0.35
+}
+
+/// The `<svg>` element's opening, its title (the summary) and the band patterns.
+fn open(w: &mut W, l: &Layout, id: &str, en: bool) {
     w.s(r#"<svg xmlns="http://www.w3.org/2000/svg" class="tl" viewBox="0 0 "#)
         .n(l.width)
         .s(" ")
@@ -167,13 +173,21 @@ pub fn svg(l: &Layout, id: &str, en: bool) -> String {
     w.t(pick(&l.summary, en)).s("</title><defs>");
     w.s(r#"<pattern id=""#).t(id).s(r#"-fm" class="tl-fm-pattern" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="tl-fm-bg"/><line x1="0" y1="0" x2="0" y2="6"/></pattern>"#);
     w.s(r#"<pattern id=""#).t(id).s(r#"-pause" class="tl-pause-pattern" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" class="tl-pause-bg"/><circle cx="2.5" cy="2.5" r="1"/></pattern></defs>"#);
+}
+
+/// What lies behind the rows: their stripes, the time grid with its labels, the
+/// force-majeure and pause bands, and the moments (report, interruption, restoration,
+/// assessment time) with their labels above the rows.
+fn backdrop(w: &mut W, l: &Layout, id: &str, en: bool) {
+    let (top, bottom) = (l.rows_top, l.rows_bottom);
+    let rows = usize::from(l.down.is_some()) + l.deadlines.len();
     for n in 0..rows {
         let class = if n % 2 == 1 {
             "tl-stripe odd"
         } else {
             "tl-stripe"
         };
-        rect(w, class, 0.0, row_y(n), l.width, tl::ROW);
+        rect(w, class, 0.0, row_y(l, n), l.width, tl::ROW);
         w.s("/>");
     }
     for t in &l.ticks {
@@ -219,112 +233,138 @@ pub fn svg(l: &Layout, id: &str, en: bool) -> String {
         text(w, "", cx, ly, true, label);
         w.s("</g>");
     }
+}
+
+/// The interruption's row (row 0): its bar, and an arrow while it goes on.
+fn down_row(w: &mut W, l: &Layout, d: &Down, en: bool) {
+    let y = row_y(l, 0);
+    w.s(r#"<g class="tl-row tl-down-row"#);
+    if d.ongoing {
+        w.s(" ongoing");
+    }
+    w.s(r#"">"#);
+    text(
+        w,
+        "tl-name",
+        6.0,
+        text_y(l, 0),
+        false,
+        if en { "Service down" } else { "服务中断" },
+    );
+    rect(w, "tl-down", d.x, y + 5.0, d.w, tl::ROW - 10.0);
+    w.s(r#" rx="2"><title>"#)
+        .t(pick(&d.title, en))
+        .s("</title></rect>");
+    if d.ongoing {
+        let (x, h) = (d.x + d.w, (tl::ROW - 10.0) / 2.0);
+        w.s(r#"<path class="tl-ongoing" d=""#);
+        path(
+            w,
+            &[
+                ('M', x, y + 5.0),
+                ('L', x + 6.0, y + 5.0 + h),
+                ('L', x, y + 5.0 + 2.0 * h),
+            ],
+        );
+        w.s(r#""/>"#);
+    }
+    w.s("</g>");
+}
+
+/// Row `row`: one deadline, its window from start to due, its lateness, its due time as a
+/// marker and its actual time.
+fn deadline_row(w: &mut W, l: &Layout, row: usize, d: &DeadlineRow, en: bool) {
+    let y = row_y(l, row) + tl::ROW / 2.0;
+    let (zh, en_name) = slacalc::names::Named::names(&d.kind);
+    let status = class(d.status);
+    let kind = match d.kind {
+        slacalc::deadline::DeadlineKind::PhoneResponse => "PhoneResponse",
+        slacalc::deadline::DeadlineKind::RemoteAccess => "RemoteAccess",
+        slacalc::deadline::DeadlineKind::Response => "Response",
+        slacalc::deadline::DeadlineKind::Restore => "Restore",
+    };
+    w.s(r#"<g class="tl-row tl-deadline "#)
+        .s(status)
+        .s(r#"" data-kind=""#)
+        .s(kind);
+    w.s(r#"" data-status=""#)
+        .s(status)
+        .s(r#""><title>"#)
+        .t(pick(&d.title, en))
+        .s("</title>");
+    w.s(r#"<text class="tl-name" x="6" y=""#)
+        .n(text_y(l, row))
+        .s(r#"">"#);
+    w.t(if en { en_name } else { zh })
+        .s(" ")
+        .s(glyph(d.status))
+        .s("</text>");
+    line(w, "tl-window", d.from_x, d.due_x, y, y);
+    line(w, "tl-start", d.from_x, d.from_x, y - 4.0, y + 4.0);
+    if let Some((a, b)) = d.late {
+        rect(w, "tl-late", a, y - 3.0, (b - a).max(1.0), 6.0);
+        w.s("/>");
+    }
+    // The due time: a diamond (met: filled; pending: hollow, by its class) or, missed, a
+    // cross.
+    let (x, r) = (d.due_x, 5.5);
+    w.s(r#"<path class="tl-due" d=""#);
+    if d.status == Status::Missed {
+        path(
+            w,
+            &[
+                ('M', x - r, y - r),
+                ('L', x + r, y + r),
+                ('M', x - r, y + r),
+                ('L', x + r, y - r),
+            ],
+        );
+    } else {
+        path(
+            w,
+            &[
+                ('M', x, y - r),
+                ('L', x + r, y),
+                ('L', x, y + r),
+                ('L', x - r, y),
+            ],
+        );
+        w.s("Z");
+    }
+    w.s(r#""/>"#);
+    if let Some(x) = d.actual_x {
+        w.s(r#"<circle class="tl-actual" cx=""#)
+            .n(x)
+            .s(r#"" cy=""#)
+            .n(y)
+            .s(r#"" r="3.2"/>"#);
+    }
+    w.s("</g>");
+}
+
+/// The SVG of a timeline; `id` prefixes its element ids, `en` picks English texts.
+pub fn svg(l: &Layout, id: &str, en: bool) -> String {
+    let mut w = W(String::with_capacity(4096));
+    let w = &mut w;
+    open(w, l, id, en);
+    backdrop(w, l, id, en);
     let mut row = 0;
     if let Some(d) = &l.down {
-        let y = row_y(row);
-        w.s(r#"<g class="tl-row tl-down-row"#);
-        if d.ongoing {
-            w.s(" ongoing");
-        }
-        w.s(r#"">"#);
-        text(
-            w,
-            "tl-name",
-            6.0,
-            text_y(row),
-            false,
-            if en { "Service down" } else { "服务中断" },
-        );
-        rect(w, "tl-down", d.x, y + 5.0, d.w, tl::ROW - 10.0);
-        w.s(r#" rx="2"><title>"#)
-            .t(pick(&d.title, en))
-            .s("</title></rect>");
-        if d.ongoing {
-            let (x, h) = (d.x + d.w, (tl::ROW - 10.0) / 2.0);
-            w.s(r#"<path class="tl-ongoing" d=""#);
-            path(
-                w,
-                &[
-                    ('M', x, y + 5.0),
-                    ('L', x + 6.0, y + 5.0 + h),
-                    ('L', x, y + 5.0 + 2.0 * h),
-                ],
-            );
-            w.s(r#""/>"#);
-        }
-        w.s("</g>");
+        down_row(w, l, d, en);
         row += 1;
     }
     for d in &l.deadlines {
-        let y = row_y(row) + tl::ROW / 2.0;
-        let (zh, en_name) = slacalc::names::Named::names(&d.kind);
-        let status = class(d.status);
-        let kind = match d.kind {
-            slacalc::deadline::DeadlineKind::PhoneResponse => "PhoneResponse",
-            slacalc::deadline::DeadlineKind::RemoteAccess => "RemoteAccess",
-            slacalc::deadline::DeadlineKind::Response => "Response",
-            slacalc::deadline::DeadlineKind::Restore => "Restore",
-        };
-        w.s(r#"<g class="tl-row tl-deadline "#)
-            .s(status)
-            .s(r#"" data-kind=""#)
-            .s(kind);
-        w.s(r#"" data-status=""#)
-            .s(status)
-            .s(r#""><title>"#)
-            .t(pick(&d.title, en))
-            .s("</title>");
-        w.s(r#"<text class="tl-name" x="6" y=""#)
-            .n(text_y(row))
-            .s(r#"">"#);
-        w.t(if en { en_name } else { zh })
-            .s(" ")
-            .s(glyph(d.status))
-            .s("</text>");
-        line(w, "tl-window", d.from_x, d.due_x, y, y);
-        line(w, "tl-start", d.from_x, d.from_x, y - 4.0, y + 4.0);
-        if let Some((a, b)) = d.late {
-            rect(w, "tl-late", a, y - 3.0, (b - a).max(1.0), 6.0);
-            w.s("/>");
-        }
-        // The due time: a diamond (met: filled; pending: hollow, by its class) or, missed, a
-        // cross.
-        let (x, r) = (d.due_x, 5.5);
-        w.s(r#"<path class="tl-due" d=""#);
-        if d.status == Status::Missed {
-            path(
-                w,
-                &[
-                    ('M', x - r, y - r),
-                    ('L', x + r, y + r),
-                    ('M', x - r, y + r),
-                    ('L', x + r, y - r),
-                ],
-            );
-        } else {
-            path(
-                w,
-                &[
-                    ('M', x, y - r),
-                    ('L', x + r, y),
-                    ('L', x, y + r),
-                    ('L', x - r, y),
-                ],
-            );
-            w.s("Z");
-        }
-        w.s(r#""/>"#);
-        if let Some(x) = d.actual_x {
-            w.s(r#"<circle class="tl-actual" cx=""#)
-                .n(x)
-                .s(r#"" cy=""#)
-                .n(y)
-                .s(r#"" r="3.2"/>"#);
-        }
-        w.s("</g>");
+        deadline_row(w, l, row, d, en);
         row += 1;
     }
-    line(w, "tl-axis", tl::PLOT_LEFT, l.width - 14.0, bottom, bottom);
+    line(
+        w,
+        "tl-axis",
+        tl::PLOT_LEFT,
+        l.width - 14.0,
+        l.rows_bottom,
+        l.rows_bottom,
+    );
     w.s("</svg>");
     std::mem::take(&mut w.0)
 }
@@ -347,8 +387,8 @@ mod tests {
 
     #[test]
     fn the_worked_example_draws_its_missed_restore_as_a_red_cross() {
-        let case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let a = slacalc::assess(&case, at("2026-01-01T00:00:00+08:00")).expect("assessed");
         let l = tl::layout(&case.incidents[0], &a.incidents[0], a.as_of, tl::WIDTH);
         let s = svg(&l, "t", true);
@@ -366,8 +406,8 @@ mod tests {
 
     #[test]
     fn text_from_the_case_is_escaped() {
-        let mut case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let mut case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let payload = r#"<img src=x onerror="alert(1)">&'"#;
         case.incidents[0].id = payload.into();
         case.incidents[0].force_majeure = vec![slacalc::case::ForceMajeure {

@@ -3,8 +3,12 @@
 //! (`{slacalc: "height", height: N}`) on every render and window resize. It is shown in the
 //! page's language: the one chosen on the calculator in this browser, else the browser's.
 
-use crate::labels::{self, bi, use_lang, Lang};
-use crate::page::Notice;
+use crate::i18n::clauses;
+use crate::i18n::labels;
+use crate::i18n::lang::Lang;
+use crate::interop::browser::{self, report_height};
+use crate::state::page::Notice;
+use crate::views::text::{bi, late, status_class, use_lang, when};
 use slacalc::assess::Assessment;
 use slacalc::CaseError;
 use std::rc::Rc;
@@ -21,22 +25,6 @@ pub struct EmbedProps {
     pub full: AttrValue,
 }
 
-/// Tells the parent page how tall the card is.
-fn report_height(card: &NodeRef) {
-    let Some(el) = card.cast::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let height = el.offset_top() + el.offset_height() + 2;
-    let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"slacalc".into(), &"height".into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &f64::from(height).into());
-    let _ = parent.post_message(&msg, "*");
-}
-
 /// The compact read-only result card.
 #[function_component(EmbedCard)]
 pub fn embed_card(p: &EmbedProps) -> Html {
@@ -49,10 +37,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
     {
         let card = card.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                    report_height(&card)
-                });
+            let listener = browser::listen("resize", move |_| report_height(&card));
             move || drop(listener)
         });
     }
@@ -72,10 +57,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
         Ok(a) => match a.incidents.first() {
             None => html! {},
             Some(r) => {
-                let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
-                ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
-                ids.push(r.coverage_clause.as_str());
-                let cited = crate::clauses::cited(ids.iter().copied());
+                let cited = clauses::cited(r);
                 html! {
                     <>
                         <p class="embed-id">{ bi(("事件", "Incident")) }{ " " }<strong>{ &r.id }</strong></p>
@@ -91,9 +73,9 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                                     <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                                         <td>{ bi(labels::of(&d.kind)) }</td>
                                         <td><span class="clause">{ &d.clause }</span></td>
-                                        <td>{ labels::when(lang, Some(&d.due)) }</td>
-                                        <td class={classes!("status", labels::status_class(d.status))}>{ bi(labels::of(&d.status)) }
-                                            if d.late_seconds > 0 { { " " }{ labels::late(lang, d.late_seconds) } }</td>
+                                        <td>{ when(lang, Some(&d.due)) }</td>
+                                        <td class={classes!("status", status_class(d.status))}>{ bi(labels::of(&d.status)) }
+                                            if d.late_seconds > 0 { { " " }{ late(lang, d.late_seconds) } }</td>
                                     </tr>
                                 }) }
                                 </tbody>
@@ -123,5 +105,78 @@ pub fn embed_card(p: &EmbedProps) -> Html {
             { body }
             <p class="embed-open">{ open }</p>
         </div>
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    //! The embed card in headless Chromium (`make wasm-test`).
+    use super::{EmbedCard, EmbedProps};
+    use crate::i18n::lang::Lang;
+    use crate::views::test_util::{root, settle, text, worked};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The embed card in a page whose language is English.
+    #[yew::function_component(EnglishCard)]
+    fn english_card(p: &EmbedProps) -> yew::Html {
+        yew::html! {
+            <yew::ContextProvider<Lang> context={Lang::En}>
+                <EmbedCard outcome={p.outcome.clone()} notice={p.notice.clone()} full={p.full.clone()} />
+            </yew::ContextProvider<Lang>>
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_embed_card_is_read_only_and_reports_its_height() {
+        // The test page is its own parent: the card's message arrives here.
+        let heights = Rc::new(Cell::new(0.0));
+        let seen = heights.clone();
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "message", move |e| {
+                let data = js_sys::Reflect::get(e.as_ref(), &"data".into()).unwrap_or_default();
+                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or_default();
+                if get("slacalc").as_string().as_deref() == Some("height") {
+                    seen.set(get("height").as_f64().unwrap_or_default());
+                }
+            });
+        let (_, a) = worked();
+        let root = root();
+        let props = EmbedProps {
+            outcome: Rc::new(Ok(a)),
+            notice: None,
+            full: "http://x.invalid/#c=1abc".into(),
+        };
+        yew::Renderer::<EnglishCard>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
+        assert!(text(&root, "#embed-verdict").await.contains("covered"));
+        let restore = text(&root, "tr.deadline[data-kind=Restore]").await;
+        assert!(
+            restore.contains("missed") && restore.contains("28 h 50 min"),
+            "{restore}"
+        );
+        let clauses = text(&root, "#embed-clauses").await;
+        for id in ["L2.1", "L3.3a", "L4.1", "L4.2", "L4.3"] {
+            assert!(clauses.contains(id), "{id} in {clauses}");
+        }
+        let open = root
+            .query_selector("#open-full")
+            .ok()
+            .flatten()
+            .expect("the link to the full calculator");
+        assert_eq!(
+            open.get_attribute("href").as_deref(),
+            Some("http://x.invalid/#c=1abc")
+        );
+        let controls = root
+            .query_selector_all("input, select, textarea, button")
+            .expect("query");
+        assert_eq!(controls.length(), 0, "no editing control in the card");
+        assert!(heights.get() > 0.0, "height reported: {}", heights.get());
+        drop(listener);
     }
 }

@@ -1,6 +1,8 @@
 //! The letter's clauses, quoted: id → Chinese and English, as `CLAUSES.md` gives them (for the
 //! printable sheet, which quotes every clause a result cites).
 
+use slacalc::assess::IncidentResult;
+
 /// One clause: id, the clause in Chinese, its English rendering.
 pub type Clause = (&'static str, &'static str, &'static str);
 
@@ -29,8 +31,11 @@ pub const CLAUSES: [Clause; 21] = [
     ("L6", "此承诺函为技术服务合同不可分割的部分,与合同本身具有同等法律效力", "The letter is an integral part of the contract"),
 ];
 
-/// The clauses among `ids` (each once), in the letter's order; unknown ids are skipped.
-pub fn cited<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<&'static Clause> {
-    let ids: Vec<&str> = ids.into_iter().collect();
+/// The clauses an incident's result rests on (its explanation's, its deadlines' and its
+/// coverage's; each once), in the letter's order; ids the letter does not have are skipped.
+pub fn cited(r: &IncidentResult) -> Vec<&'static Clause> {
+    let mut ids: Vec<&str> = r.explanation.iter().map(|s| s.clause.as_str()).collect();
+    ids.extend(r.deadlines.iter().map(|d| d.clause.as_str()));
+    ids.push(r.coverage_clause.as_str());
     CLAUSES.iter().filter(|c| ids.contains(&c.0)).collect()
 }

@@ -14,14 +14,13 @@
 use chrono::{Datelike, NaiveDate, Timelike};
 use slacalc::Instant;
 
-/// Key of the chosen language in `localStorage` (`zh` or `en`).
-pub const STORAGE_KEY: &str = "slacalc.lang";
-
 /// The language the page is shown in: Chinese first, English second.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum Lang {
+    /// Chinese (simplified), the letter's language: the default.
     #[default]
     Zh,
+    /// English.
     En,
 }
 

@@ -1,11 +1,14 @@
-//! The page's one state: the form, the assessment time, what a link said when it was opened,
-//! and the work a link replaced (so it can be restored).
+//! The page's one state and its reducer: the form, the assessment time, what a link said
+//! when it was opened, the work a link replaced (so it can be restored), the ledger and the
+//! language. Every edit of the page is a [`PageAction`] applied here.
 
-use crate::form::{Action, FormState};
-use crate::lang::Lang;
-use crate::ledger_state::{LedgerAction, LedgerState, SavedLedger};
+use crate::i18n::lang::Lang;
+use crate::state::form::{Action, FormState};
+use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
+use std::rc::Rc;
+use yew::Reducible;
 
 /// A message above the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,10 +116,13 @@ impl Page {
             page.previous = s.previous.map(Box::new);
             // A ledger saved as CSV text by an earlier version: read it as an import.
             if let Some(text) = s.ledger_csv {
-                page.apply_ledger(LedgerAction::Import {
-                    text,
-                    name: String::new(),
-                });
+                page.ledger.apply(
+                    LedgerAction::Import {
+                        text,
+                        name: String::new(),
+                    },
+                    &mut page.form,
+                );
                 page.ledger.undo.clear();
             }
         }
@@ -162,6 +168,13 @@ impl Page {
         Ok((case, a))
     }
 
+    /// Brings the ledger's assessment up to date under the form's contract, at the typed
+    /// assessment time or `now` (see [`LedgerState::refresh`]).
+    pub fn refresh_ledger(&mut self, now: Instant) {
+        let as_of = self.as_of(now);
+        self.ledger.refresh(&self.form, as_of, &self.as_of);
+    }
+
     /// Applies one edit.
     pub fn apply(&mut self, action: PageAction) {
         match action {
@@ -172,12 +185,12 @@ impl Page {
                     self.ledger.editing = None;
                 }
                 self.form.apply(a);
-                self.sync_editing();
+                self.ledger.sync_editing(&self.form);
             }
             PageAction::SetAsOf(t) => self.as_of = t,
             PageAction::OpenLink(fragment) => {
                 self.ledger.editing = None;
-                self.embed = crate::share::wants_embed(&fragment);
+                self.embed = crate::state::share::wants_embed(&fragment);
                 self.open(&fragment)
             }
             PageAction::RestorePrevious => {
@@ -189,7 +202,7 @@ impl Page {
                 }
             }
             PageAction::Dismiss => self.notice = None,
-            PageAction::Ledger(a) => self.apply_ledger(a),
+            PageAction::Ledger(a) => self.ledger.apply(a, &mut self.form),
             PageAction::SetLang(lang) => self.lang = lang,
             PageAction::StorageProblem(e) => {
                 self.notice = Some(Notice {
@@ -229,7 +242,7 @@ impl Page {
         let extra = case.incidents.len().saturating_sub(1);
         self.previous = Some(Box::new(self.form.clone()));
         self.form = FormState::from_case(&case);
-        self.as_of = crate::form::typed_time(&as_of);
+        self.as_of = crate::state::form::typed_time(&as_of);
         let (error, zh, en) = match now_result {
             Ok((d, _)) if d == digest => (
                 false,
@@ -289,6 +302,27 @@ impl Page {
             (zh, en)
         };
         self.notice = Some(Notice { error, zh, en });
+    }
+}
+
+/// An edit of the page and when it was made (the browser's clock, to the minute): the
+/// reducer reads no clock, so it runs natively in tests.
+pub struct Stamped {
+    /// The edit.
+    pub action: PageAction,
+    /// "Now", for pending deadlines when no assessment time is typed.
+    pub now: Instant,
+}
+
+impl Reducible for Page {
+    type Action = Stamped;
+
+    /// The page after one edit, its ledger assessed again where the edit changed it.
+    fn reduce(self: Rc<Self>, edit: Stamped) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(edit.action);
+        next.refresh_ledger(edit.now);
+        Rc::new(next)
     }
 }
 
@@ -388,7 +422,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             "form": FormState::worked_example(),
             "as_of": "2026-01-01 00:00",
             "previous": null,
-            "ledger_csv": include_str!("../examples/incidents.csv"),
+            "ledger_csv": include_str!("../../examples/incidents.csv"),
         })
         .to_string();
         let old: Saved = serde_json::from_str(&text).expect("the old format reads");
@@ -406,7 +440,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
     fn saved_work_comes_back_and_a_link_keeps_it_restorable() {
         let mut page = Page::new();
         page.form
-            .apply(Action::Set(crate::form::Field::Id, "mine".into()));
+            .apply(Action::Set(crate::state::form::Field::Id, "mine".into()));
         page.as_of = "2026-01-01 00:00".into();
         let saved = page.saved().expect("saved");
         let text = serde_json::to_string(&saved).expect("JSON");
@@ -441,7 +475,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
     fn a_bad_link_keeps_the_work() {
         let mut page = Page::new();
         page.form
-            .apply(Action::Set(crate::form::Field::Id, "mine".into()));
+            .apply(Action::Set(crate::state::form::Field::Id, "mine".into()));
         let before = page.form.clone();
         page.apply(PageAction::OpenLink("#c=1garbage".into()));
         assert_eq!(page.form, before);

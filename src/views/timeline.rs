@@ -5,19 +5,24 @@
 //! Colours come from classes (static/style.css: print and dark variants); shapes and the
 //! row glyphs carry the same meaning without colour. The geometry is `timeline_layout`.
 
-use crate::labels::{bi, use_lang};
-use crate::timeline_layout::{self as tl, BandKind};
+use crate::i18n::lang::Lang;
+use crate::state::timeline_layout::{self as tl, BandKind};
+use crate::views::text::{bi, use_lang};
+use crate::views::timeline_svg::svg;
 use slacalc::assess::IncidentResult;
 use slacalc::case::Incident;
 use slacalc::Instant;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The incident to draw.
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// Element id prefix (a page may show several timelines).
     pub id: AttrValue,
+    /// The incident as the case has it.
     pub incident: Rc<Incident>,
+    /// The engine's result for it (its deadlines and their status).
     pub result: Rc<IncidentResult>,
     /// The assessment time (the end of a still-running interruption or lateness).
     pub as_of: Instant,
@@ -26,19 +31,17 @@ pub struct TimelineProps {
     pub width: u16,
 }
 
-/// A coordinate to one decimal, written without the float formatter (kept out of the
-/// The timeline of one assessed incident.
+/// The timeline of one assessed incident, with its legend.
 #[function_component(Timeline)]
 pub fn timeline(p: &TimelineProps) -> Html {
     let lang = use_lang();
-    let en = lang == crate::labels::Lang::En;
+    let en = lang == Lang::En;
     let l = use_memo(
         (p.incident.clone(), p.result.clone(), p.as_of, p.width),
         |(inc, r, as_of, w)| tl::layout(inc, r, *as_of, f64::from(*w)),
     );
     // The drawing as markup (every case text escaped by `timeline_svg`).
-    let drawing =
-        Html::from_html_unchecked(AttrValue::from(crate::timeline_svg::svg(&l, &p.id, en)));
+    let drawing = Html::from_html_unchecked(AttrValue::from(svg(&l, &p.id, en)));
     let id = &p.id;
     let key = |class: &'static str, shape: Html| {
         html! { <svg viewBox="-7 -7 14 14" class={classes!("tl-key", class)} aria-hidden="true">{ shape }</svg> }
@@ -75,7 +78,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
 mod tests {
     //! The timeline drawn in headless Chromium (`make wasm-test`).
     use super::{Timeline, TimelineProps};
-    use crate::test_util::settle;
+    use crate::views::test_util::settle;
     use std::rc::Rc;
     use wasm_bindgen_test::*;
 
@@ -83,11 +86,11 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn the_worked_example_draws_its_missed_restore_as_a_cross() {
-        let case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
         let a = slacalc::assess(&case, as_of).expect("assessed");
-        let root = crate::test_util::root();
+        let root = crate::views::test_util::root();
         yew::Renderer::<Timeline>::with_root_and_props(
             root.clone(),
             TimelineProps {

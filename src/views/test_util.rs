@@ -1,7 +1,23 @@
 //! Helpers of the page's component tests (headless Chromium, `make wasm-test`).
 
+use slacalc::{assess, parse_case, Assessment, Case, Instant};
 use std::time::Duration;
 use web_sys::Element;
+
+/// The worked example of `CLAUSES.md`, as a case document.
+pub const WORKED: &str = include_str!("../../examples/worked-example.json");
+
+/// A moment, from its RFC 3339 text.
+pub fn at(t: &str) -> Instant {
+    Instant::parse(t).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The worked example and its assessment on 2026-01-01.
+pub fn worked() -> (Case, Assessment) {
+    let case = parse_case(WORKED).unwrap_or_else(|e| panic!("{e:?}"));
+    let a = assess(&case, at("2026-01-01T00:00:00+08:00")).unwrap_or_else(|e| panic!("{e:?}"));
+    (case, a)
+}
 
 /// Lets the page render what the last event changed.
 pub async fn settle() {
@@ -13,8 +29,11 @@ pub async fn settle() {
 /// engine's English messages; the language switch's own test switches).
 pub fn root() -> Element {
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
-        let _ = storage.remove_item(crate::app::STORAGE_KEY);
-        let _ = storage.set_item(crate::lang::STORAGE_KEY, crate::lang::Lang::En.code());
+        let _ = storage.remove_item(crate::interop::storage::WORK_KEY);
+        let _ = storage.set_item(
+            crate::interop::storage::LANG_KEY,
+            crate::i18n::lang::Lang::En.code(),
+        );
     }
     let doc = gloo::utils::document();
     let root = doc.create_element("div").expect("div");

@@ -35,9 +35,13 @@ pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
 #[derive(Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct Scale {
+    /// The earliest time shown (epoch seconds).
     pub t0: i64,
+    /// The latest time shown.
     pub t1: i64,
+    /// Where `t0` is drawn.
     pub x0: f64,
+    /// Where `t1` is drawn.
     pub x1: f64,
 }
 
@@ -78,6 +82,7 @@ impl Scale {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct Tick {
+    /// Where it is drawn.
     pub x: f64,
     /// `08:00`, or `03-04` when ticks are days apart.
     pub label: String,
@@ -209,18 +214,26 @@ pub enum BandKind {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct Band {
+    /// Force majeure or a customer pause.
     pub kind: BandKind,
+    /// Where it starts.
     pub x: f64,
+    /// How wide it is.
     pub w: f64,
+    /// What it is, from when to when (its tooltip).
     pub title: Both,
 }
 
 /// What an instant on top of the rows is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// The report (L1).
     Reported,
+    /// The start of the interruption.
     Interrupted,
+    /// The restoration of normal service.
     Restored,
+    /// The assessment time (while the service is still down).
     AsOf,
 }
 
@@ -228,10 +241,13 @@ pub enum Mark {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct Moment {
+    /// Which instant.
     pub mark: Mark,
+    /// Where it is drawn.
     pub x: f64,
     /// Lane of its label (0 = nearest the rows).
     pub lane: usize,
+    /// Its label: what and when.
     pub label: Both,
 }
 
@@ -240,11 +256,15 @@ pub struct Moment {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct DeadlineRow {
+    /// Which commitment.
     pub kind: DeadlineKind,
+    /// Met, missed or pending.
     pub status: Status,
+    /// The clause it comes from.
     pub clause: String,
     /// The window from the clock's start to the due time.
     pub from_x: f64,
+    /// Where the due time is drawn.
     pub due_x: f64,
     /// When it was done.
     pub actual_x: Option<f64>,
@@ -259,9 +279,13 @@ pub struct DeadlineRow {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct Down {
+    /// Where the interruption starts.
     pub x: f64,
+    /// How wide it is.
     pub w: f64,
+    /// The service is still down at the assessment time.
     pub ongoing: bool,
+    /// From when to when, and how long (its tooltip).
     pub title: Both,
 }
 
@@ -269,15 +293,21 @@ pub struct Down {
 #[derive(Clone, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
 pub struct Layout {
+    /// Height of the drawing in SVG units.
     pub height: f64,
     /// Top of the first row (below the label lanes).
     pub rows_top: f64,
     /// Bottom of the last row (the axis).
     pub rows_bottom: f64,
+    /// The interruption's row, if the service was interrupted.
     pub down: Option<Down>,
+    /// One row per deadline, in the engine's order.
     pub deadlines: Vec<DeadlineRow>,
+    /// Force-majeure and pause bands.
     pub bands: Vec<Band>,
+    /// The instants drawn across the rows.
     pub moments: Vec<Moment>,
+    /// The time axis's ticks.
     pub ticks: Vec<Tick>,
     /// The whole timeline in words (the drawing's accessible name).
     pub summary: Both,
@@ -285,6 +315,7 @@ pub struct Layout {
     pub width: f64,
 }
 
+/// A duration in both languages (`28小时50分钟`, the English as the engine writes it).
 fn late_text(secs: i64) -> Both {
     (
         slacalc::time::human_duration_zh(secs),
@@ -576,8 +607,8 @@ mod tests {
     }
 
     fn worked() -> (slacalc::Case, slacalc::Assessment) {
-        let case =
-            slacalc::parse_case(include_str!("../examples/worked-example.json")).expect("example");
+        let case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
         let a = slacalc::assess(&case, at("2026-01-01T00:00:00+08:00")).expect("assessed");
         (case, a)
     }

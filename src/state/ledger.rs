@@ -4,10 +4,10 @@
 //! results; the row the form edits; and an undo stack for delete, duplicate, add, import,
 //! close and edit. Every rule is the engine's (`slacalc::assess::Context`): this only decides
 //! what needs reassessing, so that editing one incident of a 1,000-incident ledger
-//! reassesses one incident, not a thousand.
+//! reassesses one incident, not a thousand. It knows nothing of the page around it: the
+//! page hands it the form it edits and the assessment time.
 
-use crate::form::FormState;
-use crate::page::Page;
+use crate::state::form::FormState;
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
 use slacalc::table::RowError;
@@ -23,7 +23,9 @@ const UNDO_DEPTH: usize = 50;
 /// One incident of the ledger.
 #[derive(Debug, Clone)]
 pub struct Row {
+    /// Its identity on the page.
     pub key: RowKey,
+    /// The incident, as the case format has it.
     pub incident: Rc<Incident>,
     /// Its assessment before the cap (or its problems), under the contract of generation
     /// `gen`, without explanation steps (the table shows figures; the form explains the
@@ -70,6 +72,7 @@ pub struct Summary {
 /// The incidents of the ledger and what the engine made of them.
 #[derive(Debug, Clone)]
 pub struct Book {
+    /// The incidents, in the ledger's order.
     pub rows: Rc<Vec<Row>>,
     /// The bad rows of the import, by line and column.
     pub bad_rows: Rc<Vec<RowError>>,
@@ -123,19 +126,33 @@ impl Book {
 #[derive(Debug, Clone)]
 pub enum Undo {
     /// A row was deleted from `at`: put it back.
-    Deleted { row: Row, at: usize },
+    Deleted {
+        /// The row deleted.
+        row: Row,
+        /// Where it was.
+        at: usize,
+    },
     /// A row was added (or duplicated): take it away.
-    Added { key: RowKey, id: String },
+    Added {
+        /// The row added.
+        key: RowKey,
+        /// Its incident's id.
+        id: String,
+    },
     /// A ledger was imported over another (or closed): bring the other back.
     Replaced {
+        /// The ledger before (none: there was none).
         book: Option<Book>,
         /// The file imported; `None` when the ledger was closed.
         imported: Option<String>,
     },
     /// The form was filled with a row to edit: bring back what it held.
     Edited {
+        /// What the form held.
         form: Box<FormState>,
+        /// The row it was editing then, if any.
         editing: Option<RowKey>,
+        /// The id of the incident opened.
         id: String,
     },
 }
@@ -176,17 +193,23 @@ impl Undo {
 pub enum LedgerAction {
     /// A file of about `rows` rows is being read (shown before the work starts).
     ImportStart {
+        /// About how many incidents (the file's data lines).
         rows: usize,
+        /// The file's name.
         name: String,
     },
     /// CSV text to import (replacing the ledger, undoably).
     Import {
+        /// The file's text.
         text: String,
+        /// The file's name.
         name: String,
     },
     /// Put the ledger away (undoably).
     Close,
+    /// Delete a row (undoably).
     Delete(RowKey),
+    /// Copy a row below itself, under a new id (`id-2`, …).
     Duplicate(RowKey),
     /// Add the form's incident as a new row.
     AddFromForm,
@@ -194,6 +217,7 @@ pub enum LedgerAction {
     Edit(RowKey),
     /// Stop sending the form's edits to the row.
     StopEditing,
+    /// Take back the last step that can be undone.
     Undo,
 }
 
@@ -206,7 +230,9 @@ pub type Note = (Label, String);
 /// Everything the page knows about its ledger.
 #[derive(Debug, Clone, Default)]
 pub struct LedgerState {
+    /// The ledger, if one is open.
     pub book: Option<Book>,
+    /// The steps that can be undone, the last last (at most 50).
     pub undo: Vec<Undo>,
     /// The row the form edits.
     pub editing: Option<RowKey>,
@@ -251,7 +277,9 @@ impl Eq for LedgerState {}
 pub struct SavedLedger {
     /// `2` (version 1 was the CSV text inside the page's saved work).
     pub version: u32,
+    /// The incidents, in order.
     pub incidents: Vec<Incident>,
+    /// The file the ledger was imported from (empty when built on the page).
     #[serde(default)]
     pub source: String,
 }
@@ -288,6 +316,15 @@ impl LedgerState {
         let rows = saved.incidents.into_iter().map(|i| self.row(i)).collect();
         self.book = Some(Book::new(rows, Vec::new(), saved.source));
     }
+}
+
+/// The data rows of a CSV text (its non-blank lines but the header): how many incidents an
+/// import is about to read.
+pub fn csv_rows(text: &str) -> usize {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .saturating_sub(1)
 }
 
 /// `base`, or `base-2`, `base-3`, … whichever no row has.
@@ -350,15 +387,16 @@ pub fn form_with_incident(form: &FormState, inc: &Incident) -> FormState {
     }
 }
 
-impl Page {
-    /// Applies one edit of the ledger.
-    pub fn apply_ledger(&mut self, action: LedgerAction) {
-        let l = &mut self.ledger;
+impl LedgerState {
+    /// Applies one edit of the ledger; `form` is the page's form (an edit opens a row in it,
+    /// its undo brings back what the form held; "add" takes its incident).
+    pub fn apply(&mut self, action: LedgerAction, form: &mut FormState) {
+        let l = self;
         l.note = None;
         match action {
             LedgerAction::ImportStart { rows, name } => l.importing = Some((rows, name)),
             LedgerAction::Import { text, name } => {
-                let terms = contract_text(&self.form)
+                let terms = contract_text(form)
                     .ok()
                     .and_then(|t| parse_case(&t).ok())
                     .map(|c| c.terms)
@@ -413,7 +451,7 @@ impl Page {
                 l.rev += 1;
             }
             LedgerAction::AddFromForm => {
-                let inc = match parse_case(&self.form.to_case_text()) {
+                let inc = match parse_case(&form.to_case_text()) {
                     Ok(case) => case.incidents.into_iter().next(),
                     Err(_) => None,
                 };
@@ -445,9 +483,8 @@ impl Page {
                 let Some(book) = l.book.as_ref() else { return };
                 let Some(at) = book.position(key) else { return };
                 let inc = book.rows[at].incident.clone();
-                let next = form_with_incident(&self.form, &inc);
-                let before = std::mem::replace(&mut self.form, next);
-                let l = &mut self.ledger;
+                let next = form_with_incident(form, &inc);
+                let before = std::mem::replace(form, next);
                 l.push(Undo::Edited {
                     form: Box::new(before),
                     editing: l.editing,
@@ -485,22 +522,25 @@ impl Page {
                         l.book = book;
                         l.editing = None;
                     }
-                    Undo::Edited { form, editing, .. } => {
-                        self.form = *form;
-                        let l = &mut self.ledger;
+                    Undo::Edited {
+                        form: before,
+                        editing,
+                        ..
+                    } => {
+                        *form = *before;
                         l.editing = editing
                             .filter(|k| l.book.as_ref().and_then(|b| b.position(*k)).is_some());
                     }
                 }
-                self.ledger.rev += 1;
+                l.rev += 1;
             }
         }
     }
 
     /// After an edit of the form: while a row is being edited, the form's incident (when
     /// the engine reads it without problems and its id is the row's own) replaces the row's.
-    pub fn sync_editing(&mut self) {
-        let l = &mut self.ledger;
+    pub fn sync_editing(&mut self, form: &FormState) {
+        let l = self;
         let Some(key) = l.editing else { return };
         let Some(book) = l.book.as_mut() else {
             l.editing = None;
@@ -510,7 +550,7 @@ impl Page {
             l.editing = None;
             return;
         };
-        let inc = match parse_case(&self.form.to_case_text()) {
+        let inc = match parse_case(&form.to_case_text()) {
             Ok(case) => case.incidents.into_iter().next(),
             Err(_) => None,
         };
@@ -548,21 +588,26 @@ impl Page {
         }
     }
 
-    /// Brings the ledger's assessment up to date as of `now` (when no time is typed): the
-    /// contract, terms and interpretation of the form are prepared once while they stay the
-    /// same; each incident is assessed once until it or they change, without its explanation
-    /// (a contract change reassesses every incident, and that must fit in a frame); the totals
-    /// are recomputed over the kept results when anything changed.
-    pub fn refresh_ledger(&mut self, now: Instant) {
-        let as_of = self.as_of(now);
-        let contract = contract_text(&self.form);
-        let Some(book) = self.ledger.book.as_mut() else {
+    /// Brings the ledger's assessment up to date at `as_of` (the assessment time, or what is
+    /// wrong with `typed_as_of`, the text typed for it): the contract, terms and
+    /// interpretation of `form` are prepared once while they stay the same; each incident is
+    /// assessed once until it or they change, without its explanation (a contract change
+    /// reassesses every incident, and that must fit in a frame); the totals are recomputed
+    /// over the kept results when anything changed.
+    pub fn refresh(
+        &mut self,
+        form: &FormState,
+        as_of: Result<Instant, Vec<CaseError>>,
+        typed_as_of: &str,
+    ) {
+        let contract = contract_text(form);
+        let Some(book) = self.book.as_mut() else {
             return;
         };
         let key = match (&as_of, &contract) {
             (Ok(t), Ok(text)) => format!("{}\n{text}", t.secs()),
             // Something to correct: the key is what was typed.
-            _ => format!("!{}\n{}", self.as_of, self.form.to_case_text()),
+            _ => format!("!{typed_as_of}\n{}", form.to_case_text()),
         };
         if key != book.ctx_key {
             book.ctx = None;
@@ -619,10 +664,10 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::{Action, Field};
-    use crate::page::PageAction;
+    use crate::state::form::{Action, Field};
+    use crate::state::page::{Page, PageAction};
 
-    const CSV: &str = include_str!("../examples/incidents.csv");
+    const CSV: &str = include_str!("../../examples/incidents.csv");
 
     fn at(s: &str) -> Instant {
         Instant::parse(s).unwrap_or_else(|e| panic!("{e}"))

@@ -1,0 +1,122 @@
+//! The page's header: its title and the language switch, the terms the result is assessed
+//! under, "worked example" and "clear incident", the notice of the last link opened, the
+//! assessment time, and the share link with the other ways to take the result away.
+
+use crate::interop::storage;
+use crate::state::form::Action;
+use crate::state::page::{Notice, Page, PageAction};
+use crate::views::fields::{errors_at, FieldErrors};
+use crate::views::share::{ShareLink, ShareTools};
+use crate::views::text::{bi, use_lang};
+use slacalc::assess::Assessment;
+use slacalc::terms::Text;
+use slacalc::CaseError;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The terms a result was assessed under, by name and id (the letter's while the input has
+/// problems).
+fn assessed_terms(outcome: &Result<Assessment, Vec<CaseError>>) -> (Text, String) {
+    match outcome {
+        Ok(a) => (a.terms_name.clone(), a.terms.clone()),
+        Err(_) => (
+            Text {
+                zh: "北京亿中邮 服务承诺函(上海电机学院)".into(),
+                en: "eyou service commitment letter (Shanghai Dianji University)".into(),
+            },
+            "eyou-sdju".to_string(),
+        ),
+    }
+}
+
+/// The header of `page`, whose form was assessed as `outcome` (`errors`: its problems), with
+/// its share link and calendar file when it has a result; its edits go to `on_page`.
+pub fn header(
+    page: &Page,
+    on_page: &Callback<PageAction>,
+    outcome: &Result<Assessment, Vec<CaseError>>,
+    errors: &[CaseError],
+    share: Option<String>,
+    ics: Option<String>,
+) -> Html {
+    let lang = page.lang;
+    let (terms_name, terms_id) = assessed_terms(outcome);
+    let onclick_example = on_page.reform(|_: MouseEvent| PageAction::Form(Action::LoadExample));
+    let onclick_clear = on_page.reform(|_: MouseEvent| PageAction::Form(Action::ClearIncident));
+    let on_as_of = on_page.reform(|e: InputEvent| {
+        PageAction::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let as_of_errors = errors_at(errors, "as_of");
+    let onclick_lang = {
+        let (on_page, next) = (on_page.clone(), lang.other());
+        Callback::from(move |_: MouseEvent| {
+            storage::store_lang(next);
+            on_page.emit(PageAction::SetLang(next));
+        })
+    };
+    let terms = format!(
+        "{} ({} {})",
+        lang.pick(&terms_name.zh, &terms_name.en),
+        lang.pick("条款", "terms"),
+        terms_id
+    );
+    html! {
+        <header class="top">
+            <div class="title-row">
+                <h1>{ bi(("SLA 计算器", "SLA calculator")) }</h1>
+                // Named in the language it switches to, and marked as such.
+                <button type="button" id="lang-switch" class="lang-switch"
+                    title={lang.pick("切换为英文界面", "Switch the page to Chinese")} onclick={onclick_lang}>
+                    <span lang={lang.other().tag()}>{ lang.other().own_name() }</span></button>
+            </div>
+            <p class="sub">{ terms }</p>
+            <div class="actions">
+                <button type="button" id="load-example" onclick={onclick_example}>{ bi(("载入示例", "Worked example")) }</button>
+                <button type="button" id="clear-incident" onclick={onclick_clear}>{ bi(("清空事件", "Clear incident")) }</button>
+            </div>
+            <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
+            <div class="row as-of">
+                <div class={classes!("field", (!as_of_errors.is_empty()).then_some("invalid"))}>
+                    <label for="as-of">{ bi(("评估时间", "Assess as of")) }</label>
+                    <input type="text" id="as-of" value={page.as_of.clone()} placeholder={lang.pick("空 = 现在", "empty = now")} autocomplete="off" oninput={on_as_of} />
+                    <FieldErrors path="as_of" errors={as_of_errors} />
+                </div>
+                <ShareLink link={share.clone()} />
+            </div>
+            <ShareTools link={share} ics={ics} id={page.form.id.clone()} />
+        </header>
+    }
+}
+
+/// What the notice bar shows and does.
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    /// The message of the last link opened (or of a refused save); none: no bar.
+    pub notice: Option<Notice>,
+    /// A link replaced the user's work, which can be brought back.
+    pub can_restore: bool,
+    /// Where "restore" and "dismiss" go.
+    pub on_page: Callback<PageAction>,
+}
+
+/// What opening a link did: the case opened (and whether today's rules agree) or why not.
+#[function_component(NoticeBar)]
+pub fn notice_bar(p: &NoticeProps) -> Html {
+    let lang = use_lang();
+    let Some(n) = &p.notice else {
+        return html! {};
+    };
+    let restore = p
+        .on_page
+        .reform(|_: MouseEvent| PageAction::RestorePrevious);
+    let dismiss = p.on_page.reform(|_: MouseEvent| PageAction::Dismiss);
+    html! {
+        <div id="notice" class={classes!("notice", n.error.then_some("error"))} role="status">
+            <p>{ lang.pick(&n.zh, &n.en) }</p>
+            if p.can_restore {
+                <button type="button" id="restore-previous" onclick={restore}>{ bi(("恢复之前的输入", "Restore my previous input")) }</button>
+            }
+            <button type="button" id="dismiss-notice" onclick={dismiss}>{ bi(("关闭", "Dismiss")) }</button>
+        </div>
+    }
+}

@@ -1,0 +1,306 @@
+//! The ledger view (issue #6): every incident of the ledger in a table that sorts, filters
+//! and pages (50 rows a page, so a 1,000-incident ledger stays fast), the damages against the
+//! 5 % cap (L4.3) as a bar, quarters, the L3.5 monitoring schedule and availability per
+//! month; a row opens in the form to edit, duplicates, deletes or shows its timeline; "add"
+//! takes the form's incident; CSV import (with progress) and export; undo of each step. The
+//! state and its rules are `state::ledger` and the engine; sorting and filtering
+//! `state::ledger_grid`.
+
+mod editing;
+mod row;
+mod table;
+mod totals;
+
+pub use editing::editing_banner;
+
+use crate::i18n::lang::Lang;
+use crate::interop::{browser, files};
+use crate::state::ledger::{csv_rows, Book, LedgerAction, LedgerState};
+use crate::state::page::PageAction;
+use crate::views::text::{bi, use_lang};
+use table::{table, use_table_ui, TableUi};
+use totals::{schedules, totals};
+use yew::prelude::*;
+
+/// Imports a file: says how many rows are coming, lets that show, then imports (reading and
+/// assessing 1,000 rows takes longer than 100 ms).
+fn start_import(on_page: &Callback<PageAction>, name: String, text: String) {
+    let on_page = on_page.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        on_page.emit(PageAction::Ledger(LedgerAction::ImportStart {
+            rows: csv_rows(&text),
+            name: name.clone(),
+        }));
+        browser::next_paint().await;
+        on_page.emit(PageAction::Ledger(LedgerAction::Import { text, name }));
+    });
+}
+
+/// A click on an export link that writes its file when asked for (not on every change of a
+/// large ledger) and points the link at it.
+fn export_on_click(link: NodeRef, write: impl Fn() -> String + 'static) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        if let Some(a) = link.cast::<web_sys::Element>() {
+            let _ = a.set_attribute("href", &files::csv_address(&write()));
+        }
+    })
+}
+
+/// What the ledger panel shows and where its edits go.
+#[derive(Properties, PartialEq)]
+pub struct LedgerViewProps {
+    /// The ledger.
+    pub state: LedgerState,
+    /// The form's incident can be added (the engine reads the form without problems).
+    pub form_ok: bool,
+    /// Where each edit goes.
+    pub on_page: Callback<PageAction>,
+}
+
+/// The question asked before an import replaces a ledger (file `name` holding `text`):
+/// replace (then import) or cancel.
+fn confirm_bar(
+    pending: &UseStateHandle<Option<(String, String)>>,
+    book: &Book,
+    on_page: &Callback<PageAction>,
+    lang: Lang,
+) -> Html {
+    let Some((name, text)) = &**pending else {
+        return html! {};
+    };
+    let replace = {
+        let (on_page, pending, name, text) =
+            (on_page.clone(), pending.clone(), name.clone(), text.clone());
+        Callback::from(move |_: MouseEvent| {
+            pending.set(None);
+            start_import(&on_page, name.clone(), text.clone());
+        })
+    };
+    let cancel = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+    let rows = csv_rows(text);
+    let n = book.rows.len();
+    let question = match lang {
+        Lang::Zh => format!(
+            "导入 {name}({rows} 行)将替换台账中现有的 {n} 个事件(之后仍可撤销)。要替换吗?"
+        ),
+        Lang::En => format!(
+            "Importing {name} ({rows} rows) replaces the {n} incidents in the ledger (you can still undo it). Replace them?"
+        ),
+    };
+    html! {
+        <div class="confirm-bar" id="ledger-confirm" role="alertdialog" aria-labelledby="ledger-confirm-text">
+            <p id="ledger-confirm-text">{ question }</p>
+            <button type="button" id="ledger-confirm-replace" onclick={replace}>{ bi(("替换", "Replace")) }</button>
+            <button type="button" id="ledger-confirm-cancel" onclick={cancel}>{ bi(("取消", "Cancel")) }</button>
+        </div>
+    }
+}
+
+/// The ledger's status line: an import under way, why the last edit did not reach the
+/// ledger, or the last step and its undo.
+fn status_line(l: &LedgerState, on_ledger: &Callback<LedgerAction>) -> Html {
+    match (&l.importing, l.undo.last(), &l.note) {
+        (Some((rows, name)), _, _) => html! {
+            <p class="ledger-progress" id="ledger-progress">
+                <span class="spinner" aria-hidden="true"></span>
+                { bi(("正在导入", "Importing")) }{ format!(" {name} · {rows} ") }{ bi(("行,请稍候…", "rows, please wait…")) }
+            </p>
+        },
+        (None, _, Some((label, about))) => html! {
+            <p class="ledger-note" id="ledger-note">{ bi(*label) }{ " " }{ about }</p>
+        },
+        (None, Some(u), None) => {
+            let (label, about) = u.label();
+            let undo = on_ledger.reform(|_: MouseEvent| LedgerAction::Undo);
+            html! {
+                <p class="undo-bar">
+                    <span id="ledger-undo-label">{ bi(label) }{ " " }<strong>{ about }</strong></span>
+                    <button type="button" id="ledger-undo" onclick={undo}>{ bi(("撤销", "Undo")) }</button>
+                </p>
+            }
+        }
+        (None, None, None) => html! {},
+    }
+}
+
+/// The ledger itself: the rows not imported, the problems of the contract, the totals
+/// against the cap, the table and the schedules; or, with no ledger, what one is.
+fn body(l: &LedgerState, on_page: &Callback<PageAction>, ui: &TableUi, lang: Lang) -> Html {
+    let Some(book) = &l.book else {
+        return html! {
+            <p class="note">{ bi(("导入 CSV 台账(每行一个事件),或把表单中的事件添加进来;台账按上方合同与条款计算。",
+                "Import a CSV ledger (one incident per row), or add the form's incident; the ledger is assessed under the contract and terms above.")) }</p>
+        };
+    };
+    let problems = match book.summary.as_deref() {
+        Some(Err(errors)) => html! {
+            <div class="problems" id="ledger-problems"><ul>
+                { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
+            </ul></div>
+        },
+        _ => html! {},
+    };
+    let summary = book.summary.as_deref().and_then(|s| s.as_ref().ok());
+    html! {
+        <>
+            if !book.bad_rows.is_empty() {
+                <details class="problems" id="ledger-bad-rows" open=true>
+                    <summary>{ bi(("以下行未导入", "Rows not imported")) }{ format!(" ({})", book.bad_rows.len()) }</summary>
+                    <ul>
+                        { for book.bad_rows.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
+                    </ul>
+                </details>
+            }
+            { problems }
+            { summary.map(|s| totals(s, lang)).unwrap_or_default() }
+            { table(&book.rows, summary, l.editing, on_page, ui, lang) }
+            { summary.map(|s| schedules(s, lang)).unwrap_or_default() }
+        </>
+    }
+}
+
+/// The ledger panel.
+#[function_component(LedgerView)]
+pub fn ledger_view(p: &LedgerViewProps) -> Html {
+    let lang = use_lang();
+    let ui = use_table_ui();
+    let l = &p.state;
+    let on_ledger = p.on_page.reform(PageAction::Ledger);
+    // An import over a ledger asks first (and can still be undone after).
+    let pending = use_state(|| None::<(String, String)>);
+    let onimport = {
+        let (on_page, pending, has_rows) = (
+            p.on_page.clone(),
+            pending.clone(),
+            l.book.as_ref().is_some_and(|b| !b.rows.is_empty()),
+        );
+        files::read_named_file(Callback::from(move |(name, text): (String, String)| {
+            if has_rows {
+                pending.set(Some((name, text)));
+            } else {
+                start_import(&on_page, name, text);
+            }
+        }))
+    };
+    let confirm = match &l.book {
+        Some(book) => confirm_bar(&pending, book, &p.on_page, lang),
+        None => html! {},
+    };
+    let add = on_ledger.reform(|_: MouseEvent| LedgerAction::AddFromForm);
+    let close = on_ledger.reform(|_: MouseEvent| LedgerAction::Close);
+    let export = NodeRef::default();
+    let export_incidents = NodeRef::default();
+    let (on_export, on_export_incidents) = match &l.book {
+        Some(book) => {
+            let (b1, b2) = (book.clone(), book.clone());
+            (
+                export_on_click(export.clone(), move || {
+                    b1.assessment()
+                        .map(|a| slacalc::table::write_assessment(&a))
+                        .unwrap_or_default()
+                }),
+                export_on_click(export_incidents.clone(), move || {
+                    slacalc::table::write_incidents(b2.incidents())
+                }),
+            )
+        }
+        None => (Callback::noop(), Callback::noop()),
+    };
+    html! {
+        <section class="card ledger-panel" id="ledger-panel">
+            <h2>{ bi(("台账", "Ledger")) }{ " " }<span class="clause">{ "L4.3 · L3.5" }</span>
+                if let Some(b) = &l.book {
+                    <span class="ledger-count">{ format!(" · {}", b.rows.len()) }{ bi((" 个事件", " incidents")) }</span>
+                }
+            </h2>
+            <div class="ledger-tools">
+                <label class="file">{ bi(("导入 CSV…", "Import CSV…")) }
+                    <input type="file" id="ledger-import" accept=".csv,text/csv" onchange={onimport} />
+                </label>
+                <button type="button" id="ledger-add" onclick={add} disabled={!p.form_ok}
+                    title={lang.pick("把表单中的事件作为新的一行加入台账", "Add the form's incident as a new row")}>
+                    { bi(("+ 添加表单中的事件", "+ Add the form's incident")) }</button>
+                if l.book.is_some() {
+                    <a id="ledger-export-incidents" class="button" href="#" download="slacalc-incidents.csv"
+                        ref={export_incidents} onclick={on_export_incidents}>{ bi(("导出台账 CSV", "Export incidents CSV")) }</a>
+                    <a id="ledger-export" class="button" href="#" download="slacalc-ledger.csv"
+                        ref={export} onclick={on_export}>{ bi(("导出评估结果 CSV", "Export assessed CSV")) }</a>
+                    <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
+                }
+            </div>
+            { confirm }
+            <div class="ledger-status" role="status" aria-live="polite">{ status_line(l, &on_ledger) }</div>
+            { body(l, &p.on_page, &ui, lang) }
+        </section>
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    //! The ledger view in headless Chromium (`make wasm-test`).
+    use super::{LedgerView, LedgerViewProps};
+    use crate::state::ledger::LedgerAction;
+    use crate::state::page::{Page, PageAction};
+    use crate::views::test_util::{settle, text};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn the_table_lists_sorts_and_pages_the_ledger() {
+        let mut page = Page::new();
+        page.as_of = "2026-01-01 00:00".into();
+        page.apply(PageAction::Ledger(LedgerAction::Import {
+            text: include_str!("../../../examples/incidents.csv").into(),
+            name: "incidents.csv".into(),
+        }));
+        let now = slacalc::Instant::parse("2026-06-01T00:00:00+08:00").expect("time");
+        page.refresh_ledger(now);
+        let root = crate::views::test_util::root();
+        yew::Renderer::<LedgerView>::with_root_and_props(
+            root.clone(),
+            LedgerViewProps {
+                state: page.ledger.clone(),
+                form_ok: true,
+                on_page: yew::Callback::noop(),
+            },
+        )
+        .render();
+        settle().await;
+        let rows = |root: &web_sys::Element| {
+            root.query_selector_all("#ledger tbody tr.ledger-row")
+                .expect("rows")
+                .length()
+        };
+        assert_eq!(rows(&root), 6);
+        assert_eq!(text(&root, "#ledger-total").await, "¥10,000.00");
+        // (No language context here: the page's default, Chinese.)
+        assert!(text(&root, "#ledger-bad-rows").await.contains("第 5 行"));
+        let sort: web_sys::HtmlElement = root
+            .query_selector("button.sort[data-col=applied]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+            .expect("a sort button");
+        sort.click();
+        settle().await;
+        sort.click();
+        settle().await;
+        let th = root
+            .query_selector("th[aria-sort=descending] button[data-col=applied]")
+            .ok()
+            .flatten();
+        assert!(th.is_some(), "sorted by what each adds, largest first");
+        let first = root
+            .query_selector("#ledger tbody tr.ledger-row td.applied")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default();
+        assert_eq!(first, "¥5,000.00");
+    }
+}

@@ -1,0 +1,68 @@
+//! The contract's terms in the form: the letter's, or custom terms as JSON.
+
+use crate::interop::files;
+use crate::state::form::Action;
+use crate::views::fields::FieldErrors;
+use crate::views::text::bi;
+use slacalc::CaseError;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The terms being edited.
+#[derive(Properties, PartialEq)]
+pub struct TermsProps {
+    /// Custom terms as typed (JSON); none: the letter's.
+    pub text: Option<String>,
+    /// The engine's problems with the case (those under `terms` are shown here).
+    pub errors: Rc<Vec<CaseError>>,
+    /// Where an edit goes.
+    pub on_action: Callback<Action>,
+}
+
+/// The contract's terms: the letter's preset, or custom terms as JSON (typed, imported from
+/// a file, exported to one), checked by the engine like the rest of the case.
+#[function_component(TermsEditor)]
+pub fn terms_editor(p: &TermsProps) -> Html {
+    let custom = p.text.is_some();
+    let toggle = p.on_action.reform(|e: Event| {
+        Action::UseCustomTerms(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let oninput = p.on_action.reform(|e: InputEvent| {
+        Action::SetTerms(
+            e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value(),
+        )
+    });
+    let onimport = files::read_chosen_file(p.on_action.reform(Action::SetTerms));
+    let errors: Vec<CaseError> = p
+        .errors
+        .iter()
+        .filter(|e| e.path == "terms" || e.path.starts_with("terms."))
+        .cloned()
+        .collect();
+    let export = p.text.as_deref().map(files::json_address);
+    html! {
+        <fieldset>
+            <legend>{ bi(("条款", "Terms")) }{ " " }<span class="clause">{ "L1–L6" }</span></legend>
+            <div class="field check">
+                <input type="checkbox" id="custom-terms" checked={custom} onchange={toggle} />
+                <label for="custom-terms">{ bi(("使用自定义条款(JSON)代替承诺函", "Custom terms (JSON) instead of the letter")) }</label>
+            </div>
+            if let Some(text) = &p.text {
+                <div class={classes!("field", (!errors.is_empty()).then_some("invalid"))}>
+                    <label for="terms-json">{ bi(("条款 JSON", "Terms JSON")) }</label>
+                    <textarea id="terms-json" rows="12" spellcheck="false" value={text.clone()} {oninput} />
+                    <FieldErrors path="terms" errors={errors} />
+                </div>
+                <div class="row">
+                    <label class="file">{ bi(("导入…", "Import…")) }
+                        <input type="file" id="terms-import" accept=".json,application/json" onchange={onimport} />
+                    </label>
+                    <a id="terms-export" class="button" download="terms.json" href={export.unwrap_or_default()}>
+                        { bi(("导出", "Export")) }</a>
+                </div>
+            }
+        </fieldset>
+    }
+}
