@@ -23,6 +23,13 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p slacalc-web -p slacalc-bench-wasm --all-targets -- -D warnings
+	@# Imports run one way: no circle between the engine's modules, nor the page's (docs/architecture.md).
+	@python3 scripts/module-graph crates/slacalc/src
+	@python3 scripts/module-graph crates/slacalc/src --under calendar
+	@python3 scripts/module-graph crates/slacalc/src --under time
+	@python3 scripts/module-graph src
+	@python3 scripts/module-graph src --under state
+	@python3 scripts/module-graph src --under views
 
 # Every crate's native tests: the engine's unit, integration and property tests, the CLI's, and
 # the page's state (native-testable; its browser tests are #[ignore]d here and run by `make e2e`).
