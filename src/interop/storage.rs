@@ -2,20 +2,20 @@
 //! nothing: the work (the form, the assessment time, the form a link replaced), the ledger,
 //! and the chosen language. A write the browser refuses (a full quota, say) comes back as
 //! the browser's name for the refusal, for the page to show.
+//!
+//! The documents are versioned and read through `state::saved`. One that cannot be read is
+//! never overwritten (issue #14): it is copied aside under a key of its own before anything is
+//! written; if even that copy is refused, its key is guarded and never written this visit.
 
 use crate::i18n::lang::Lang;
 use crate::state::ledger::{LedgerState, SavedLedger};
-use crate::state::page::Saved;
-use std::cell::RefCell;
+use crate::state::saved::{self, Aside, ReadWork, WorkDoc, ASIDE_PREFIX};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use yew::prelude::*;
 
-/// Key of the saved work.
-pub const WORK_KEY: &str = "slacalc.page.v1";
-
-/// Key of the saved ledger (version 1 was CSV text inside the saved work).
-pub const LEDGER_KEY: &str = "slacalc.ledger.v2";
+pub use crate::state::saved::{LEDGER_KEY, WORK_KEY};
 
 /// Key of the chosen language (`zh` or `en`).
 pub const LANG_KEY: &str = "slacalc.lang";
@@ -42,24 +42,123 @@ fn refusal(e: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "storage error".into())
 }
 
-/// The work saved by an earlier visit, if any (and readable).
-pub fn load_work() -> Option<Saved> {
-    serde_json::from_str(&read(WORK_KEY)?).ok()
+thread_local! {
+    /// Keys holding an unreadable document that could not be copied aside: never written.
+    static GUARDED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// This tab's name in the documents it writes (a tab ignores its own writes).
+    static TAB: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Keeps the work; the browser's refusal as text.
-pub fn store_work(saved: &Saved) -> Result<(), String> {
-    let text = serde_json::to_string(saved).map_err(|e| e.to_string())?;
+fn guarded(key: &str) -> bool {
+    GUARDED.with(|g| g.borrow().iter().any(|k| k == key))
+}
+
+/// Refuses a write to a guarded key, in words the page shows.
+fn check_not_guarded(key: &str) -> Result<(), String> {
+    if guarded(key) {
+        Err("unreadable saved work is kept, not overwritten".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// This tab's name: random, made once per tab.
+pub fn tab_id() -> String {
+    let id = TAB.with(|t| {
+        if t.get() == 0 {
+            t.set((js_sys::Math::random() * 9e15) as u64 + 1);
+        }
+        t.get()
+    });
+    format!("{id:x}")
+}
+
+/// What the page found in storage when it opened.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The work, migrated to the current format.
+    pub work: Option<ReadWork>,
+    /// The ledger.
+    pub ledger: Option<SavedLedger>,
+    /// Documents that cannot be read, set aside now or on an earlier visit.
+    pub asides: Vec<Aside>,
+}
+
+/// Reads one document; one that cannot be read is copied aside (or, if the copy is refused,
+/// its key guarded) and reported in `asides`.
+fn open_one<T>(
+    key: &str,
+    what: &str,
+    read_doc: impl Fn(&str) -> Result<T, saved::Unreadable>,
+    asides: &mut Vec<Aside>,
+) -> Option<T> {
+    let text = read(key)?;
+    match read_doc(&text) {
+        Ok(doc) => Some(doc),
+        Err(_) => {
+            let aside = saved::aside_key(what, js_sys::Date::now() as i64);
+            let copied = writable()
+                .and_then(|s| s.set_item(&aside, &text).map_err(refusal).map(|_| s))
+                .and_then(|s| s.remove_item(key).map_err(refusal));
+            match copied {
+                Ok(()) => asides.extend(Aside::from_entry(&aside, text)),
+                Err(_) => {
+                    GUARDED.with(|g| g.borrow_mut().push(key.to_string()));
+                    asides.push(Aside {
+                        key: key.to_string(),
+                        what: what.to_string(),
+                        text,
+                    });
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Opens what earlier visits kept: the work and the ledger, each migrated to the current
+/// format, and every document set aside because it could not be read.
+pub fn open_saved() -> Found {
+    let mut found = Found::default();
+    // Set aside on earlier visits.
+    if let Ok(Some(s)) = gloo::utils::window().local_storage() {
+        let n = s.length().unwrap_or(0);
+        let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
+        for key in keys.into_iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
+            if let Some(text) = s.get_item(&key).ok().flatten() {
+                found.asides.extend(Aside::from_entry(&key, text));
+            }
+        }
+        found.asides.sort_by(|a, b| a.key.cmp(&b.key));
+    }
+    found.work = open_one(WORK_KEY, "work", saved::read_work, &mut found.asides);
+    found.ledger = open_one(LEDGER_KEY, "ledger", saved::read_ledger, &mut found.asides);
+    found
+}
+
+/// Deletes a document set aside (or a guarded unreadable one, which may then be written).
+pub fn forget_aside(key: &str) {
+    if let Ok(s) = writable() {
+        let _ = s.remove_item(key);
+    }
+    GUARDED.with(|g| g.borrow_mut().retain(|k| k != key));
+}
+
+/// Keeps the work, stamped with the time and this tab; the browser's refusal as text.
+pub fn store_work(doc: &WorkDoc) -> Result<(), String> {
+    check_not_guarded(WORK_KEY)?;
+    let stamped = WorkDoc {
+        saved_at: js_sys::Date::now() as i64,
+        tab: tab_id(),
+        ..doc.clone()
+    };
+    let text = serde_json::to_string(&stamped).map_err(|e| e.to_string())?;
     writable()?.set_item(WORK_KEY, &text).map_err(refusal)
-}
-
-/// The ledger kept by an earlier visit, if any (and readable).
-pub fn load_ledger() -> Option<SavedLedger> {
-    serde_json::from_str(&read(LEDGER_KEY)?).ok()
 }
 
 /// Keeps the ledger (or forgets it when there is none); the browser's refusal as text.
 fn store_ledger(saved: Option<&SavedLedger>) -> Result<(), String> {
+    check_not_guarded(LEDGER_KEY)?;
     let storage = writable()?;
     let result = match saved {
         Some(s) => {
@@ -85,15 +184,15 @@ pub fn store_lang(lang: Lang) {
 
 /// Keeps the ledger in the browser's storage: once it has not changed for half a second
 /// (writing a 1,000-incident ledger takes longer than a frame, so not on every keystroke),
-/// and at once when the page is left. A refusal goes to `on_problem`.
+/// and at once when the page is left. Each write's outcome (the refusal as text) goes to
+/// `on_result`.
 #[hook]
-pub fn use_ledger_storage(state: &LedgerState, on_problem: Callback<String>) {
+pub fn use_ledger_storage(state: &LedgerState, on_result: Callback<Result<(), String>>) {
+    let on_problem = on_result;
     // The ledger waiting to be written (cheap to hold: its rows are shared).
     let pending: Rc<RefCell<Option<LedgerState>>> = use_mut_ref(|| None);
-    let write = move |l: LedgerState, on_problem: &Callback<String>| {
-        if let Err(e) = store_ledger(l.saved().as_ref()) {
-            on_problem.emit(e);
-        }
+    let write = move |l: LedgerState, on_result: &Callback<Result<(), String>>| {
+        on_result.emit(store_ledger(l.saved().as_ref()));
     };
     {
         let pending = pending.clone();

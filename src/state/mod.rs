@@ -7,5 +7,6 @@ pub mod form;
 pub mod ledger;
 pub mod ledger_grid;
 pub mod page;
+pub mod saved;
 pub mod share;
 pub mod timeline_layout;

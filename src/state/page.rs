@@ -5,6 +5,7 @@
 use crate::i18n::lang::Lang;
 use crate::state::form::{Action, FormState};
 use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
+use crate::state::saved::{Aside, ReadWork, WorkDoc, WORK_FORMAT};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
 use std::rc::Rc;
@@ -39,6 +40,12 @@ pub struct Page {
     pub ledger: LedgerState,
     /// The language the page is shown in (the remembered choice, else the browser's).
     pub lang: Lang,
+    /// Saved documents the page could not read, set aside under keys of their own and never
+    /// overwritten (issue #14): announced until the user downloads or deletes them.
+    pub asides: Vec<Aside>,
+    /// The browser's refusal of the last write, while it lasts (issue #14): the work lives
+    /// only in this tab until a write succeeds again.
+    pub storage_failing: Option<String>,
 }
 
 /// An edit of the page.
@@ -58,23 +65,12 @@ pub enum PageAction {
     Ledger(LedgerAction),
     /// The browser's storage refused to keep the work (e.g. its quota is full).
     StorageProblem(String),
+    /// The browser's storage kept the work again after refusing it.
+    StorageWorks,
+    /// A set-aside document was deleted by the user (its key).
+    ForgetAside(String),
     /// Show the page in this language.
     SetLang(Lang),
-}
-
-/// What the page keeps in the browser's storage, so that a reload or a crash loses nothing.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Saved {
-    /// What the user typed.
-    pub form: FormState,
-    /// The assessment time typed.
-    pub as_of: String,
-    /// The form a link replaced, still restorable.
-    pub previous: Option<FormState>,
-    /// An imported CSV ledger, as kept by earlier versions of the page (read once, then kept
-    /// as incidents under its own key: [`SavedLedger`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ledger_csv: Option<String>,
 }
 
 impl Page {
@@ -88,34 +84,40 @@ impl Page {
             embed: false,
             ledger: LedgerState::default(),
             lang: Lang::default(),
+            asides: Vec::new(),
+            storage_failing: None,
         }
     }
 
     /// What to keep in storage (nothing for an embedded card, which must not replace the
     /// user's own work).
-    pub fn saved(&self) -> Option<Saved> {
-        (!self.embed).then(|| Saved {
+    /// (Its time and tab are stamped when it is written: `interop::storage`.)
+    pub fn saved(&self) -> Option<WorkDoc> {
+        (!self.embed).then(|| WorkDoc {
+            version: WORK_FORMAT,
             form: self.form.clone(),
             as_of: self.as_of.clone(),
             previous: self.previous.as_deref().cloned(),
-            ledger_csv: None,
+            saved_at: 0,
+            tab: String::new(),
         })
     }
 
-    /// The page as it opens: the work saved in the browser (if any) and its ledger, then the
-    /// link in the address opened over it (the saved work stays restorable).
+    /// The page as it opens: the work saved in the browser (if any, migrated to the current
+    /// format: `state::saved`) and its ledger, then the link in the address opened over it
+    /// (the saved work stays restorable).
     pub fn opening(
         fragment: Option<String>,
-        saved: Option<Saved>,
+        saved: Option<ReadWork>,
         ledger: Option<SavedLedger>,
     ) -> Page {
         let mut page = Page::new();
-        if let Some(s) = saved {
-            page.form = s.form;
-            page.as_of = s.as_of;
-            page.previous = s.previous.map(Box::new);
+        if let Some(ReadWork { doc, ledger_csv }) = saved {
+            page.form = doc.form;
+            page.as_of = doc.as_of;
+            page.previous = doc.previous.map(Box::new);
             // A ledger saved as CSV text by an earlier version: read it as an import.
-            if let Some(text) = s.ledger_csv {
+            if let Some(text) = ledger_csv {
                 page.ledger.apply(
                     LedgerAction::Import {
                         text,
@@ -204,13 +206,9 @@ impl Page {
             PageAction::Dismiss => self.notice = None,
             PageAction::Ledger(a) => self.ledger.apply(a, &mut self.form),
             PageAction::SetLang(lang) => self.lang = lang,
-            PageAction::StorageProblem(e) => {
-                self.notice = Some(Notice {
-                    error: true,
-                    zh: format!("浏览器无法保存当前输入({e})。请导出或复制链接以免丢失。"),
-                    en: format!("The browser could not save your input ({e}). Export it or copy the link so nothing is lost."),
-                })
-            }
+            PageAction::StorageProblem(e) => self.storage_failing = Some(e),
+            PageAction::StorageWorks => self.storage_failing = None,
+            PageAction::ForgetAside(key) => self.asides.retain(|a| a.key != key),
         }
     }
 
@@ -319,6 +317,10 @@ impl Reducible for Page {
 
     /// The page after one edit, its ledger assessed again where the edit changed it.
     fn reduce(self: Rc<Self>, edit: Stamped) -> Rc<Self> {
+        // A write that worked changes nothing unless writes were failing (no new render).
+        if matches!(edit.action, PageAction::StorageWorks) && self.storage_failing.is_none() {
+            return self;
+        }
         let mut next = (*self).clone();
         next.apply(edit.action);
         next.refresh_ledger(edit.now);
@@ -425,14 +427,15 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             "ledger_csv": include_str!("../../examples/incidents.csv"),
         })
         .to_string();
-        let old: Saved = serde_json::from_str(&text).expect("the old format reads");
+        let old = crate::state::saved::read_work(&text).expect("the old format reads");
         let mut page = Page::opening(None, Some(old), None);
         page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
         let book = page.ledger.book.as_ref().expect("the ledger is back");
         assert_eq!(book.rows.len(), 6);
         assert!(page.ledger.undo.is_empty());
         // Saved again, it is kept as incidents under its own key, not as CSV.
-        assert!(page.saved().expect("saved").ledger_csv.is_none());
+        let again = serde_json::to_value(page.saved().expect("saved")).expect("JSON");
+        assert!(again.get("ledger_csv").is_none());
         assert_eq!(page.ledger.saved().expect("ledger").incidents.len(), 6);
     }
 
@@ -444,7 +447,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         page.as_of = "2026-01-01 00:00".into();
         let saved = page.saved().expect("saved");
         let text = serde_json::to_string(&saved).expect("JSON");
-        let back: Saved = serde_json::from_str(&text).expect("reads back");
+        let back = crate::state::saved::read_work(&text).expect("reads back");
         let reopened = Page::opening(None, Some(back.clone()), None);
         assert_eq!(reopened.form.id, "mine");
         assert_eq!(reopened.as_of, "2026-01-01 00:00");

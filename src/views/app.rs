@@ -35,11 +35,9 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
     // The page opens the link in its address, if any, before its first render (so an embed
     // card never flashes the full page).
     let page = use_reducer(|| {
-        let mut page = Page::opening(
-            browser::link_in_address(),
-            storage::load_work(),
-            storage::load_ledger(),
-        );
+        let found = storage::open_saved();
+        let mut page = Page::opening(browser::link_in_address(), found.work, found.ledger);
+        page.asides = found.asides;
         page.lang = initial_lang();
         page.refresh_ledger(browser::now());
         page
@@ -65,9 +63,10 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
         let on_page = on_page.clone();
         use_effect_with(page.saved(), move |saved| {
             if let Some(saved) = saved {
-                if let Err(e) = storage::store_work(saved) {
-                    on_page.emit(PageAction::StorageProblem(e));
-                }
+                on_page.emit(match storage::store_work(saved) {
+                    Ok(()) => PageAction::StorageWorks,
+                    Err(e) => PageAction::StorageProblem(e),
+                });
             }
         });
     }
@@ -83,7 +82,13 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
             move || drop(listener)
         });
     }
-    storage::use_ledger_storage(&page.ledger, on_page.reform(PageAction::StorageProblem));
+    storage::use_ledger_storage(
+        &page.ledger,
+        on_page.reform(|written: Result<(), String>| match written {
+            Ok(()) => PageAction::StorageWorks,
+            Err(e) => PageAction::StorageProblem(e),
+        }),
+    );
     (page, on_page)
 }
 

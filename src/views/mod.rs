@@ -11,6 +11,7 @@ pub mod header;
 pub mod ledger;
 pub mod monitoring;
 pub mod result;
+pub mod saved;
 pub mod share;
 pub mod sheet;
 pub mod spans;

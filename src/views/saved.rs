@@ -1,0 +1,115 @@
+//! What the page says about the work it keeps (issue #14): saved documents it could not read,
+//! set aside and never overwritten, each downloadable or deletable; and, while the browser
+//! refuses to store, that the work lives only in this tab, with its exports.
+
+use crate::i18n::lang::Lang;
+use crate::interop::{files, storage};
+use crate::state::page::{Page, PageAction};
+use crate::state::saved::Aside;
+use crate::views::text::{bi, use_lang, T};
+use yew::prelude::*;
+
+/// While the browser refuses to store: why, and the work to export (made only then).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failing {
+    /// The browser's name for the refusal (`QuotaExceededError`, …).
+    pub why: String,
+    /// The form's case document.
+    pub case_json: String,
+    /// The ledger's incidents as CSV, if there is a ledger.
+    pub ledger_csv: Option<String>,
+}
+
+impl Failing {
+    /// What the notice needs of `page`, if storing fails.
+    pub fn of(page: &Page) -> Option<Failing> {
+        let why = page.storage_failing.clone()?;
+        Some(Failing {
+            why,
+            case_json: page.form.to_case_text(),
+            ledger_csv: page
+                .ledger
+                .book
+                .as_ref()
+                .map(|b| slacalc::table::write_incidents(b.incidents())),
+        })
+    }
+}
+
+/// What the storage notices show and where their buttons go.
+#[derive(Properties, PartialEq)]
+pub struct SavedNoticesProps {
+    /// The documents set aside.
+    pub asides: Vec<Aside>,
+    /// Storing fails: why, and the work to export.
+    pub failing: Option<Failing>,
+    /// Where "delete" goes.
+    pub on_page: Callback<PageAction>,
+}
+
+/// The notices about saved work: one per document set aside, and one while storing fails.
+#[function_component(SavedNotices)]
+pub fn saved_notices(p: &SavedNoticesProps) -> Html {
+    let lang = use_lang();
+    html! {
+        <>
+            { for p.asides.iter().map(|a| aside_notice(a, &p.on_page)) }
+            { p.failing.as_ref().map(|f| failing_notice(f, lang)).unwrap_or_default() }
+        </>
+    }
+}
+
+/// A document that could not be read: why, that it is kept, a download and a delete.
+fn aside_notice(a: &Aside, on_page: &Callback<PageAction>) -> Html {
+    let what = if a.what == "ledger" {
+        ("保存的台账", "The saved ledger")
+    } else {
+        ("保存的工作", "The saved work")
+    };
+    let (why_zh, why_en) = a
+        .reason()
+        .map(|r| (r.zh(), r.en()))
+        .unwrap_or_else(|| ("无法读取".into(), "it cannot be read".into()));
+    let delete = {
+        let (key, on_page) = (a.key.clone(), on_page.clone());
+        Callback::from(move |_: MouseEvent| {
+            storage::forget_aside(&key);
+            on_page.emit(PageAction::ForgetAside(key.clone()));
+        })
+    };
+    let zh = format!(
+        "{}{}。它已原样另存在浏览器中(键 {}),不会被覆盖;可下载保存或发给他人。",
+        what.0, why_zh, a.key
+    );
+    let en = format!(
+        "{} could not be opened: {}. It is kept exactly as it was in this browser (key {}) and will not be overwritten; download it to keep it or send it to someone.",
+        what.1, why_en, a.key
+    );
+    html! {
+        <div class="notice error saved-aside" role="alert" data-key={a.key.clone()}>
+            <p><T zh={zh} en={en} /></p>
+            <a class="button aside-download" href={files::json_address(&a.text)} download={a.file_name()}>
+                { bi(("下载", "Download")) }</a>
+            <button type="button" class="aside-delete" onclick={delete}>{ bi(("删除", "Delete")) }</button>
+        </div>
+    }
+}
+
+/// While the browser refuses to store: the work lives only in this tab; export it.
+fn failing_notice(f: &Failing, lang: Lang) -> Html {
+    let why = &f.why;
+    let case = files::json_address(&f.case_json);
+    let ledger = f.ledger_csv.as_deref().map(files::csv_address);
+    html! {
+        <div id="storage-failing" class="notice error" role="alert">
+            <p>{ lang.pick(
+                &format!("浏览器拒绝保存({why}):你的工作目前只保存在这个标签页中,关闭或刷新就会丢失。请导出保存。恢复保存后此提示会消失。"),
+                &format!("The browser refuses to store your work ({why}): it lives only in this tab and is lost when the tab is closed or reloaded. Export it to keep it. This notice goes once storing works again."),
+            ) }</p>
+            <a id="export-case" class="button" href={case} download="slacalc-case.json">{ bi(("导出案例 JSON", "Export case JSON")) }</a>
+            if let Some(href) = ledger {
+                <a id="export-ledger" class="button" href={href} download="slacalc-incidents.csv">{ bi(("导出台账 CSV", "Export incidents CSV")) }</a>
+            }
+        </div>
+    }
+}
