@@ -129,7 +129,7 @@ pub fn open_saved() -> Found {
                 found.asides.extend(Aside::from_entry(&key, text));
             }
         }
-        found.asides.sort_by(|a, b| a.key.cmp(&b.key));
+        slacalc::order::sort_by(&mut found.asides, |a, b| a.key.cmp(&b.key));
     }
     found.work = open_one(WORK_KEY, "work", saved::read_work, &mut found.asides);
     found.ledger = open_one(LEDGER_KEY, "ledger", saved::read_ledger, &mut found.asides);
