@@ -176,6 +176,14 @@ mod tests {
             .query_selector_all("input, select, textarea, button")
             .expect("query");
         assert_eq!(controls.length(), 0, "no editing control in the card");
+        // The height arrives as a message, a task after the card is drawn: wait for it (on a
+        // loaded machine one settle was not always enough).
+        for _ in 0..50 {
+            if heights.get() > 0.0 {
+                break;
+            }
+            settle().await;
+        }
         assert!(heights.get() > 0.0, "height reported: {}", heights.get());
         drop(listener);
     }

@@ -9,7 +9,7 @@
 #[path = "../../slacalc/tests/common/mod.rs"]
 mod common;
 
-use common::at;
+use common::{at, example, read_example_json};
 use serde_json::{json, Value};
 use slacalc::terms::Terms;
 use slacalc::{assess, parse_case, Assessment};
@@ -18,19 +18,8 @@ use std::process::{Command, Output};
 
 const AS_OF: &str = "2026-01-15T00:00:00+08:00";
 
-fn example(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name)
-}
-
-fn read_json(name: &str) -> Value {
-    let text = std::fs::read_to_string(example(name)).expect("example file");
-    serde_json::from_str(&text).expect("JSON")
-}
-
 fn case_value() -> Value {
-    read_json("custom-terms-case.json")
+    read_example_json("custom-terms-case.json")
 }
 
 fn assess_value(v: &Value, as_of: &str) -> Assessment {

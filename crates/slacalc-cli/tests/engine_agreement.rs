@@ -12,10 +12,6 @@ use slacalc::{assess, parse_case};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn examples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
-
 fn slacalc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_slacalc"))
         .args(args)
@@ -38,17 +34,8 @@ fn engine(path: &Path, as_of: &str) -> Value {
 #[test]
 fn every_example_case_prints_the_engines_assessment() {
     const AS_OF: &str = "2026-01-01T00:00:00+08:00";
-    let mut names: Vec<PathBuf> = std::fs::read_dir(examples_dir())
-        .expect("examples/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        // terms-*.json are terms objects (custom terms), not cases.
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("terms-"))
-        })
-        .collect();
-    names.sort();
+    // terms-*.json are terms objects (custom terms), not cases.
+    let names = common::example_cases();
     assert!(names.len() >= 3, "{names:?}");
     for path in names {
         let out = slacalc(&["assess", utf8(&path), "--as-of", AS_OF]);
@@ -71,7 +58,7 @@ fn the_three_year_ledger_prints_the_same_assessment() {
     // examples/ledger-3y.json: 14 incidents, the cap (¥20,000.00) reached; the engine's
     // numbers are worked out by hand in crates/slacalc/tests/ledger_3y.rs.
     const AS_OF: &str = "2025-11-15T12:00:00+08:00";
-    let path = examples_dir().join("ledger-3y.json");
+    let path = common::example("ledger-3y.json");
     let out = slacalc(&["assess", utf8(&path), "--as-of", AS_OF]);
     assert_eq!(
         out.status.code(),
@@ -91,21 +78,9 @@ fn explain_lists_every_switch_as_applied() {
     // Every switch away from its default, the clocks not chosen filled in from the terms
     // (the engine's side: crates/slacalc/tests/interpretation_options.rs).
     let mut doc: Value = serde_json::from_str(WORKED_EXAMPLE).expect("worked example JSON");
-    doc["interpretation"] = json!({
-        "immediate_tolerance_minutes": 5,
-        "majority_threshold_pct": 30,
-        "priority_source": "suggested",
-        "penalty_days": "pro_rata",
-        "restore_clock_from": "interruption",
-        "force_majeure_extension": "exact",
-        "cap_scope": "incident",
-        "consultation": "general",
-        "monitoring_grace_days": 10,
-        "customer_pauses": "ignore",
-        "office_calendar": "plain",
-        "clocks": { "phone_response": "24x7", "remote_access": "24x7",
-                    "response": "office_hours", "restore": "24x7" }
-    });
+    doc["interpretation"] = common::every_switch_changed();
+    doc["interpretation"]["clocks"] = json!({ "phone_response": "24x7", "remote_access": "24x7",
+                                             "response": "office_hours", "restore": "24x7" });
     let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("explain-every-switch.json");
     std::fs::write(&file, doc.to_string()).expect("write");
     for lang in ["en", "zh"] {

@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::{at, by_id, cited, dl, error_at, kinds, refuse};
+use common::{at, by_id, cited, dl, error_at, kinds, read_example_json, refuse};
 use serde_json::{json, Value};
 use slacalc::calendar::Channel::{Hotline24x7, OfficeHotline};
 use slacalc::classify::EventLevel;
@@ -24,28 +24,16 @@ use slacalc::deadline::Status::{Met, Missed};
 use slacalc::ledger::ReportStatus;
 use slacalc::terms::{Clock, Effect, Per, Terms};
 use slacalc::{assess, parse_case, Assessment, Fen, Problem};
-use std::path::PathBuf;
 
 const AS_OF: &str = "2026-01-15T00:00:00+08:00";
 const HOUR_FEN: i128 = 10_000;
 
-fn example(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name)
-}
-
-fn read_json(name: &str) -> Value {
-    let text = std::fs::read_to_string(example(name)).expect("example file");
-    serde_json::from_str(&text).expect("JSON")
-}
-
 fn terms_value() -> Value {
-    read_json("terms-campus-network.json")
+    read_example_json("terms-campus-network.json")
 }
 
 fn case_value() -> Value {
-    read_json("custom-terms-case.json")
+    read_example_json("custom-terms-case.json")
 }
 
 fn assess_value(v: &Value, as_of: &str) -> Assessment {

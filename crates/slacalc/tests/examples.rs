@@ -26,17 +26,8 @@ fn assess_example(name: &str, as_of: &str) -> Assessment {
 
 #[test]
 fn every_example_is_a_valid_case() {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(examples_dir())
-        .expect("examples/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        // terms-*.json are terms objects (custom terms), not cases.
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("terms-"))
-        })
-        .collect();
-    names.sort();
+    // terms-*.json are terms objects (custom terms), not cases.
+    let names = common::example_cases();
     assert!(names.len() >= 3, "{names:?}");
     for path in names {
         let text = std::fs::read_to_string(&path).expect("readable");

@@ -825,20 +825,7 @@ fn the_result_reports_every_switch_as_applied() {
 
     // Every switch away from its default: echoed as given; the clocks not chosen are filled
     // in from the terms.
-    let chosen = json!({
-        "immediate_tolerance_minutes": 5,
-        "majority_threshold_pct": 30,
-        "priority_source": "suggested",
-        "penalty_days": "pro_rata",
-        "restore_clock_from": "interruption",
-        "force_majeure_extension": "exact",
-        "cap_scope": "incident",
-        "consultation": "general",
-        "monitoring_grace_days": 10,
-        "customer_pauses": "ignore",
-        "office_calendar": "plain",
-        "clocks": { "response": "office_hours" }
-    });
+    let chosen = common::every_switch_changed();
     let a = run(&with(worked(), chosen.clone()), LATE);
     let i = a.interpretation;
     assert_eq!(i.immediate_tolerance_minutes, 5);

@@ -1,25 +1,18 @@
 //! Share links (issue #5): every example case comes back unchanged from its link, and links
 //! stay short enough for a document or a spreadsheet cell.
 
+mod common;
+
 use slacalc::{assess, link, parse_case, Instant};
 
 fn examples() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("examples/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("terms-"))
-        })
+    common::example_cases()
+        .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable");
             (p.display().to_string(), text)
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 #[test]

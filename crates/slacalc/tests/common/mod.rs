@@ -27,6 +27,54 @@ pub const LATE: &str = "2025-12-31T00:00:00+08:00";
 /// The text of `examples/worked-example.json`.
 pub const WORKED_EXAMPLE: &str = include_str!("../../../../examples/worked-example.json");
 
+/// `examples/NAME` at the top of the repository.
+pub fn example(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+}
+
+/// `examples/NAME` read as JSON.
+pub fn read_example_json(name: &str) -> Value {
+    let text = std::fs::read_to_string(example(name)).expect("example file");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// Every example case file (`examples/*.json` but the terms objects `terms-*.json`), sorted.
+pub fn example_cases() -> Vec<std::path::PathBuf> {
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(example(""))
+        .expect("examples/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("terms-"))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every interpretation switch away from its default, the clocks left out but the response's
+/// (which is then on office hours): what `interpretation_options.rs` and the CLI's
+/// `engine_agreement.rs` both judge.
+pub fn every_switch_changed() -> Value {
+    json!({
+        "immediate_tolerance_minutes": 5,
+        "majority_threshold_pct": 30,
+        "priority_source": "suggested",
+        "penalty_days": "pro_rata",
+        "restore_clock_from": "interruption",
+        "force_majeure_extension": "exact",
+        "cap_scope": "incident",
+        "consultation": "general",
+        "monitoring_grace_days": 10,
+        "customer_pauses": "ignore",
+        "office_calendar": "plain",
+        "clocks": { "response": "office_hours" }
+    })
+}
+
 /// Parses an RFC 3339 time or panics with it.
 pub fn at(s: &str) -> Instant {
     Instant::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
