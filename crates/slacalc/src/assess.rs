@@ -645,6 +645,8 @@ fn assess_incident(
             clause: spec.clause.clone(),
             allowed_seconds: allowed,
             pauses_apply: spec.pauses && pauses_count,
+            // The case's switch if it set one (or the one clock all levels share), else this
+            // level's own clock: `Interpretation::resolved`.
             clock: interp.clocks.of(spec.kind).unwrap_or(spec.clock),
         };
         let d = deadline::deadline(c, from, actual, &judging)?;

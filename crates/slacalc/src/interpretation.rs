@@ -68,16 +68,22 @@ impl Interpretation {
         *self == Interpretation::default()
     }
 
-    /// Every switch filled in from `terms` where the case left it to them.
+    /// Every switch filled in from `terms` where the case left it to them. A clock the case
+    /// leaves unset is filled in only when every level of the terms runs that kind of
+    /// commitment on the same clock; where the levels differ it stays unset, and each
+    /// commitment runs on its own level's clock (each deadline of the result names the clock
+    /// it ran on). A clock the case sets applies to every level.
     pub fn resolved(&self, terms: &Terms) -> Interpretation {
         use DeadlineKind as K;
         let clock_of = |kind: K| {
-            terms
+            let mut clocks = terms
                 .levels
                 .iter()
                 .flat_map(|l| l.commitments.iter())
-                .find(|c| c.kind == kind)
-                .map(|c| c.clock)
+                .filter(|c| c.kind == kind)
+                .map(|c| c.clock);
+            let first = clocks.next()?;
+            clocks.all(|c| c == first).then_some(first)
         };
         let terms_calendar = if terms.office_hours.prc_holidays {
             OfficeCalendar::Prc
