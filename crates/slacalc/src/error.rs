@@ -114,6 +114,9 @@ pub enum Problem {
     /// A field the format does not have (often a typo).
     #[error("unknown field \"{0}\"")]
     UnknownField(String),
+    /// A second column of a table naming a field an earlier column names.
+    #[error("the field \"{0}\" is named by an earlier column too")]
+    DuplicateField(String),
     /// A required field is absent.
     #[error("the field \"{0}\" is missing")]
     MissingField(String),
@@ -248,6 +251,7 @@ impl Problem {
                 format!("此处不允许 \"{found}\";可选值:{expected}")
             }
             Problem::UnknownField(f) => format!("未知字段 \"{f}\""),
+            Problem::DuplicateField(f) => format!("字段 \"{f}\" 已由前面的列给出"),
             Problem::NotADuration(v) => {
                 format!("\"{v}\" 不是时长(例如 PT30M、2h、1h30m 或秒数)")
             }

@@ -28,6 +28,7 @@ pub mod names;
 pub mod order;
 pub mod penalty;
 pub mod span;
+pub mod spreadsheet;
 pub mod table;
 pub mod terms;
 pub mod text;

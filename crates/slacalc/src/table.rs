@@ -6,7 +6,8 @@ use crate::assess::Assessment;
 use crate::case::Incident;
 use crate::error::{CaseError, Problem};
 use crate::names::Named;
-use crate::terms::TermsSpec;
+use crate::spreadsheet::{self, DateSystem};
+use crate::terms::{Terms, TermsSpec};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -78,19 +79,41 @@ impl RowError {
 }
 
 fn boolean(cell: &str) -> Value {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "是" => Value::Bool(true),
-        "false" | "no" | "n" | "0" | "否" => Value::Bool(false),
-        other => Value::String(other.to_string()),
+    match spreadsheet::yes_no(cell) {
+        Some(b) => Value::Bool(b),
+        None => Value::String(cell.trim().to_ascii_lowercase()),
     }
 }
 
-fn time(cell: &str) -> Value {
-    Value::String(crate::time::normalize_typed(cell))
+/// A time cell: RFC 3339 or `YYYY-MM-DD HH:MM` as the case format reads them, else as a
+/// spreadsheet writes it (`2025/3/3 8:10`, `2025年3月3日 8时10分`, a serial number), in the
+/// contract's time zone (UTC+08:00).
+fn time(cell: &str, dates: DateSystem) -> Value {
+    let typed = crate::time::normalize_typed(cell);
+    if crate::time::Instant::parse(&typed).is_ok() {
+        return Value::String(typed);
+    }
+    match spreadsheet::cell_time(cell, dates)
+        .and_then(|t| t.and_local_timezone(crate::time::CONTRACT_OFFSET).single())
+    {
+        Some(t) => Value::String(t.to_rfc3339()),
+        None => Value::String(typed),
+    }
+}
+
+/// A declared priority: a level's id, or its name in either language (`紧急` → `urgent`).
+fn priority(cell: &str, terms: Option<&Terms>) -> Value {
+    let c = cell.trim();
+    let by_name = terms.and_then(|t| {
+        t.levels
+            .iter()
+            .find(|l| l.id != c && (l.name.zh == c || l.name.en.eq_ignore_ascii_case(c)))
+    });
+    Value::String(by_name.map_or(c, |l| l.id.as_str()).to_string())
 }
 
 /// `kind@start/end; kind@start/end` (force majeure) or `start/end; …` (pauses).
-fn spans(cell: &str, with_kind: bool) -> Value {
+fn spans(cell: &str, with_kind: bool, dates: DateSystem) -> Value {
     let items = cell
         .split(';')
         .map(str::trim)
@@ -106,33 +129,46 @@ fn spans(cell: &str, with_kind: bool) -> Value {
             if let Some(k) = kind {
                 m.insert("kind".into(), Value::String(k.to_string()));
             }
-            m.insert("start".into(), time(start));
-            m.insert("end".into(), time(end));
+            m.insert("start".into(), time(start, dates));
+            m.insert("end".into(), time(end, dates));
             Value::Object(m)
         })
         .collect();
     Value::Array(items)
 }
 
-/// One row as an incident object of the case format.
-fn row_value(header: &[String], record: &csv::StringRecord) -> Value {
+/// One row as an incident object of the case format: `fields[i]` is the case field of
+/// column `i` (`None`: ignored).
+fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells) -> Value {
     let mut inc = Map::new();
     let mut facts = Map::new();
-    for (name, cell) in header.iter().zip(record.iter()) {
-        let name = name.trim().trim_start_matches("facts.");
+    for (name, cell) in fields.iter().zip(record.iter()) {
+        let Some(name) = *name else { continue };
         if cell.trim().is_empty() {
             continue;
         }
         let v = match name {
             "system_usable" | "seriously_damaged" => boolean(cell),
-            "mailboxes_affected_pct" => match cell.trim().parse::<u64>() {
-                Ok(n) => Value::from(n),
-                Err(_) => Value::String(cell.trim().to_string()),
-            },
+            "mailboxes_affected_pct" => {
+                let n = cell.trim().trim_end_matches(['%', '\u{ff05}']).trim();
+                match n.parse::<u64>() {
+                    Ok(n) => Value::from(n),
+                    Err(_) => Value::String(cell.trim().to_string()),
+                }
+            }
             "reported_at" | "interrupted_from" | "restored_at" | "phone_response_at"
-            | "remote_access_at" | "response_at" => time(cell),
-            "force_majeure" => spans(cell, true),
-            "customer_pauses" => spans(cell, false),
+            | "remote_access_at" | "response_at" => time(cell, how.dates),
+            "force_majeure" => spans(cell, true, how.dates),
+            "customer_pauses" => spans(cell, false, how.dates),
+            "declared_priority" => priority(cell, how.terms.as_ref()),
+            "cause" => Value::String(
+                spreadsheet::cause_word(cell)
+                    .map_or_else(|| cell.trim().to_string(), str::to_string),
+            ),
+            "kind" => Value::String(
+                spreadsheet::kind_word(cell)
+                    .map_or_else(|| cell.trim().to_string(), str::to_string),
+            ),
             _ => Value::String(cell.trim().to_string()),
         };
         if FACTS.contains(&name) {
@@ -143,6 +179,12 @@ fn row_value(header: &[String], record: &csv::StringRecord) -> Value {
     }
     inc.insert("facts".into(), Value::Object(facts));
     Value::Object(inc)
+}
+
+/// How cells are read: the date system of serial numbers, and the terms (for level names).
+struct Cells {
+    dates: DateSystem,
+    terms: Option<Terms>,
 }
 
 /// The column a case path inside one incident names: `incidents[0].facts.kind` → `kind`,
@@ -157,50 +199,163 @@ fn column_of(path: &str) -> String {
         .to_string()
 }
 
-/// Reads incidents from CSV text, each checked as an incident under `terms` (so a declared
-/// priority must be one of its levels). Returns the good incidents (with their line numbers)
-/// and the problems of the bad rows; a file that cannot be read at all is one problem at
-/// line 1.
-pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>, Vec<RowError>) {
+/// How a table of incidents is read besides what it says itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Columns the user named: header text → case field, or `None` to leave the column out
+    /// (`--map 列名=field`, `--map 列名=-`; the page asks for each unknown column).
+    pub columns: Vec<(String, Option<String>)>,
+    /// The date system of serial numbers in time cells.
+    pub dates: DateSystem,
+}
+
+/// What reading a table did, to show before its rows are applied ("412 rows, 3 columns
+/// mapped by synonym, 1 by you, 2 rows with problems").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReadReport {
+    /// The separator found: `,`, `\t` or `;`.
+    pub separator: char,
+    /// Rows read (blank ones not counted).
+    pub rows: usize,
+    /// Columns named by a case field's own name.
+    pub by_name: usize,
+    /// Columns named by a synonym (`报障时间`, `故障原因`, …).
+    pub by_synonym: usize,
+    /// Columns the user named (`ReadOptions::columns`).
+    pub by_user: usize,
+    /// Columns the user left out.
+    pub ignored: usize,
+    /// Rows refused (the others are kept).
+    pub bad_rows: usize,
+}
+
+/// A table of incidents read: the good incidents (with their line numbers), the problems
+/// (each by line and column; bad rows are left out, the good ones kept) and the report.
+#[derive(Debug, Clone, Default)]
+pub struct TableRead {
+    /// The good incidents and their lines.
+    pub incidents: Vec<(usize, Incident)>,
+    /// The problems.
+    pub problems: Vec<RowError>,
+    /// What was done.
+    pub report: ReadReport,
+}
+
+/// The case field of each header (user's mapping first, then names and synonyms), counted
+/// into `report`; unknown headers are problems at line 1.
+fn resolve_headers<'a>(
+    header: &'a [String],
+    opts: &'a ReadOptions,
+    report: &mut ReadReport,
+    problems: &mut Vec<RowError>,
+) -> Vec<Option<&'a str>> {
+    let mut fields = Vec::with_capacity(header.len());
+    for h in header {
+        let h_trim = h.trim().trim_start_matches('\u{feff}');
+        let user = opts.columns.iter().find(|(name, _)| name.trim() == h_trim);
+        let field = match user {
+            Some((_, None)) => {
+                report.ignored += 1;
+                None
+            }
+            Some((_, Some(f))) => match spreadsheet::field_of_header(f) {
+                Some(field) => {
+                    report.by_user += 1;
+                    Some(field)
+                }
+                None => {
+                    problems.push(RowError {
+                        line: 1,
+                        column: h.clone(),
+                        problem: Problem::UnknownField(f.clone()),
+                    });
+                    None
+                }
+            },
+            None => match spreadsheet::field_of_header(h) {
+                Some(field) => {
+                    if spreadsheet::is_field_name(h) {
+                        report.by_name += 1;
+                    } else {
+                        report.by_synonym += 1;
+                    }
+                    Some(field)
+                }
+                None => {
+                    problems.push(RowError {
+                        line: 1,
+                        column: h.clone(),
+                        problem: Problem::UnknownField(h_trim.to_string()),
+                    });
+                    None
+                }
+            },
+        };
+        // A field named twice: the second column is a problem, not a silent overwrite.
+        if let Some(f) = field.filter(|f| fields.contains(&Some(*f))) {
+            problems.push(RowError {
+                line: 1,
+                column: h.clone(),
+                problem: Problem::DuplicateField(f.to_string()),
+            });
+            fields.push(None);
+            continue;
+        }
+        fields.push(field);
+    }
+    fields
+}
+
+/// Reads incidents from a table (CSV, or tab- or semicolon-separated; headers in Chinese or
+/// English, [`spreadsheet::HEADER_SYNONYMS`]), each checked as an incident under `terms` (so
+/// a declared priority must be one of its levels). A file that cannot be read at all, or one
+/// with a header that names no field, is refused with its problems at line 1.
+pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRead {
+    let text = text.trim_start_matches('\u{feff}');
+    let separator = spreadsheet::sniff_separator(text);
+    let mut out = TableRead {
+        report: ReadReport {
+            separator: char::from(separator),
+            ..ReadReport::default()
+        },
+        ..TableRead::default()
+    };
+    let how = Cells {
+        dates: opts.dates,
+        terms: match terms {
+            TermsSpec::Preset(id) => Terms::preset(id),
+            TermsSpec::Inline(t) => Some((**t).clone()),
+        },
+    };
     let terms = serde_json::to_value(terms).unwrap_or_default();
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_string).collect(),
         Err(e) => {
-            return (
-                Vec::new(),
-                vec![RowError {
-                    line: 1,
-                    column: String::new(),
-                    problem: Problem::Format(e.to_string()),
-                }],
-            )
+            out.problems.push(RowError {
+                line: 1,
+                column: String::new(),
+                problem: Problem::Format(e.to_string()),
+            });
+            return out;
         }
     };
-    let mut good = Vec::new();
-    let mut bad = Vec::new();
-    for (n, name) in header.iter().enumerate() {
-        let name = name.trim().trim_start_matches("facts.");
-        if !COLUMNS.contains(&name) {
-            bad.push(RowError {
-                line: 1,
-                column: header[n].clone(),
-                problem: Problem::UnknownField(name.to_string()),
-            });
-        }
-    }
-    if !bad.is_empty() {
-        return (good, bad);
+    let fields = resolve_headers(&header, opts, &mut out.report, &mut out.problems);
+    if !out.problems.is_empty() {
+        return out;
     }
     for (k, record) in reader.records().enumerate() {
         let line = k + 2;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                bad.push(RowError {
+                out.report.rows += 1;
+                out.report.bad_rows += 1;
+                out.problems.push(RowError {
                     line,
                     column: String::new(),
                     problem: Problem::Format(e.to_string()),
@@ -211,24 +366,36 @@ pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>,
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        match parse_row(&row_value(&header, &record), &terms) {
+        out.report.rows += 1;
+        match parse_row(&row_value(&fields, &record, &how), &terms) {
             // An id an earlier row already has: the row is refused (ids name incidents).
-            Ok(inc) if good.iter().any(|(_, g): &(usize, Incident)| g.id == inc.id) => {
-                bad.push(RowError {
+            Ok(inc) if out.incidents.iter().any(|(_, g)| g.id == inc.id) => {
+                out.report.bad_rows += 1;
+                out.problems.push(RowError {
                     line,
                     column: "id".into(),
                     problem: Problem::DuplicateId(inc.id),
                 })
             }
-            Ok(inc) => good.push((line, inc)),
-            Err(errs) => bad.extend(errs.into_iter().map(|e| RowError {
-                line,
-                column: column_of(&e.path),
-                problem: e.problem,
-            })),
+            Ok(inc) => out.incidents.push((line, inc)),
+            Err(errs) => {
+                out.report.bad_rows += 1;
+                out.problems.extend(errs.into_iter().map(|e| RowError {
+                    line,
+                    column: column_of(&e.path),
+                    problem: e.problem,
+                }))
+            }
         }
     }
-    (good, bad)
+    out
+}
+
+/// Reads incidents from CSV text with no options ([`read_table`]): the good incidents (with
+/// their line numbers) and the problems of the bad rows.
+pub fn read_incidents(text: &str, terms: &TermsSpec) -> (Vec<(usize, Incident)>, Vec<RowError>) {
+    let read = read_table(text, terms, &ReadOptions::default());
+    (read.incidents, read.problems)
 }
 
 /// Reads and checks one incident object with the case reader, as `incidents[0]`.
@@ -431,9 +598,9 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
 
     #[test]
     fn an_unknown_column_is_named() {
-        let (good, bad) = read_incidents("id,reportedat\na,2025-01-01 10:00\n", &LETTER);
+        let (good, bad) = read_incidents("id,reported_by\na,Li Lei\n", &LETTER);
         assert!(good.is_empty());
-        assert_eq!(bad[0].column, "reportedat");
+        assert_eq!(bad[0].column, "reported_by");
     }
 
     #[test]
