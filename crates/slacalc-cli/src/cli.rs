@@ -1,6 +1,7 @@
 use crate::output::{self, WriteError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use slacalc::case::{Case, Contract, Interpretation};
+use slacalc::spreadsheet::DateSystem;
 use slacalc::table;
 use slacalc::terms::{Terms, TermsSpec};
 use slacalc::text::{self, Lang};
@@ -74,9 +75,18 @@ enum Command {
 
 #[derive(Args)]
 struct CsvArgs {
-    /// CSV file of incidents (one per row; header = case field names), `-` for stdin.
+    /// A table of incidents, one per row: CSV, or tab- or semicolon-separated; UTF-8,
+    /// UTF-16 or GB18030/GBK; headers in Chinese or English (docs/case-format.md); `-` for
+    /// stdin.
     #[arg(long)]
     csv: Option<String>,
+    /// With --csv: the field an unrecognised column holds (`--map 备注=-` leaves it out);
+    /// repeatable.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    map: Vec<String>,
+    /// With --csv: serial numbers in time cells count days from 1900 (Excel, WPS) or 1904.
+    #[arg(long, value_name = "1900|1904", default_value = "1900")]
+    dates: String,
     /// With --csv: terms preset id or a terms JSON file.
     #[arg(long, default_value = "eyou-sdju")]
     terms: String,
@@ -147,6 +157,79 @@ fn usage(msg: String) -> Failure {
     Failure::Report(vec![format!("error: {msg}")], 2)
 }
 
+/// The bytes of a file, or of standard input for `-`.
+fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
+    if file == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map(|_| b)
+            .map_err(|e| usage(format!("standard input: cannot read: {e}")))
+    } else {
+        std::fs::read(file).map_err(|e| usage(format!("{file}: cannot read: {e}")))
+    }
+}
+
+/// How `--map` and `--dates` ask the table to be read.
+fn read_options(args: &CsvArgs) -> Result<table::ReadOptions, Failure> {
+    let mut columns = Vec::new();
+    for m in &args.map {
+        let (column, field) = m.rsplit_once('=').ok_or_else(|| {
+            usage(format!(
+                "--map \"{m}\": expected COLUMN=FIELD, or COLUMN=- to leave it out"
+            ))
+        })?;
+        let field = field.trim();
+        columns.push((
+            column.trim().to_string(),
+            (field != "-" && !field.is_empty()).then(|| field.to_string()),
+        ));
+    }
+    let dates = match args.dates.as_str() {
+        "1900" => DateSystem::From1900,
+        "1904" => DateSystem::From1904,
+        other => return Err(usage(format!("--dates \"{other}\": expected 1900 or 1904"))),
+    };
+    Ok(table::ReadOptions { columns, dates })
+}
+
+/// Reads a table of incidents given with --csv: decoded, read with the mapping, and what
+/// was done said on standard error ("GB18030, tab-separated, 6 rows; 12 columns by synonym,
+/// …") unless it was a plain UTF-8 CSV of field names.
+fn read_csv_table(
+    path: &str,
+    args: &CsvArgs,
+    terms: &TermsSpec,
+) -> Result<table::TableRead, Failure> {
+    let decoded = crate::decode::decode(&read_bytes(path)?);
+    let read = table::read_table(&decoded.text, terms, &read_options(args)?);
+    let r = &read.report;
+    let sep = match r.separator {
+        '\t' => "tab",
+        ';' => "semicolon",
+        _ => "comma",
+    };
+    // Said when the file needed more than reading (a plain UTF-8 CSV of field names is quiet,
+    // so scripts see only problems).
+    let plain = decoded.encoding == "UTF-8"
+        && r.separator == ','
+        && r.by_synonym + r.by_user + r.ignored == 0;
+    if !plain {
+        output::warn(&format!(
+            "{path}: {}, {sep}-separated, {} rows; {} columns by name, {} by synonym, {} by --map, {} left out; {} rows with problems",
+            decoded.encoding, r.rows, r.by_name, r.by_synonym, r.by_user, r.ignored, r.bad_rows
+        ));
+    }
+    if read
+        .problems
+        .iter()
+        .any(|p| p.line == 1 && matches!(p.problem, slacalc::Problem::UnknownField(_)))
+    {
+        output::warn("hint: name an unrecognised column with --map COLUMN=FIELD, or leave it out with --map COLUMN=-");
+    }
+    Ok(read)
+}
+
 fn read(file: &str) -> Result<String, Failure> {
     if file == "-" {
         let mut s = String::new();
@@ -173,9 +256,12 @@ fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
 /// Builds a case from a CSV of incidents and the contract given on the command line; bad
 /// rows are reported (the good ones are kept).
 fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> {
-    let text = read(file)?;
     let template = csv_template(args)?;
-    let (good, bad) = table::read_incidents(&text, &template.terms);
+    let table::TableRead {
+        incidents: good,
+        problems: bad,
+        ..
+    } = read_csv_table(file, args, &template.terms)?;
     let warnings = bad
         .iter()
         .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
@@ -303,9 +389,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     Ok(0)
                 }
                 (Some(path), None) => {
-                    let text = read(path)?;
                     let template = csv_template(&csv)?;
-                    let (good, bad) = table::read_incidents(&text, &template.terms);
+                    let table::TableRead {
+                        incidents: good,
+                        problems: bad,
+                        ..
+                    } = read_csv_table(path, &csv, &template.terms)?;
                     let rows = good
                         .iter()
                         .map(|(l, _)| *l)

@@ -4,6 +4,7 @@
 
 mod calendar_cmd;
 mod cli;
+mod decode;
 mod output;
 
 fn main() -> std::process::ExitCode {

@@ -219,6 +219,15 @@ pub fn cause_word(cell: &str) -> Option<&'static str> {
         .map(|(id, _)| *id)
 }
 
+/// A share of mailboxes (L2.1) in words: `多数`/`大多数`/`大部分` → most, `少数`/`个别`/`小部分` → few.
+pub fn share_word(cell: &str) -> Option<&'static str> {
+    match cell.trim() {
+        "多数" | "大多数" | "大部分" | "过半" => Some("most"),
+        "少数" | "个别" | "小部分" | "部分" => Some("few"),
+        _ => None,
+    }
+}
+
 /// A request kind (L2.3) in words: `故障` → fault, `咨询` → consultation.
 pub fn kind_word(cell: &str) -> Option<&'static str> {
     match cell.trim() {
@@ -383,6 +392,8 @@ mod tests {
         assert_eq!(cause_word("供应商"), Some("vendor"));
         assert_eq!(cause_word("vendor"), None);
         assert_eq!(kind_word("咨询"), Some("consultation"));
+        assert_eq!(share_word("多数"), Some("most"));
+        assert_eq!(share_word("少数"), Some("few"));
     }
 
     #[test]

@@ -151,9 +151,10 @@ fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells) -
             "system_usable" | "seriously_damaged" => boolean(cell),
             "mailboxes_affected_pct" => {
                 let n = cell.trim().trim_end_matches(['%', '\u{ff05}']).trim();
-                match n.parse::<u64>() {
-                    Ok(n) => Value::from(n),
-                    Err(_) => Value::String(cell.trim().to_string()),
+                match (n.parse::<u64>(), spreadsheet::share_word(n)) {
+                    (Ok(n), _) => Value::from(n),
+                    (_, Some(word)) => Value::String(word.to_string()),
+                    _ => Value::String(cell.trim().to_string()),
                 }
             }
             "reported_at" | "interrupted_from" | "restored_at" | "phone_response_at"
