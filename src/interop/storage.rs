@@ -171,25 +171,44 @@ fn store_ledger(text: Option<&str>) -> Result<(), String> {
     result.map_err(refusal)
 }
 
-/// Key, in a tab's own `sessionStorage`, of the work of a tab opened from a link (issue #14).
-pub const BESIDE_KEY: &str = "slacalc.beside.v1";
+/// Keys, in a tab's own `sessionStorage`, of the work of a tab opened from a link (issue #14):
+/// the link, the work (a document of the work's format) and the ledger (of the ledger's).
+pub const BESIDE_KEYS: [&str; 3] = [
+    "slacalc.beside.link",
+    "slacalc.beside.work",
+    "slacalc.beside.ledger",
+];
 
 fn session() -> Option<web_sys::Storage> {
     gloo::utils::window().session_storage().ok()?
 }
 
-/// The work this tab keeps beside the shared work, if it was opened from a link.
+/// The work this tab keeps beside the shared work, if it was opened from a link. (Read with
+/// the readers of the saved documents: no reader of its own in the wasm.)
 pub fn read_beside() -> Option<BesideDoc> {
-    serde_json::from_str(&session()?.get_item(BESIDE_KEY).ok()??).ok()
+    let s = session()?;
+    let get = |key: &str| s.get_item(key).ok().flatten();
+    let link = get(BESIDE_KEYS[0])?;
+    let work = saved::read_work(&get(BESIDE_KEYS[1])?).ok()?.doc;
+    let ledger = get(BESIDE_KEYS[2]).filter(|t| saved::read_ledger(t).is_ok());
+    Some(BesideDoc { link, work, ledger })
 }
 
 /// Keeps the work of a tab opened from a link in that tab's own storage (or forgets it).
 pub fn store_beside(doc: Option<&BesideDoc>) {
     let Some(s) = session() else { return };
-    let _ = match doc.and_then(|d| serde_json::to_string(d).ok()) {
-        Some(text) => s.set_item(BESIDE_KEY, &text),
-        None => s.remove_item(BESIDE_KEY),
-    };
+    let work = doc.and_then(|d| serde_json::to_string(&d.work).ok());
+    let texts = [
+        doc.map(|d| d.link.clone()),
+        work,
+        doc.and_then(|d| d.ledger.clone()),
+    ];
+    for (key, text) in BESIDE_KEYS.iter().zip(texts) {
+        let _ = match text {
+            Some(t) => s.set_item(key, &t),
+            None => s.remove_item(key),
+        };
+    }
 }
 
 /// The shared work and ledger (its JSON text) as stored just now (what cannot be read: none).

@@ -6,7 +6,6 @@ use crate::i18n::lang::Lang;
 use crate::state::form::{Action, FormState};
 use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
 use crate::state::saved::{read_ledger, Aside, ReadWork, WorkDoc, WORK_FORMAT};
-use serde::{Deserialize, Serialize};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
 use std::rc::Rc;
@@ -81,7 +80,7 @@ pub struct Tabs {
 
 /// What a tab opened from a link keeps in its own `sessionStorage` (a reload of that tab
 /// gives it back; other tabs never see it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BesideDoc {
     /// The link fragment the tab was opened at (`#c=…`).
     pub link: String,
