@@ -190,6 +190,9 @@ async fn shoot_beside(c: &Client, wd: u16, dir: &std::path::Path) {
                 .execute("return document.documentElement.lang;", vec![])
                 .await
                 .expect("lang");
+            c.execute("window.scrollTo(0, 0);", vec![])
+                .await
+                .expect("scrolls");
             tokio::time::sleep(Duration::from_millis(300)).await;
             let png = c.screenshot().await.expect("screenshot");
             let file = dir.join(format!(

@@ -350,7 +350,7 @@ impl Page {
             PageAction::SetLang(lang) => self.lang = lang,
             PageAction::StorageProblem(e) => self.storage_failing = Some(e),
             PageAction::ForgetAside(key) => self.asides.retain(|a| a.key != key),
-            PageAction::FromOtherTab(doc) => self.from_other_tab(doc),
+            PageAction::FromOtherTab(doc) => self.work_from_other_tab(doc),
             PageAction::LedgerFromOtherTab(text) => self.ledger_from_other_tab(text),
             PageAction::UseOtherWork => {
                 if let Some(doc) = self.tabs.other_work.take() {
@@ -427,7 +427,7 @@ impl Page {
     /// Another tab wrote the work: a newer one is taken when this tab has nothing unsaved,
     /// else offered beside this tab's own; this tab's own writes, older ones and the same
     /// work are ignored; a tab opened from a link keeps the link's case.
-    fn from_other_tab(&mut self, doc: WorkDoc) {
+    fn work_from_other_tab(&mut self, doc: WorkDoc) {
         if doc.tab == self.tabs.id || self.embed || self.tabs.beside.is_some() {
             return;
         }
