@@ -206,13 +206,14 @@ impl Page {
     /// The page as it opens: the work saved in the browser (if any, migrated to the current
     /// format: `state::saved`) and its ledger; then, for an address with a link (`#c=…`), the
     /// link's case beside that work (issue #14: the tab writes only its own `session`, so the
-    /// other tabs' work stays as it is); a tab reloaded at its link gets its own edits back
-    /// from `session`, and a new link in it replaces them, restorable.
+    /// other tabs' work stays as it is); a tab `reloaded` at its link gets its own edits back
+    /// from `session`, and a link opened anew in it replaces them, restorable.
     pub fn opening(
         fragment: Option<String>,
         saved: Option<ReadWork>,
         ledger: Option<SavedLedger>,
         session: Option<BesideDoc>,
+        reloaded: bool,
     ) -> Page {
         let mut page = Page::new();
         let mut migrated = false;
@@ -262,8 +263,8 @@ impl Page {
                 if let Some(l) = own.ledger.as_deref().and_then(|t| read_ledger(t).ok()) {
                     page.ledger.restore(l);
                 }
-                // Another link typed into this tab's address: opened over its own edits.
-                if let Some(f) = fragment.filter(|f| *f != own.link) {
+                // A link opened anew in this tab: opened over its own edits, restorable.
+                if let Some(f) = fragment.filter(|f| *f != own.link || !reloaded) {
                     page.apply(PageAction::OpenLink(f));
                 }
             }
@@ -287,7 +288,7 @@ impl Page {
     /// opened, if any.
     #[cfg(test)]
     pub fn at(fragment: Option<String>) -> Page {
-        Page::opening(fragment, None, None, None)
+        Page::opening(fragment, None, None, None, false)
     }
 
     /// The assessment time: the typed one, or `now`.
@@ -730,7 +731,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         })
         .to_string();
         let old = crate::state::saved::read_work(&text).expect("the old format reads");
-        let mut page = Page::opening(None, Some(old), None, None);
+        let mut page = Page::opening(None, Some(old), None, None, false);
         page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
         let book = page.ledger.book.as_ref().expect("the ledger is back");
         assert_eq!(book.rows.len(), 6);
@@ -750,7 +751,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         let saved = page.saved().expect("saved");
         let text = serde_json::to_string(&saved).expect("JSON");
         let back = crate::state::saved::read_work(&text).expect("reads back");
-        let reopened = Page::opening(None, Some(back.clone()), None, None);
+        let reopened = Page::opening(None, Some(back.clone()), None, None, false);
         assert_eq!(reopened.form.id, "mine");
         assert_eq!(reopened.as_of, "2026-01-01 00:00");
         // Opening a link over saved work: the work is the restorable previous form.
@@ -758,7 +759,13 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             .evaluate(at("2026-06-01T00:00:00+08:00"))
             .expect("valid");
         let fragment = format!("#c={}", link::encode(&case, &a));
-        let mut linked = Page::opening(Some(fragment.clone()), Some(back.clone()), None, None);
+        let mut linked = Page::opening(
+            Some(fragment.clone()),
+            Some(back.clone()),
+            None,
+            None,
+            false,
+        );
         assert_eq!(linked.form.id, "2025-03-03-mail-down");
         // Opened at the page's start, the link's case is beside the saved work: not written
         // over it (issue #14), the saved work one click away, the case then restorable.
@@ -770,7 +777,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         linked.apply(PageAction::RestorePrevious);
         assert_eq!(linked.form.id, "2025-03-03-mail-down");
         // A link opened later in a tab (a hashchange) replaces the form, restorable.
-        let mut later = Page::opening(None, Some(back), None, None);
+        let mut later = Page::opening(None, Some(back), None, None, false);
         later.apply(PageAction::OpenLink(fragment));
         assert_eq!(later.form.id, "2025-03-03-mail-down");
         later.apply(PageAction::RestorePrevious);
@@ -788,7 +795,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             doc: doc.clone(),
             ledger_csv: None,
         };
-        let mut page = Page::opening(None, Some(read), None, None);
+        let mut page = Page::opening(None, Some(read), None, None, false);
         page.tabs.id = "a".into();
         (page, doc)
     }
@@ -876,7 +883,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             .evaluate(at("2026-06-01T00:00:00+08:00"))
             .expect("valid");
         let fragment = format!("#c={}", link::encode(&case, &a));
-        let mut beside = Page::opening(Some(fragment), None, None, None);
+        let mut beside = Page::opening(Some(fragment), None, None, None, false);
         beside.apply(PageAction::FromOtherTab(from("b", 200, "theirs")));
         assert_eq!(beside.form.id, "2025-03-03-mail-down");
         assert!(beside.tabs.other_work.is_none());
@@ -949,7 +956,13 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             doc: shared.clone(),
             ledger_csv: None,
         };
-        let mut page = Page::opening(Some(fragment.clone()), Some(read.clone()), None, None);
+        let mut page = Page::opening(
+            Some(fragment.clone()),
+            Some(read.clone()),
+            None,
+            None,
+            false,
+        );
         assert_eq!(page.saved(), None, "writes nothing the tabs share");
         assert!(page.previous.is_none());
         page.apply(PageAction::Form(Action::Set(
@@ -964,11 +977,30 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             Some(read.clone()),
             None,
             Some(own.clone()),
+            true,
         );
         assert_eq!(reloaded.form.price, "2000000");
+        assert!(reloaded.previous.is_none());
+        // The same link opened anew in that tab: the link's case, the tab's own restorable.
+        let mut anew = Page::opening(
+            Some(fragment.clone()),
+            Some(read.clone()),
+            None,
+            Some(own.clone()),
+            false,
+        );
+        assert_eq!(anew.form.price, "1000000.00");
+        anew.apply(PageAction::RestorePrevious);
+        assert_eq!(anew.form.price, "2000000");
         assert_eq!(reloaded.tabs.beside.as_deref(), Some(fragment.as_str()));
         // A damaged link typed into that tab later changes nothing typed.
-        let bad = Page::opening(Some("#c=1damaged".into()), Some(read), None, Some(own));
+        let bad = Page::opening(
+            Some("#c=1damaged".into()),
+            Some(read),
+            None,
+            Some(own),
+            false,
+        );
         assert_eq!(bad.form.price, "2000000");
         assert!(bad.notice.as_ref().is_some_and(|n| n.error));
         // Kept as the work: written over the shared work, which stays restorable.
@@ -984,7 +1016,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         page.apply(PageAction::RestorePrevious);
         assert_eq!(page.form.id, "shared-work");
         // A damaged link at the start leaves the tab on the saved work, shared as before.
-        let mut plain = Page::opening(Some("#c=1damaged".into()), None, None, None);
+        let mut plain = Page::opening(Some("#c=1damaged".into()), None, None, None, false);
         assert!(plain.tabs.beside.is_none());
         plain.tabs.id = "a".into();
         assert!(plain.saved().is_some());
@@ -1033,6 +1065,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             None,
             Some(ledger),
             None,
+            false,
         );
         assert!(embedded.embed);
         assert!(

@@ -41,6 +41,7 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
             found.work,
             found.ledger,
             storage::read_beside(),
+            browser::reloaded(),
         );
         page.asides = found.asides;
         page.tabs.id = storage::tab_id();
@@ -78,15 +79,15 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
         });
     }
     {
-        // A tab opened from a link keeps its own work in its own storage (issue #14).
-        let key = (
-            page.tabs.beside.clone(),
-            page.work(),
-            page.ledger.rev,
-            page.embed,
-        );
+        // A tab opened from a link keeps its own work in its own storage (issue #14); any
+        // other tab forgets what it kept there (once: its key does not follow its edits).
+        let own = page
+            .tabs
+            .beside
+            .as_ref()
+            .map(|link| (link.clone(), page.work(), page.ledger.rev));
         let page = page.clone();
-        use_effect_with(key, move |(_, _, _, embed)| {
+        use_effect_with((own, page.embed), move |(_, embed)| {
             // (An embed card leaves the tab's own work alone.)
             if !embed {
                 storage::store_beside(page.beside_doc().as_ref());
