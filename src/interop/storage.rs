@@ -266,6 +266,9 @@ pub fn use_ledger_storage(
     let on_problem = on_result;
     // The ledger waiting to be written (cheap to hold: its rows are shared).
     let pending: Rc<RefCell<Option<LedgerState>>> = use_mut_ref(|| None);
+    // Whether it may be written now (read when the wait ends and when the page is left).
+    let may_write = use_mut_ref(|| shared);
+    *may_write.borrow_mut() = shared;
     let write = move |l: LedgerState, on_result: &Callback<Result<Option<String>, String>>| {
         let text = ledger_text(&l);
         on_result.emit(store_ledger(text.as_deref()).map(|()| text));
@@ -273,9 +276,11 @@ pub fn use_ledger_storage(
     {
         let pending = pending.clone();
         let on_problem = on_problem.clone();
+        let may_write = may_write.clone();
         use_effect_with((), move |_| {
             let listener = super::browser::listen("pagehide", move |_| {
-                if let Some(l) = pending.borrow_mut().take() {
+                let latest = pending.borrow_mut().take();
+                if let Some(l) = latest.filter(|_| *may_write.borrow()) {
                     write(l, &on_problem);
                 }
             });
@@ -300,8 +305,9 @@ pub fn use_ledger_storage(
                 if *changes.borrow() != mine {
                     return;
                 }
+                // (Dropped if it may no longer be written: another tab's ledger came.)
                 let latest = pending.borrow_mut().take();
-                if let Some(l) = latest {
+                if let Some(l) = latest.filter(|_| *may_write.borrow()) {
                     write(l, &on_problem);
                 }
             });

@@ -179,11 +179,21 @@ impl Page {
         })
     }
 
-    /// The work to write, if it differs from what this tab last wrote or took.
+    /// The work to write, if it differs from what this tab last wrote or took (and no other
+    /// tab's work waits beside it for the user's choice: neither replaces the other unasked).
     pub fn to_store(&self) -> Option<WorkDoc> {
+        if self.tabs.other_work.is_some() {
+            return None;
+        }
         let doc = self.saved()?;
         let same = self.tabs.work.as_ref().is_some_and(|w| same_work(w, &doc));
         (!same).then_some(doc)
+    }
+
+    /// The ledger is written to the storage the tabs share: not by an embed card or a tab
+    /// opened from a link, nor while another tab's ledger waits beside this one's.
+    pub fn ledger_shared(&self) -> bool {
+        !self.embed && self.tabs.beside.is_none() && self.tabs.other_ledger.is_none()
     }
 
     /// This tab has work it has not written (nor taken from another tab).
@@ -374,8 +384,11 @@ impl Page {
                 }
             }
             PageAction::KeepMine => {
+                // This tab's own is written now (over the other tab's, as chosen).
                 self.tabs.other_work = None;
-                self.tabs.other_ledger = None;
+                if self.tabs.other_ledger.take().is_some() {
+                    self.ledger.rev += 1;
+                }
             }
             PageAction::WorkStored(doc) => {
                 self.storage_failing = None;
@@ -852,7 +865,8 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         assert_eq!(page.form.id, "mine-unsaved", "its own stays");
         let offered = page.tabs.other_work.as_deref().expect("offered");
         assert_eq!(offered.form.id, "theirs");
-        assert!(page.to_store().is_some(), "its own is still to be written");
+        // Neither is written over the other until the user chooses.
+        assert_eq!(page.to_store(), None);
         // Taken on request: this tab's own form restorable.
         page.apply(PageAction::UseOtherWork);
         assert_eq!(page.form.id, "theirs");
@@ -865,6 +879,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         page.apply(PageAction::KeepMine);
         assert!(page.tabs.other_work.is_none());
         assert_eq!(page.form.id, "mine-unsaved");
+        assert!(page.to_store().is_some(), "its own is written as chosen");
     }
 
     #[test]
@@ -936,6 +951,14 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         page.apply(PageAction::LedgerFromOtherTab(ledger_of(&["z"])));
         assert_eq!(ledger_ids(&page), mine, "its own stays");
         assert_eq!(page.tabs.other_ledger, Some(ledger_of(&["z"])));
+        assert!(
+            !page.ledger_shared(),
+            "not written over the other until chosen"
+        );
+        let mut kept = page.clone();
+        kept.apply(PageAction::KeepMine);
+        assert!(kept.ledger_shared() && kept.ledger.rev > page.ledger.rev);
+        assert_eq!(ledger_ids(&kept), mine);
         page.apply(PageAction::UseOtherLedger);
         assert_eq!(ledger_ids(&page), ["z"]);
         // Written and acknowledged: the next change from another tab is taken.

@@ -116,7 +116,7 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
     }
     storage::use_ledger_storage(
         &page.ledger,
-        page.tabs.beside.is_none() && !page.embed,
+        page.ledger_shared(),
         on_page.reform(|written: Result<Option<String>, String>| match written {
             Ok(text) => PageAction::LedgerStored(text),
             Err(e) => PageAction::StorageProblem(e),

@@ -151,8 +151,8 @@ pub fn tab_notices(p: &TabNoticesProps) -> Html {
             }
             if p.other_work {
                 <div id="other-tab" class="notice" role="status">
-                    <p>{ bi(("另一个标签页修改了工作,而本标签页有尚未保存的修改:本标签页的内容保持不变。",
-                        "Another tab changed the work while this tab had changes not yet saved: this tab's version is kept.")) }</p>
+                    <p>{ bi(("另一个标签页修改了工作,而本标签页有尚未保存的修改:两个版本都保留,本标签页的内容不变;在你选择之前,两者互不覆盖。",
+                        "Another tab changed the work while this tab had changes not yet saved: both are kept and this tab still shows its own; neither overwrites the other until you choose.")) }</p>
                     <button type="button" id="use-other-tab" onclick={p.on_page.reform(|_: MouseEvent| PageAction::UseOtherWork)}>
                         { bi(("使用另一个标签页的版本", "Use the other tab's version")) }</button>
                     <button type="button" class="keep-mine" onclick={keep_mine.clone()}>{ bi(("保留本标签页的版本", "Keep this tab's version")) }</button>
@@ -160,8 +160,8 @@ pub fn tab_notices(p: &TabNoticesProps) -> Html {
             }
             if p.other_ledger {
                 <div id="other-tab-ledger" class="notice" role="status">
-                    <p>{ bi(("另一个标签页修改了台账,而本标签页的台账有尚未保存的修改:本标签页的台账保持不变。",
-                        "Another tab changed the ledger while this tab's ledger had changes not yet saved: this tab's ledger is kept.")) }</p>
+                    <p>{ bi(("另一个标签页修改了台账,而本标签页的台账有尚未保存的修改:两个版本都保留,本标签页的台账不变;在你选择之前,两者互不覆盖。",
+                        "Another tab changed the ledger while this tab's ledger had changes not yet saved: both are kept and this tab still shows its own; neither overwrites the other until you choose.")) }</p>
                     <button type="button" id="use-other-ledger" onclick={p.on_page.reform(|_: MouseEvent| PageAction::UseOtherLedger)}>
                         { bi(("使用另一个标签页的台账", "Use the other tab's ledger")) }</button>
                     <button type="button" class="keep-mine" onclick={keep_mine}>{ bi(("保留本标签页的台账", "Keep this tab's ledger")) }</button>
