@@ -177,6 +177,57 @@ async fn a_link_tab_opens_the_saved_work_on_request() {
     c.close().await.expect("closes");
 }
 
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: cargo test --test e2e_tabs -- --include-ignored"]
+async fn a_tab_with_unsaved_edits_keeps_them_beside_the_other_tabs_work() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#penalty-amount").await;
+    let (a, b) = second_tab(&c, &url).await;
+    el(&c, "#penalty-amount").await;
+    // Tab A's writes are refused (a full quota), so what it types stays unsaved.
+    to(&c, &a).await;
+    c.execute(
+        "window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
+        vec![],
+    )
+    .await
+    .expect("refuses");
+    type_into(&c, "#incident-id", "unsaved-in-a").await;
+    el(&c, "#storage-failing").await;
+    // Tab B writes its own.
+    to(&c, &b).await;
+    type_into(&c, "#incident-id", "saved-in-b").await;
+    // Tab A keeps its own and offers B's, and writes neither over the other meanwhile.
+    to(&c, &a).await;
+    el(&c, "#other-tab").await;
+    assert_eq!(value(&c, "#incident-id").await, "unsaved-in-a");
+    c.execute("Storage.prototype.setItem = window.__setItem;", vec![])
+        .await
+        .expect("stores again");
+    type_into(&c, "#contract-price", "2000000").await;
+    to(&c, &b).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(value(&c, "#incident-id").await, "saved-in-b");
+    assert_eq!(value(&c, "#contract-price").await, "1000000.00");
+    // Chosen: the other tab's version, this tab's own restorable.
+    to(&c, &a).await;
+    el(&c, "#use-other-tab").await.click().await.expect("use");
+    wait_value(&c, "#incident-id", "saved-in-b").await;
+    assert!(c.find(Locator::Css("#other-tab")).await.is_err());
+    el(&c, "#restore-previous")
+        .await
+        .click()
+        .await
+        .expect("restore");
+    wait_value(&c, "#incident-id", "unsaved-in-a").await;
+    // Now written, and taken by B.
+    to(&c, &b).await;
+    wait_value(&c, "#incident-id", "unsaved-in-a").await;
+    wait_value(&c, "#contract-price", "2000000").await;
+    c.close().await.expect("closes");
+}
+
 /// Saves the top of the page with the "beside" notice in both languages (to look at).
 async fn shoot_beside(c: &Client, wd: u16, dir: &std::path::Path) {
     let session = c.session_id().await.expect("session").unwrap_or_default();
