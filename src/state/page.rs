@@ -425,7 +425,13 @@ impl Page {
                             self.as_of.clear();
                         }
                     }
-                    self.take_ledger(ledger);
+                    if self.unsaved_ledger() && ledger != ledger_text(&self.ledger) {
+                        // This tab changed its ledger: kept, the saved one offered beside it.
+                        self.tabs.ledger = Some(ledger.clone());
+                        self.tabs.other_ledger = Some(ledger);
+                    } else {
+                        self.take_ledger(ledger);
+                    }
                     self.previous = Some(Box::new(link_case));
                     self.notice = Some(Notice {
                         error: false,
@@ -1038,6 +1044,17 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         );
         page.apply(PageAction::RestorePrevious);
         assert_eq!(page.form.id, "shared-work");
+        // Opening the saved work instead: a ledger edited in the link's tab is kept, the
+        // saved one offered beside it.
+        let mut edited = Page::opening(Some(fragment.clone()), None, None, None, false);
+        edited.apply(PageAction::Ledger(LedgerAction::AddFromForm));
+        let own_ledger = ledger_ids(&edited);
+        edited.apply(PageAction::OpenSaved(None, ledger_of(&["saved"])));
+        assert_eq!(ledger_ids(&edited), own_ledger);
+        assert_eq!(edited.tabs.other_ledger, Some(ledger_of(&["saved"])));
+        assert!(!edited.ledger_shared());
+        edited.apply(PageAction::UseOtherLedger);
+        assert_eq!(ledger_ids(&edited), ["saved"]);
         // A damaged link at the start leaves the tab on the saved work, shared as before.
         let mut plain = Page::opening(Some("#c=1damaged".into()), None, None, None, false);
         assert!(plain.tabs.beside.is_none());
