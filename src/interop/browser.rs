@@ -22,6 +22,20 @@ pub fn link_in_address() -> Option<String> {
     hash.contains("c=").then_some(hash)
 }
 
+/// The page was loaded again by a reload or by going back or forward to it (not opened
+/// anew): its navigation entry's `type`.
+pub fn reloaded() -> bool {
+    let Some(p) = gloo::utils::window().performance() else {
+        return false;
+    };
+    let entry = p.get_entries_by_type("navigation").get(0);
+    let kind = js_sys::Reflect::get(&entry, &"type".into()).ok();
+    matches!(
+        kind.and_then(|k| k.as_string()).as_deref(),
+        Some("reload" | "back_forward")
+    )
+}
+
 /// The page's whole address (empty if the browser will not say).
 pub fn page_href() -> String {
     gloo::utils::window().location().href().unwrap_or_default()

@@ -9,6 +9,7 @@
 
 use crate::i18n::lang::Lang;
 use crate::state::ledger::{LedgerState, SavedLedger};
+use crate::state::page::{ledger_text, BesideDoc, PageAction};
 use crate::state::saved::{self, Aside, ReadWork, WorkDoc, ASIDE_PREFIX};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -144,8 +145,9 @@ pub fn forget_aside(key: &str) {
     GUARDED.with(|g| g.borrow_mut().retain(|k| k != key));
 }
 
-/// Keeps the work, stamped with the time and this tab; the browser's refusal as text.
-pub fn store_work(doc: &WorkDoc) -> Result<(), String> {
+/// Keeps the work, stamped with the time and this tab: the document as written, or the
+/// browser's refusal as text.
+pub fn store_work(doc: &WorkDoc) -> Result<WorkDoc, String> {
     check_not_guarded(WORK_KEY)?;
     let stamped = WorkDoc {
         saved_at: js_sys::Date::now() as i64,
@@ -153,21 +155,89 @@ pub fn store_work(doc: &WorkDoc) -> Result<(), String> {
         ..doc.clone()
     };
     let text = serde_json::to_string(&stamped).map_err(|e| e.to_string())?;
-    writable()?.set_item(WORK_KEY, &text).map_err(refusal)
+    writable()?.set_item(WORK_KEY, &text).map_err(refusal)?;
+    Ok(stamped)
 }
 
-/// Keeps the ledger (or forgets it when there is none); the browser's refusal as text.
-fn store_ledger(saved: Option<&SavedLedger>) -> Result<(), String> {
+/// Keeps the ledger's JSON text (or forgets the ledger when there is none); the browser's
+/// refusal as text.
+fn store_ledger(text: Option<&str>) -> Result<(), String> {
     check_not_guarded(LEDGER_KEY)?;
     let storage = writable()?;
-    let result = match saved {
-        Some(s) => {
-            let text = serde_json::to_string(s).map_err(|e| e.to_string())?;
-            storage.set_item(LEDGER_KEY, &text)
-        }
+    let result = match text {
+        Some(text) => storage.set_item(LEDGER_KEY, text),
         None => storage.remove_item(LEDGER_KEY),
     };
     result.map_err(refusal)
+}
+
+/// Keys, in a tab's own `sessionStorage`, of the work of a tab opened from a link (issue #14):
+/// the link, the work (a document of the work's format) and the ledger (of the ledger's).
+pub const BESIDE_KEYS: [&str; 3] = [
+    "slacalc.beside.link",
+    "slacalc.beside.work",
+    "slacalc.beside.ledger",
+];
+
+fn session() -> Option<web_sys::Storage> {
+    gloo::utils::window().session_storage().ok()?
+}
+
+/// The work this tab keeps beside the shared work, if it was opened from a link. (Read with
+/// the readers of the saved documents: no reader of its own in the wasm.)
+pub fn read_beside() -> Option<BesideDoc> {
+    let s = session()?;
+    let get = |key: &str| s.get_item(key).ok().flatten();
+    let link = get(BESIDE_KEYS[0])?;
+    let work = saved::read_work(&get(BESIDE_KEYS[1])?).ok()?.doc;
+    let ledger = get(BESIDE_KEYS[2]).filter(|t| saved::read_ledger(t).is_ok());
+    Some(BesideDoc { link, work, ledger })
+}
+
+/// Keeps the work of a tab opened from a link in that tab's own storage (or forgets it).
+pub fn store_beside(doc: Option<&BesideDoc>) {
+    let Some(s) = session() else { return };
+    let work = doc.and_then(|d| serde_json::to_string(&d.work).ok());
+    let texts = [
+        doc.map(|d| d.link.clone()),
+        work,
+        doc.and_then(|d| d.ledger.clone()),
+    ];
+    for (key, text) in BESIDE_KEYS.iter().zip(texts) {
+        let _ = match text {
+            Some(t) => s.set_item(key, &t),
+            None => s.remove_item(key),
+        };
+    }
+}
+
+/// The shared work and ledger (its JSON text) as stored just now (what cannot be read: none).
+pub fn read_shared() -> (Option<WorkDoc>, Option<String>) {
+    let work = read(WORK_KEY).and_then(|t| saved::read_work(&t).ok());
+    let ledger = read(LEDGER_KEY).filter(|t| saved::read_ledger(t).is_ok());
+    (work.map(|w| w.doc), ledger)
+}
+
+/// Tells the page of each write of the work or the ledger by another tab (the `storage`
+/// event fires in every tab of the page but the one that wrote), until the listener returned
+/// is dropped. Work that cannot be read is left to the next opening (which sets it aside).
+pub fn listen_other_tabs(on_page: Callback<PageAction>) -> gloo::events::EventListener {
+    super::browser::listen("storage", move |e| {
+        let get = |name: &str| {
+            js_sys::Reflect::get(e, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        match get("key").as_deref() {
+            Some(WORK_KEY) => {
+                if let Some(Ok(read)) = get("newValue").map(|t| saved::read_work(&t)) {
+                    on_page.emit(PageAction::FromOtherTab(read.doc));
+                }
+            }
+            Some(LEDGER_KEY) => on_page.emit(PageAction::LedgerFromOtherTab(get("newValue"))),
+            _ => {}
+        }
+    })
 }
 
 /// The language chosen on an earlier visit, if any.
@@ -184,22 +254,33 @@ pub fn store_lang(lang: Lang) {
 
 /// Keeps the ledger in the browser's storage: once it has not changed for half a second
 /// (writing a 1,000-incident ledger takes longer than a frame, so not on every keystroke),
-/// and at once when the page is left. Each write's outcome (the refusal as text) goes to
-/// `on_result`.
+/// and at once when the page is left. Each write's outcome (the text written, or the refusal
+/// as text) goes to `on_result`. Nothing is written while `shared` is false (a tab opened
+/// from a link keeps its ledger in its own storage).
 #[hook]
-pub fn use_ledger_storage(state: &LedgerState, on_result: Callback<Result<(), String>>) {
+pub fn use_ledger_storage(
+    state: &LedgerState,
+    shared: bool,
+    on_result: Callback<Result<Option<String>, String>>,
+) {
     let on_problem = on_result;
     // The ledger waiting to be written (cheap to hold: its rows are shared).
     let pending: Rc<RefCell<Option<LedgerState>>> = use_mut_ref(|| None);
-    let write = move |l: LedgerState, on_result: &Callback<Result<(), String>>| {
-        on_result.emit(store_ledger(l.saved().as_ref()));
+    // Whether it may be written now (read when the wait ends and when the page is left).
+    let may_write = use_mut_ref(|| shared);
+    *may_write.borrow_mut() = shared;
+    let write = move |l: LedgerState, on_result: &Callback<Result<Option<String>, String>>| {
+        let text = ledger_text(&l);
+        on_result.emit(store_ledger(text.as_deref()).map(|()| text));
     };
     {
         let pending = pending.clone();
         let on_problem = on_problem.clone();
+        let may_write = may_write.clone();
         use_effect_with((), move |_| {
             let listener = super::browser::listen("pagehide", move |_| {
-                if let Some(l) = pending.borrow_mut().take() {
+                let latest = pending.borrow_mut().take();
+                if let Some(l) = latest.filter(|_| *may_write.borrow()) {
                     write(l, &on_problem);
                 }
             });
@@ -212,7 +293,7 @@ pub fn use_ledger_storage(state: &LedgerState, on_result: Callback<Result<(), St
     let state = state.clone();
     use_effect_with(rev, move |rev| {
         // The first render only reads what was kept.
-        if *rev > 0 {
+        if *rev > 0 && shared {
             *pending.borrow_mut() = Some(state);
             let mine = {
                 let mut n = changes.borrow_mut();
@@ -224,8 +305,9 @@ pub fn use_ledger_storage(state: &LedgerState, on_result: Callback<Result<(), St
                 if *changes.borrow() != mine {
                     return;
                 }
+                // (Dropped if it may no longer be written: another tab's ledger came.)
                 let latest = pending.borrow_mut().take();
-                if let Some(l) = latest {
+                if let Some(l) = latest.filter(|_| *may_write.borrow()) {
                     write(l, &on_problem);
                 }
             });

@@ -5,7 +5,7 @@
 use crate::i18n::lang::Lang;
 use crate::state::form::{Action, FormState};
 use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
-use crate::state::saved::{Aside, ReadWork, WorkDoc, WORK_FORMAT};
+use crate::state::saved::{read_ledger, Aside, ReadWork, WorkDoc, WORK_FORMAT};
 use slacalc::link::{self, Opened};
 use slacalc::{assess, parse_case, Assessment, Case, CaseError, Instant, Problem};
 use std::rc::Rc;
@@ -46,6 +46,48 @@ pub struct Page {
     /// The browser's refusal of the last write, while it lasts (issue #14): the work lives
     /// only in this tab until a write succeeds again.
     pub storage_failing: Option<String>,
+    /// Tabs that agree (issue #14): this tab, what it last wrote or took, and what another
+    /// tab wrote while this one had edits of its own.
+    pub tabs: Tabs,
+}
+
+/// How this tab stands with the other tabs of the page (issue #14, "tabs that agree").
+///
+/// Every tab keeps the work and the ledger under the same keys of `localStorage`; the
+/// browser tells the other tabs of each write (the `storage` event). A tab takes the other
+/// tab's newer state when its own is what it last wrote or took; otherwise it keeps its own
+/// and offers the other's ([`Tabs::other_work`], [`Tabs::other_ledger`]), never replacing one
+/// with the other unasked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tabs {
+    /// This tab's name in the documents it writes (`interop::storage::tab_id`).
+    pub id: String,
+    /// The work this tab last wrote or took, as stamped in storage.
+    pub work: Option<WorkDoc>,
+    /// The ledger this tab last wrote or took, as the JSON text in storage (`None`: none
+    /// kept); unknown (outer `None`) until the first write or read.
+    pub ledger: Option<Option<String>>,
+    /// Another tab's work, newer, that arrived while this tab had unsaved edits.
+    pub other_work: Option<Box<WorkDoc>>,
+    /// Another tab's ledger (its text; `None`: it closed the ledger), that arrived while this
+    /// tab had unsaved ledger edits.
+    pub other_ledger: Option<Option<String>>,
+    /// This tab was opened from a shared link (this fragment): it shows the link's case
+    /// beside the saved work, keeps its edits in its own `sessionStorage` and writes nothing
+    /// the other tabs share until the user keeps the case as the work.
+    pub beside: Option<String>,
+}
+
+/// What a tab opened from a link keeps in its own `sessionStorage` (a reload of that tab
+/// gives it back; other tabs never see it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BesideDoc {
+    /// The link fragment the tab was opened at (`#c=…`).
+    pub link: String,
+    /// The tab's work (its stamp unused).
+    pub work: WorkDoc,
+    /// The tab's ledger, as JSON text (`None`: no ledger open).
+    pub ledger: Option<String>,
 }
 
 /// An edit of the page.
@@ -65,12 +107,30 @@ pub enum PageAction {
     Ledger(LedgerAction),
     /// The browser's storage refused to keep the work (e.g. its quota is full).
     StorageProblem(String),
-    /// The browser's storage kept the work again after refusing it.
-    StorageWorks,
     /// A set-aside document was deleted by the user (its key).
     ForgetAside(String),
     /// Show the page in this language.
     SetLang(Lang),
+    /// Another tab wrote the work (the document as stamped in storage).
+    FromOtherTab(WorkDoc),
+    /// Another tab wrote the ledger (its JSON text; `None`: it closed the ledger).
+    LedgerFromOtherTab(Option<String>),
+    /// Take the other tab's work offered in the notice (this tab's form stays restorable).
+    UseOtherWork,
+    /// Take the other tab's ledger offered in the notice.
+    UseOtherLedger,
+    /// Keep this tab's own version and hide the other tab's offer.
+    KeepMine,
+    /// The work was written (as stamped).
+    WorkStored(WorkDoc),
+    /// The ledger was written (its JSON text; `None`: removed).
+    LedgerStored(Option<String>),
+    /// A tab opened from a link makes the link's case the shared work; the work saved until
+    /// then (read just now, if any) stays restorable.
+    KeepLinkAsWork(Option<WorkDoc>),
+    /// A tab opened from a link opens the saved work (read just now) and its ledger (JSON
+    /// text) instead; the link's case stays restorable.
+    OpenSaved(Option<WorkDoc>, Option<String>),
 }
 
 impl Page {
@@ -86,6 +146,7 @@ impl Page {
             lang: Lang::default(),
             asides: Vec::new(),
             storage_failing: None,
+            tabs: Tabs::default(),
         }
     }
 
@@ -93,29 +154,88 @@ impl Page {
     /// user's own work).
     /// (Its time and tab are stamped when it is written: `interop::storage`.)
     pub fn saved(&self) -> Option<WorkDoc> {
-        (!self.embed).then(|| WorkDoc {
+        (!self.embed && self.tabs.beside.is_none()).then(|| self.work())
+    }
+
+    /// The work of this tab, unstamped.
+    pub fn work(&self) -> WorkDoc {
+        WorkDoc {
             version: WORK_FORMAT,
             form: self.form.clone(),
             as_of: self.as_of.clone(),
             previous: self.previous.as_deref().cloned(),
             saved_at: 0,
             tab: String::new(),
+        }
+    }
+
+    /// What a tab opened from a link keeps in its own storage (none for any other tab).
+    pub fn beside_doc(&self) -> Option<BesideDoc> {
+        let link = self.tabs.beside.clone()?;
+        (!self.embed).then(|| BesideDoc {
+            link,
+            work: self.work(),
+            ledger: ledger_text(&self.ledger),
         })
     }
 
+    /// The work to write, if it differs from what this tab last wrote or took (and no other
+    /// tab's work waits beside it for the user's choice: neither replaces the other unasked).
+    pub fn to_store(&self) -> Option<WorkDoc> {
+        if self.tabs.other_work.is_some() {
+            return None;
+        }
+        let doc = self.saved()?;
+        let same = self.tabs.work.as_ref().is_some_and(|w| same_work(w, &doc));
+        (!same).then_some(doc)
+    }
+
+    /// The ledger is written to the storage the tabs share: not by an embed card or a tab
+    /// opened from a link, nor while another tab's ledger waits beside this one's.
+    pub fn ledger_shared(&self) -> bool {
+        !self.embed && self.tabs.beside.is_none() && self.tabs.other_ledger.is_none()
+    }
+
+    /// This tab has work it has not written (nor taken from another tab).
+    fn unsaved_work(&self) -> bool {
+        match &self.tabs.work {
+            Some(w) => !same_work(w, &self.work()),
+            // Nothing written or read yet: anything but the opening example is the user's.
+            None => self.form != FormState::worked_example() || !self.as_of.is_empty(),
+        }
+    }
+
+    /// This tab has ledger edits it has not written (nor taken from another tab).
+    fn unsaved_ledger(&self) -> bool {
+        match &self.tabs.ledger {
+            Some(text) => *text != ledger_text(&self.ledger),
+            None => self.ledger.book.is_some(),
+        }
+    }
+
     /// The page as it opens: the work saved in the browser (if any, migrated to the current
-    /// format: `state::saved`) and its ledger, then the link in the address opened over it
-    /// (the saved work stays restorable).
+    /// format: `state::saved`) and its ledger; then, for an address with a link (`#c=…`), the
+    /// link's case beside that work (issue #14: the tab writes only its own `session`, so the
+    /// other tabs' work stays as it is); a tab `reloaded` at its link gets its own edits back
+    /// from `session`, and a link opened anew in it replaces them, restorable.
     pub fn opening(
         fragment: Option<String>,
         saved: Option<ReadWork>,
         ledger: Option<SavedLedger>,
+        session: Option<BesideDoc>,
+        reloaded: bool,
     ) -> Page {
         let mut page = Page::new();
+        let mut migrated = false;
         if let Some(ReadWork { doc, ledger_csv }) = saved {
-            page.form = doc.form;
-            page.as_of = doc.as_of;
-            page.previous = doc.previous.map(Box::new);
+            page.form = doc.form.clone();
+            page.as_of = doc.as_of.clone();
+            page.previous = doc.previous.clone().map(Box::new);
+            // Written by this format: what this tab starts from (a migrated one is written).
+            migrated = doc.saved_at == 0 || ledger_csv.is_some();
+            if !migrated {
+                page.tabs.work = Some(doc);
+            }
             // A ledger saved as CSV text by an earlier version: read it as an import.
             if let Some(text) = ledger_csv {
                 page.ledger.apply(
@@ -131,12 +251,45 @@ impl Page {
         if let Some(l) = ledger {
             page.ledger.restore(l);
         }
-        if let Some(fragment) = fragment {
-            page.apply(PageAction::OpenLink(fragment));
+        if !migrated {
+            page.tabs.ledger = Some(ledger_text(&page.ledger));
         }
-        // An embedded card shows its link only: the user's ledger is not even read.
-        if page.embed {
-            page.ledger = LedgerState::default();
+        let embed = fragment
+            .as_deref()
+            .is_some_and(crate::state::share::wants_embed);
+        match (fragment, session) {
+            // An embedded card shows its link only: the user's ledger is not even read.
+            (Some(fragment), _) if embed => {
+                page.apply(PageAction::OpenLink(fragment));
+                page.ledger = LedgerState::default();
+            }
+            // This tab was opened from a link before a reload: its own edits come back.
+            (fragment, Some(own)) => {
+                page.tabs.beside = Some(own.link.clone());
+                page.form = own.work.form;
+                page.as_of = own.work.as_of;
+                page.previous = own.work.previous.map(Box::new);
+                page.ledger = LedgerState::default();
+                if let Some(l) = own.ledger.as_deref().and_then(|t| read_ledger(t).ok()) {
+                    page.ledger.restore(l);
+                }
+                // A link opened anew in this tab: opened over its own edits, restorable.
+                if let Some(f) = fragment.filter(|f| *f != own.link || !reloaded) {
+                    page.apply(PageAction::OpenLink(f));
+                }
+            }
+            (Some(fragment), None) => {
+                let kept = page.previous.take();
+                page.apply(PageAction::OpenLink(fragment.clone()));
+                if page.previous.take().is_some() {
+                    // The saved work is not replaced, only shown beside: nothing to restore.
+                    page.tabs.beside = Some(fragment);
+                } else {
+                    // A link that cannot be opened leaves the tab on the saved work.
+                    page.previous = kept;
+                }
+            }
+            (None, None) => {}
         }
         page
     }
@@ -145,7 +298,7 @@ impl Page {
     /// opened, if any.
     #[cfg(test)]
     pub fn at(fragment: Option<String>) -> Page {
-        Page::opening(fragment, None, None)
+        Page::opening(fragment, None, None, None, false)
     }
 
     /// The assessment time: the typed one, or `now`.
@@ -207,9 +360,156 @@ impl Page {
             PageAction::Ledger(a) => self.ledger.apply(a, &mut self.form),
             PageAction::SetLang(lang) => self.lang = lang,
             PageAction::StorageProblem(e) => self.storage_failing = Some(e),
-            PageAction::StorageWorks => self.storage_failing = None,
             PageAction::ForgetAside(key) => self.asides.retain(|a| a.key != key),
+            PageAction::FromOtherTab(doc) => self.work_from_other_tab(doc),
+            PageAction::LedgerFromOtherTab(text) => self.ledger_from_other_tab(text),
+            PageAction::UseOtherWork => {
+                if let Some(doc) = self.tabs.other_work.take() {
+                    let mine = self.form.clone();
+                    self.take_work(*doc);
+                    // This tab's own form stays restorable.
+                    if self.form != mine {
+                        self.previous = Some(Box::new(mine));
+                        self.notice = Some(Notice {
+                            error: false,
+                            zh: "已换用另一个标签页的版本;本标签页之前的输入可以恢复。".into(),
+                            en: "Now using the other tab's version; this tab's previous input can be restored.".into(),
+                        });
+                    }
+                }
+            }
+            PageAction::UseOtherLedger => {
+                if let Some(text) = self.tabs.other_ledger.take() {
+                    self.take_ledger(text);
+                }
+            }
+            PageAction::KeepMine => {
+                // This tab's own is written now (over the other tab's, as chosen).
+                self.tabs.other_work = None;
+                if self.tabs.other_ledger.take().is_some() {
+                    self.ledger.rev += 1;
+                }
+            }
+            PageAction::WorkStored(doc) => {
+                self.storage_failing = None;
+                self.tabs.work = Some(doc);
+            }
+            PageAction::LedgerStored(text) => {
+                self.storage_failing = None;
+                self.tabs.ledger = Some(text);
+            }
+            PageAction::KeepLinkAsWork(shared) => {
+                if self.tabs.beside.take().is_some() {
+                    self.previous = shared.map(|d| Box::new(d.form));
+                    // Written next: the work, and the ledger if this tab changed it.
+                    self.tabs.work = None;
+                    if self.unsaved_ledger() {
+                        self.ledger.rev += 1;
+                    }
+                    self.notice = Some(Notice {
+                        error: false,
+                        zh: "此案例已保存为你的工作,所有标签页共用;之前保存的工作可以恢复。"
+                            .into(),
+                        en: "This case is now your work, shared by your tabs; the work saved before can be restored.".into(),
+                    });
+                }
+            }
+            PageAction::OpenSaved(doc, ledger) => {
+                if self.tabs.beside.take().is_some() {
+                    let link_case = self.form.clone();
+                    match doc {
+                        Some(doc) => self.take_work(doc),
+                        None => {
+                            self.tabs.work = None;
+                            self.form = FormState::worked_example();
+                            self.as_of.clear();
+                        }
+                    }
+                    if self.unsaved_ledger() && ledger != ledger_text(&self.ledger) {
+                        // This tab changed its ledger: kept, the saved one offered beside it.
+                        self.tabs.ledger = Some(ledger.clone());
+                        self.tabs.other_ledger = Some(ledger);
+                    } else {
+                        self.take_ledger(ledger);
+                    }
+                    self.previous = Some(Box::new(link_case));
+                    self.notice = Some(Notice {
+                        error: false,
+                        zh: "已打开你保存的工作;链接中的案例可以恢复。".into(),
+                        en: "Opened your saved work; the case from the link can be restored."
+                            .into(),
+                    });
+                }
+            }
         }
+    }
+
+    /// Another tab wrote the work: a newer one is taken when this tab has nothing unsaved,
+    /// else offered beside this tab's own; this tab's own writes, older ones and the same
+    /// work are ignored; a tab opened from a link keeps the link's case.
+    fn work_from_other_tab(&mut self, doc: WorkDoc) {
+        if doc.tab == self.tabs.id || self.embed || self.tabs.beside.is_some() {
+            return;
+        }
+        if let Some(known) = &self.tabs.work {
+            if doc.saved_at < known.saved_at || *known == doc {
+                return;
+            }
+        }
+        if same_work(&doc, &self.work()) {
+            // Already the same: only what this tab knows of storage changes.
+            self.tabs.work = Some(doc);
+        } else if self.unsaved_work() {
+            self.tabs.other_work = Some(Box::new(doc));
+        } else {
+            self.take_work(doc);
+        }
+    }
+
+    /// Takes the other tab's work as this tab's own (and as what it last knew of storage).
+    fn take_work(&mut self, doc: WorkDoc) {
+        if self.form != doc.form {
+            self.ledger.editing = None;
+        }
+        self.form = doc.form.clone();
+        self.as_of = doc.as_of.clone();
+        self.previous = doc.previous.clone().map(Box::new);
+        self.ledger.sync_editing(&self.form);
+        if self.tabs.other_work.as_deref() == Some(&doc) {
+            self.tabs.other_work = None;
+        }
+        self.tabs.work = Some(doc);
+    }
+
+    /// Another tab wrote the ledger (its JSON text; `None`: closed): taken when this tab has
+    /// no unsaved ledger edits, else offered beside its own.
+    fn ledger_from_other_tab(&mut self, text: Option<String>) {
+        if self.embed || self.tabs.beside.is_some() {
+            return;
+        }
+        if text == ledger_text(&self.ledger) {
+            self.tabs.ledger = Some(text);
+        } else if self.unsaved_ledger() {
+            self.tabs.other_ledger = Some(text);
+        } else {
+            self.take_ledger(text);
+        }
+    }
+
+    /// Takes a ledger kept by another tab (one that cannot be read is left alone).
+    fn take_ledger(&mut self, text: Option<String>) {
+        let saved = match text.as_deref().map(read_ledger) {
+            Some(Ok(l)) => Some(l),
+            Some(Err(_)) => return,
+            None => None,
+        };
+        self.ledger.editing = None;
+        self.ledger.undo.clear();
+        self.ledger.book = None;
+        if let Some(l) = saved {
+            self.ledger.restore(l);
+        }
+        self.tabs.ledger = Some(text);
     }
 
     /// Opens a link: a good one replaces the form (keeping the old one restorable) and says
@@ -303,6 +603,18 @@ impl Page {
     }
 }
 
+/// The ledger as the JSON text kept in storage (`None`: no ledger open).
+pub fn ledger_text(ledger: &LedgerState) -> Option<String> {
+    ledger
+        .saved()
+        .map(|l| serde_json::to_string(&l).unwrap_or_default())
+}
+
+/// The same work: the form, the assessment time and the restorable form (not the stamp).
+fn same_work(a: &WorkDoc, b: &WorkDoc) -> bool {
+    a.form == b.form && a.as_of == b.as_of && a.previous == b.previous
+}
+
 /// An edit of the page and when it was made (the browser's clock, to the minute): the
 /// reducer reads no clock, so it runs natively in tests.
 pub struct Stamped {
@@ -317,8 +629,18 @@ impl Reducible for Page {
 
     /// The page after one edit, its ledger assessed again where the edit changed it.
     fn reduce(self: Rc<Self>, edit: Stamped) -> Rc<Self> {
-        // A write that worked changes nothing unless writes were failing (no new render).
-        if matches!(edit.action, PageAction::StorageWorks) && self.storage_failing.is_none() {
+        // A write that worked changes nothing unless writes were failing or this tab's record
+        // of what storage holds moves (no new render).
+        let unchanged = match &edit.action {
+            PageAction::WorkStored(doc) => {
+                self.storage_failing.is_none() && self.tabs.work.as_ref() == Some(doc)
+            }
+            PageAction::LedgerStored(text) => {
+                self.storage_failing.is_none() && self.tabs.ledger.as_ref() == Some(text)
+            }
+            _ => false,
+        };
+        if unchanged {
             return self;
         }
         let mut next = (*self).clone();
@@ -428,7 +750,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         })
         .to_string();
         let old = crate::state::saved::read_work(&text).expect("the old format reads");
-        let mut page = Page::opening(None, Some(old), None);
+        let mut page = Page::opening(None, Some(old), None, None, false);
         page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
         let book = page.ledger.book.as_ref().expect("the ledger is back");
         assert_eq!(book.rows.len(), 6);
@@ -448,7 +770,7 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         let saved = page.saved().expect("saved");
         let text = serde_json::to_string(&saved).expect("JSON");
         let back = crate::state::saved::read_work(&text).expect("reads back");
-        let reopened = Page::opening(None, Some(back.clone()), None);
+        let reopened = Page::opening(None, Some(back.clone()), None, None, false);
         assert_eq!(reopened.form.id, "mine");
         assert_eq!(reopened.as_of, "2026-01-01 00:00");
         // Opening a link over saved work: the work is the restorable previous form.
@@ -456,10 +778,288 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             .evaluate(at("2026-06-01T00:00:00+08:00"))
             .expect("valid");
         let fragment = format!("#c={}", link::encode(&case, &a));
-        let mut linked = Page::opening(Some(fragment), Some(back), None);
+        let mut linked = Page::opening(
+            Some(fragment.clone()),
+            Some(back.clone()),
+            None,
+            None,
+            false,
+        );
         assert_eq!(linked.form.id, "2025-03-03-mail-down");
-        linked.apply(PageAction::RestorePrevious);
+        // Opened at the page's start, the link's case is beside the saved work: not written
+        // over it (issue #14), the saved work one click away, the case then restorable.
+        assert_eq!(linked.tabs.beside.as_deref(), Some(fragment.as_str()));
+        assert_eq!(linked.saved(), None);
+        linked.apply(PageAction::OpenSaved(Some(back.doc.clone()), None));
         assert_eq!(linked.form.id, "mine");
+        assert!(linked.saved().is_some());
+        linked.apply(PageAction::RestorePrevious);
+        assert_eq!(linked.form.id, "2025-03-03-mail-down");
+        // A link opened later in a tab (a hashchange) replaces the form, restorable.
+        let mut later = Page::opening(None, Some(back), None, None, false);
+        later.apply(PageAction::OpenLink(fragment));
+        assert_eq!(later.form.id, "2025-03-03-mail-down");
+        later.apply(PageAction::RestorePrevious);
+        assert_eq!(later.form.id, "mine");
+    }
+
+    /// A page that opened on work written by a tab `b` at `at` ms, as tab `a`.
+    fn tab_with(id: &str, at: i64) -> (Page, WorkDoc) {
+        let mut doc = Page::new().work();
+        doc.form
+            .apply(Action::Set(crate::state::form::Field::Id, id.into()));
+        doc.saved_at = at;
+        doc.tab = "b".into();
+        let read = ReadWork {
+            doc: doc.clone(),
+            ledger_csv: None,
+        };
+        let mut page = Page::opening(None, Some(read), None, None, false);
+        page.tabs.id = "a".into();
+        (page, doc)
+    }
+
+    fn from(tab: &str, at: i64, id: &str) -> WorkDoc {
+        let mut doc = Page::new().work();
+        doc.form
+            .apply(Action::Set(crate::state::form::Field::Id, id.into()));
+        doc.saved_at = at;
+        doc.tab = tab.into();
+        doc
+    }
+
+    #[test]
+    fn a_tab_without_unsaved_edits_takes_the_other_tabs_newer_work() {
+        let (mut page, _) = tab_with("first", 100);
+        // Nothing to write: the work is what this tab read.
+        assert_eq!(page.to_store(), None);
+        let newer = from("b", 200, "from-b");
+        page.apply(PageAction::FromOtherTab(newer.clone()));
+        assert_eq!(page.form.id, "from-b");
+        assert_eq!(page.tabs.work.as_ref(), Some(&newer));
+        assert!(page.tabs.other_work.is_none());
+        // Taken, not written back (the tabs do not echo each other).
+        assert_eq!(page.to_store(), None);
+        // An edit, written and acknowledged, is this tab's again.
+        page.apply(PageAction::Form(Action::Set(
+            crate::state::form::Field::Price,
+            "2000000".into(),
+        )));
+        let mut written = page.to_store().expect("to write");
+        written.saved_at = 300;
+        written.tab = "a".into();
+        page.apply(PageAction::WorkStored(written.clone()));
+        assert_eq!(page.to_store(), None);
+        // The other tab takes it back with both edits.
+        let (mut b, _) = tab_with("from-b", 200);
+        b.tabs.id = "b".into();
+        b.apply(PageAction::FromOtherTab(written));
+        assert_eq!(
+            (b.form.id.as_str(), b.form.price.as_str()),
+            ("from-b", "2000000")
+        );
+    }
+
+    #[test]
+    fn a_tab_with_unsaved_edits_keeps_them_and_offers_the_other_tabs_work() {
+        let (mut page, _) = tab_with("first", 100);
+        page.apply(PageAction::Form(Action::Set(
+            crate::state::form::Field::Id,
+            "mine-unsaved".into(),
+        )));
+        page.apply(PageAction::FromOtherTab(from("b", 200, "theirs")));
+        assert_eq!(page.form.id, "mine-unsaved", "its own stays");
+        let offered = page.tabs.other_work.as_deref().expect("offered");
+        assert_eq!(offered.form.id, "theirs");
+        // Neither is written over the other until the user chooses.
+        assert_eq!(page.to_store(), None);
+        // Taken on request: this tab's own form restorable.
+        page.apply(PageAction::UseOtherWork);
+        assert_eq!(page.form.id, "theirs");
+        assert!(page.tabs.other_work.is_none());
+        page.apply(PageAction::RestorePrevious);
+        assert_eq!(page.form.id, "mine-unsaved");
+        // Or dismissed.
+        page.apply(PageAction::FromOtherTab(from("b", 300, "again")));
+        assert!(page.tabs.other_work.is_some());
+        page.apply(PageAction::KeepMine);
+        assert!(page.tabs.other_work.is_none());
+        assert_eq!(page.form.id, "mine-unsaved");
+        assert!(page.to_store().is_some(), "its own is written as chosen");
+    }
+
+    #[test]
+    fn own_older_and_known_writes_are_ignored() {
+        let (mut page, known) = tab_with("first", 100);
+        let before = page.clone();
+        // This tab's own write (the browser does not send it back, but if it did).
+        page.apply(PageAction::FromOtherTab(from("a", 200, "own")));
+        // An older one, written before what this tab knows.
+        page.apply(PageAction::FromOtherTab(from("b", 50, "older")));
+        // The one it already has.
+        page.apply(PageAction::FromOtherTab(known));
+        assert_eq!(page, before);
+        // A tab showing an embed card or a link's case keeps it.
+        let (case, a) = Page::new()
+            .evaluate(at("2026-06-01T00:00:00+08:00"))
+            .expect("valid");
+        let fragment = format!("#c={}", link::encode(&case, &a));
+        let mut beside = Page::opening(Some(fragment), None, None, None, false);
+        beside.apply(PageAction::FromOtherTab(from("b", 200, "theirs")));
+        assert_eq!(beside.form.id, "2025-03-03-mail-down");
+        assert!(beside.tabs.other_work.is_none());
+    }
+
+    fn ledger_of(ids: &[&str]) -> Option<String> {
+        let case = Page::new()
+            .evaluate(at("2026-06-01T00:00:00+08:00"))
+            .expect("valid")
+            .0;
+        let incidents = ids
+            .iter()
+            .map(|id| {
+                let mut i = case.incidents[0].clone();
+                i.id = (*id).to_string();
+                i
+            })
+            .collect();
+        let l = SavedLedger {
+            version: 2,
+            incidents,
+            source: String::new(),
+        };
+        Some(serde_json::to_string(&l).expect("JSON"))
+    }
+
+    fn ledger_ids(page: &Page) -> Vec<String> {
+        page.ledger
+            .book
+            .as_ref()
+            .map(|b| b.incidents().map(|i| i.id.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_ledger_is_taken_from_another_tab_or_kept_beside_unsaved_edits() {
+        let (mut page, _) = tab_with("first", 100);
+        assert_eq!(page.tabs.ledger, Some(None));
+        page.apply(PageAction::LedgerFromOtherTab(ledger_of(&["x", "y"])));
+        assert_eq!(ledger_ids(&page), ["x", "y"]);
+        assert_eq!(page.ledger.rev, 0, "taken, not written back");
+        // Closed in the other tab: closed here too.
+        page.apply(PageAction::LedgerFromOtherTab(None));
+        assert!(page.ledger.book.is_none());
+        // An unsaved edit here (the ledger is written half a second after its last change).
+        page.apply(PageAction::LedgerFromOtherTab(ledger_of(&["x"])));
+        page.apply(PageAction::Ledger(LedgerAction::AddFromForm));
+        let mine = ledger_ids(&page);
+        assert_eq!(mine.len(), 2);
+        page.apply(PageAction::LedgerFromOtherTab(ledger_of(&["z"])));
+        assert_eq!(ledger_ids(&page), mine, "its own stays");
+        assert_eq!(page.tabs.other_ledger, Some(ledger_of(&["z"])));
+        assert!(
+            !page.ledger_shared(),
+            "not written over the other until chosen"
+        );
+        let mut kept = page.clone();
+        kept.apply(PageAction::KeepMine);
+        assert!(kept.ledger_shared() && kept.ledger.rev > page.ledger.rev);
+        assert_eq!(ledger_ids(&kept), mine);
+        page.apply(PageAction::UseOtherLedger);
+        assert_eq!(ledger_ids(&page), ["z"]);
+        // Written and acknowledged: the next change from another tab is taken.
+        page.apply(PageAction::Ledger(LedgerAction::AddFromForm));
+        page.apply(PageAction::LedgerStored(ledger_text(&page.ledger)));
+        page.apply(PageAction::LedgerFromOtherTab(ledger_of(&["w"])));
+        assert_eq!(ledger_ids(&page), ["w"]);
+    }
+
+    #[test]
+    fn a_tab_opened_from_a_link_keeps_its_case_beside_and_can_make_it_the_work() {
+        let (case, a) = Page::new()
+            .evaluate(at("2026-06-01T00:00:00+08:00"))
+            .expect("valid");
+        let fragment = format!("#c={}", link::encode(&case, &a));
+        let shared = from("b", 100, "shared-work");
+        let read = ReadWork {
+            doc: shared.clone(),
+            ledger_csv: None,
+        };
+        let mut page = Page::opening(
+            Some(fragment.clone()),
+            Some(read.clone()),
+            None,
+            None,
+            false,
+        );
+        assert_eq!(page.saved(), None, "writes nothing the tabs share");
+        assert!(page.previous.is_none());
+        page.apply(PageAction::Form(Action::Set(
+            crate::state::form::Field::Price,
+            "2000000".into(),
+        )));
+        // Kept in the tab's own storage, and given back on a reload of that tab.
+        let own = page.beside_doc().expect("kept in the tab");
+        assert_eq!(own.link, fragment);
+        let reloaded = Page::opening(
+            Some(fragment.clone()),
+            Some(read.clone()),
+            None,
+            Some(own.clone()),
+            true,
+        );
+        assert_eq!(reloaded.form.price, "2000000");
+        assert!(reloaded.previous.is_none());
+        // The same link opened anew in that tab: the link's case, the tab's own restorable.
+        let mut anew = Page::opening(
+            Some(fragment.clone()),
+            Some(read.clone()),
+            None,
+            Some(own.clone()),
+            false,
+        );
+        assert_eq!(anew.form.price, "1000000.00");
+        anew.apply(PageAction::RestorePrevious);
+        assert_eq!(anew.form.price, "2000000");
+        assert_eq!(reloaded.tabs.beside.as_deref(), Some(fragment.as_str()));
+        // A damaged link typed into that tab later changes nothing typed.
+        let bad = Page::opening(
+            Some("#c=1damaged".into()),
+            Some(read),
+            None,
+            Some(own),
+            false,
+        );
+        assert_eq!(bad.form.price, "2000000");
+        assert!(bad.notice.as_ref().is_some_and(|n| n.error));
+        // Kept as the work: written over the shared work, which stays restorable.
+        page.apply(PageAction::KeepLinkAsWork(Some(shared)));
+        assert!(page.tabs.beside.is_none());
+        assert_eq!(page.beside_doc(), None);
+        let doc = page.to_store().expect("written now");
+        assert_eq!(doc.form.price, "2000000");
+        assert_eq!(
+            doc.previous.as_ref().map(|f| f.id.as_str()),
+            Some("shared-work")
+        );
+        page.apply(PageAction::RestorePrevious);
+        assert_eq!(page.form.id, "shared-work");
+        // Opening the saved work instead: a ledger edited in the link's tab is kept, the
+        // saved one offered beside it.
+        let mut edited = Page::opening(Some(fragment.clone()), None, None, None, false);
+        edited.apply(PageAction::Ledger(LedgerAction::AddFromForm));
+        let own_ledger = ledger_ids(&edited);
+        edited.apply(PageAction::OpenSaved(None, ledger_of(&["saved"])));
+        assert_eq!(ledger_ids(&edited), own_ledger);
+        assert_eq!(edited.tabs.other_ledger, Some(ledger_of(&["saved"])));
+        assert!(!edited.ledger_shared());
+        edited.apply(PageAction::UseOtherLedger);
+        assert_eq!(ledger_ids(&edited), ["saved"]);
+        // A damaged link at the start leaves the tab on the saved work, shared as before.
+        let mut plain = Page::opening(Some("#c=1damaged".into()), None, None, None, false);
+        assert!(plain.tabs.beside.is_none());
+        plain.tabs.id = "a".into();
+        assert!(plain.saved().is_some());
     }
 
     #[test]
@@ -500,7 +1100,13 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
             incidents: case.incidents.clone(),
             source: String::new(),
         };
-        let embedded = Page::opening(Some(format!("#{fragment}&embed=1")), None, Some(ledger));
+        let embedded = Page::opening(
+            Some(format!("#{fragment}&embed=1")),
+            None,
+            Some(ledger),
+            None,
+            false,
+        );
         assert!(embedded.embed);
         assert!(
             embedded.ledger.book.is_none(),

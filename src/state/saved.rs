@@ -242,7 +242,7 @@ mod tests {
         let work = read_work(WORK_V1).expect("format 1 reads");
         let ledger = read_ledger(LEDGER_V2).expect("format 2 reads");
         let raw: Value = serde_json::from_str(WORK_V1).expect("JSON");
-        let page = Page::opening(None, Some(work), Some(ledger));
+        let page = Page::opening(None, Some(work), Some(ledger), None, false);
         // What was typed.
         assert_eq!(page.form.price, "880000.00");
         assert_eq!(page.form.id, "2025-04-07-mta-queue-2");
@@ -398,7 +398,7 @@ mod tests {
             prop_assert_eq!(&read.doc.as_of, &old.as_of);
             prop_assert_eq!(&read.doc.previous, &old.previous);
             // Opened by the page and saved again, it reads back equal.
-            let page = Page::opening(None, Some(read.clone()), None);
+            let page = Page::opening(None, Some(read.clone()), None, None, false);
             let saved = page.saved().expect("saved");
             prop_assert_eq!(&saved, &read.doc);
             let again = read_work(&serde_json::to_string(&saved).expect("JSON")).expect("reads");

@@ -36,8 +36,15 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
     // card never flashes the full page).
     let page = use_reducer(|| {
         let found = storage::open_saved();
-        let mut page = Page::opening(browser::link_in_address(), found.work, found.ledger);
+        let mut page = Page::opening(
+            browser::link_in_address(),
+            found.work,
+            found.ledger,
+            storage::read_beside(),
+            browser::reloaded(),
+        );
         page.asides = found.asides;
+        page.tabs.id = storage::tab_id();
         page.lang = initial_lang();
         page.refresh_ledger(browser::now());
         page
@@ -61,13 +68,38 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
         // Nothing typed is lost: every change is kept in the browser's storage; a refusal
         // (e.g. a full quota) is shown, not swallowed.
         let on_page = on_page.clone();
-        use_effect_with(page.saved(), move |saved| {
+        // Only what differs from what this tab last wrote or took from another tab.
+        use_effect_with(page.to_store(), move |saved| {
             if let Some(saved) = saved {
                 on_page.emit(match storage::store_work(saved) {
-                    Ok(()) => PageAction::StorageWorks,
+                    Ok(stamped) => PageAction::WorkStored(stamped),
                     Err(e) => PageAction::StorageProblem(e),
                 });
             }
+        });
+    }
+    {
+        // A tab opened from a link keeps its own work in its own storage (issue #14); any
+        // other tab forgets what it kept there (once: its key does not follow its edits).
+        let own = page
+            .tabs
+            .beside
+            .as_ref()
+            .map(|link| (link.clone(), page.work(), page.ledger.rev));
+        let page = page.clone();
+        use_effect_with((own, page.embed), move |(_, embed)| {
+            // (An embed card leaves the tab's own work alone.)
+            if !embed {
+                storage::store_beside(page.beside_doc().as_ref());
+            }
+        });
+    }
+    {
+        // The other tabs' writes of the work and the ledger (issue #14).
+        let on_page = on_page.clone();
+        use_effect_with((), move |_| {
+            let listener = storage::listen_other_tabs(on_page);
+            move || drop(listener)
         });
     }
     {
@@ -84,8 +116,9 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
     }
     storage::use_ledger_storage(
         &page.ledger,
-        on_page.reform(|written: Result<(), String>| match written {
-            Ok(()) => PageAction::StorageWorks,
+        page.ledger_shared(),
+        on_page.reform(|written: Result<Option<String>, String>| match written {
+            Ok(text) => PageAction::LedgerStored(text),
             Err(e) => PageAction::StorageProblem(e),
         }),
     );

@@ -6,7 +6,7 @@ use crate::interop::storage;
 use crate::state::form::Action;
 use crate::state::page::{Notice, Page, PageAction};
 use crate::views::fields::{errors_at, FieldErrors};
-use crate::views::saved::{Failing, SavedNotices};
+use crate::views::saved::{Failing, SavedNotices, TabNotices};
 use crate::views::share::{ShareLink, ShareTools};
 use crate::views::text::{bi, use_lang};
 use slacalc::assess::Assessment;
@@ -76,6 +76,8 @@ pub fn header(
                 <button type="button" id="clear-incident" onclick={onclick_clear}>{ bi(("清空事件", "Clear incident")) }</button>
             </div>
             <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
+            <TabNotices beside={page.tabs.beside.is_some()} other_work={page.tabs.other_work.is_some()}
+                other_ledger={page.tabs.other_ledger.is_some()} on_page={on_page.clone()} />
             <SavedNotices asides={page.asides.clone()} failing={Failing::of(page)} on_page={on_page.clone()} />
             <div class="row as-of">
                 <div class={classes!("field", (!as_of_errors.is_empty()).then_some("invalid"))}>

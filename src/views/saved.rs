@@ -113,3 +113,60 @@ fn failing_notice(f: &Failing, lang: Lang) -> Html {
         </div>
     }
 }
+
+/// What the tab notices show (issue #14, tabs that agree).
+#[derive(Properties, PartialEq)]
+pub struct TabNoticesProps {
+    /// This tab was opened from a link and shows its case beside the saved work.
+    pub beside: bool,
+    /// Another tab changed the work while this tab had unsaved edits.
+    pub other_work: bool,
+    /// Another tab changed the ledger while this tab had unsaved ledger edits.
+    pub other_ledger: bool,
+    /// Where the buttons go.
+    pub on_page: Callback<PageAction>,
+}
+
+/// A tab opened from a link (its case beside the saved work: keep it as the work, or open
+/// the saved work), and another tab's work or ledger kept beside this tab's own.
+#[function_component(TabNotices)]
+pub fn tab_notices(p: &TabNoticesProps) -> Html {
+    let keep = p
+        .on_page
+        .reform(|_: MouseEvent| PageAction::KeepLinkAsWork(storage::read_shared().0));
+    let open = p.on_page.reform(|_: MouseEvent| {
+        let (work, ledger) = storage::read_shared();
+        PageAction::OpenSaved(work, ledger)
+    });
+    let keep_mine = p.on_page.reform(|_: MouseEvent| PageAction::KeepMine);
+    html! {
+        <>
+            if p.beside {
+                <div id="beside" class="notice" role="status">
+                    <p>{ bi(("此标签页显示的是链接中的案例,与你保存的工作并存:这里的修改只保存在本标签页中,不会覆盖其他标签页中的工作。",
+                        "This tab shows the case from the link beside your saved work: changes made here are kept in this tab only and do not overwrite the work in your other tabs.")) }</p>
+                    <button type="button" id="keep-link" onclick={keep}>{ bi(("将此案例保存为我的工作", "Keep this case as my work")) }</button>
+                    <button type="button" id="open-saved" onclick={open}>{ bi(("打开我保存的工作", "Open my saved work")) }</button>
+                </div>
+            }
+            if p.other_work {
+                <div id="other-tab" class="notice" role="status">
+                    <p>{ bi(("另一个标签页修改了工作,而本标签页有尚未保存的修改:两个版本都保留,本标签页的内容不变;在你选择之前,两者互不覆盖。",
+                        "Another tab changed the work while this tab had changes not yet saved: both are kept and this tab still shows its own; neither overwrites the other until you choose.")) }</p>
+                    <button type="button" id="use-other-tab" onclick={p.on_page.reform(|_: MouseEvent| PageAction::UseOtherWork)}>
+                        { bi(("使用另一个标签页的版本", "Use the other tab's version")) }</button>
+                    <button type="button" class="keep-mine" onclick={keep_mine.clone()}>{ bi(("保留本标签页的版本", "Keep this tab's version")) }</button>
+                </div>
+            }
+            if p.other_ledger {
+                <div id="other-tab-ledger" class="notice" role="status">
+                    <p>{ bi(("另一个标签页修改了台账,而本标签页的台账有尚未保存的修改:两个版本都保留,本标签页的台账不变;在你选择之前,两者互不覆盖。",
+                        "Another tab changed the ledger while this tab's ledger had changes not yet saved: both are kept and this tab still shows its own; neither overwrites the other until you choose.")) }</p>
+                    <button type="button" id="use-other-ledger" onclick={p.on_page.reform(|_: MouseEvent| PageAction::UseOtherLedger)}>
+                        { bi(("使用另一个标签页的台账", "Use the other tab's ledger")) }</button>
+                    <button type="button" class="keep-mine" onclick={keep_mine}>{ bi(("保留本标签页的台账", "Keep this tab's ledger")) }</button>
+                </div>
+            }
+        </>
+    }
+}
