@@ -253,13 +253,20 @@ mod tests {
             .and_then(|e| e.dyn_into().ok())
             .expect("toggle");
         toggle.click();
-        settle().await;
-        let area: web_sys::HtmlTextAreaElement = root
-            .query_selector("#terms-json")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into().ok())
-            .expect("the terms editor opens with the letter's terms");
+        // The editor opens on the next render (wait for it: a loaded machine is slow).
+        let mut area = None;
+        for _ in 0..100 {
+            settle().await;
+            area = root
+                .query_selector("#terms-json")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+            if area.is_some() {
+                break;
+            }
+        }
+        let area = area.expect("the terms editor opens with the letter's terms");
         assert!(area.value().contains("\"rate_bp\": 25"));
         // Double the daily rate: 2 days × 0.50 % × ¥1,000,000.00 = ¥10,000.00.
         area.set_value(&area.value().replace("\"rate_bp\": 25", "\"rate_bp\": 50"));

@@ -218,7 +218,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
             </h2>
             <div class="ledger-tools">
                 <label class="file">{ bi(("导入 CSV…", "Import CSV…")) }
-                    <input type="file" id="ledger-import" accept=".csv,text/csv" onchange={onimport} />
+                    <input type="file" id="ledger-import" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={onimport} />
                 </label>
                 <button type="button" id="ledger-add" onclick={add} disabled={!p.form_ok}
                     title={lang.pick("把表单中的事件作为新的一行加入台账", "Add the form's incident as a new row")}>
