@@ -7,7 +7,6 @@
 
 use crate::state::ledger::SavedLedger;
 use crate::state::saved::{read_ledger, read_work, ReadWork, Unreadable, WorkDoc};
-use serde::{Deserialize, Serialize};
 use slacalc::Instant;
 
 /// How many restore points the browser keeps.
@@ -16,8 +15,9 @@ pub const MAX_POINTS: usize = 20;
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 /// What replaced the work kept in a restore point.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Kept in the browser as two texts ([`Cause::code`]), not through serde: its derived
+// deserializer would cost the first load several KB.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cause {
     /// "Clear incident".
     ClearIncident,
@@ -67,6 +67,42 @@ pub fn time_text(at_secs: i64, today: Option<Instant>) -> String {
 }
 
 impl Cause {
+    /// Its name and what it is about (a file, an incident id, a time), as the browser keeps
+    /// them; read back by [`Cause::from_code`].
+    pub fn code(&self) -> (&'static str, String) {
+        match self {
+            Cause::ClearIncident => ("clear_incident", String::new()),
+            Cause::LoadExample => ("load_example", String::new()),
+            Cause::Import { name } => ("import", name.clone()),
+            Cause::OpenLink => ("open_link", String::new()),
+            Cause::DeleteRow { id } => ("delete_row", id.clone()),
+            Cause::CloseLedger => ("close_ledger", String::new()),
+            Cause::ImportTerms { name } => ("import_terms", name.clone()),
+            Cause::TermsOff => ("terms_off", String::new()),
+            Cause::Restore { at } => ("restore", at.to_string()),
+        }
+    }
+
+    /// The cause named `kind`, about `about` ([`Cause::code`]); `None` for a name this page
+    /// does not know.
+    pub fn from_code(kind: &str, about: &str) -> Option<Cause> {
+        let about = about.to_string();
+        Some(match kind {
+            "clear_incident" => Cause::ClearIncident,
+            "load_example" => Cause::LoadExample,
+            "import" => Cause::Import { name: about },
+            "open_link" => Cause::OpenLink,
+            "delete_row" => Cause::DeleteRow { id: about },
+            "close_ledger" => Cause::CloseLedger,
+            "import_terms" => Cause::ImportTerms { name: about },
+            "terms_off" => Cause::TermsOff,
+            "restore" => Cause::Restore {
+                at: about.parse().ok()?,
+            },
+            _ => return None,
+        })
+    }
+
     /// What happened, in Chinese and English, as in "before …".
     fn what(&self, today: Option<Instant>) -> (String, String) {
         match self {
@@ -96,7 +132,7 @@ impl Cause {
 }
 
 /// The whole work just before a destructive action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RestorePoint {
     /// What replaced it.
     pub cause: Cause,
@@ -138,9 +174,20 @@ impl RestorePoint {
         (format!("{zh}{gap}之前,{t}"), format!("before {en}, {t}"))
     }
 
-    /// The bytes of JSON text it holds (what the size limit counts).
-    pub fn bytes(&self) -> usize {
-        self.work.len() + self.ledger.as_ref().map_or(0, String::len)
+    /// What it holds, to tell points of the same label apart: the form's incident id, and
+    /// whether there was a ledger, in Chinese and English ("事件 a-1,含台账", "incident a-1,
+    /// with a ledger").
+    pub fn holds(&self) -> (String, String) {
+        let id = read_work(&self.work)
+            .map(|w| w.doc.form.id)
+            .unwrap_or_default();
+        match self.ledger {
+            Some(_) => (
+                format!("事件 {id},含台账"),
+                format!("incident {id}, with a ledger"),
+            ),
+            None => (format!("事件 {id}"), format!("incident {id}")),
+        }
     }
 
     /// The work and the ledger it holds, read by the readers of saved work (so a point of an
@@ -152,7 +199,7 @@ impl RestorePoint {
     }
 }
 
-/// Of the points kept, oldest first as `(key, bytes)`, the keys to drop so that at most
+/// Of the points kept, oldest first as `(key, bytes of its JSON text as stored)`, the keys to drop so that at most
 /// [`MAX_POINTS`] remain holding at most [`MAX_BYTES`]: the oldest go first; the newest is
 /// always kept (even alone over the limit: it is the one just asked for).
 pub fn to_drop<K: Copy>(kept: &[(K, usize)]) -> Vec<K> {
@@ -285,10 +332,14 @@ mod tests {
             ),
         ];
         for (cause, zh, en) in labels {
+            let (kind, about) = cause.code();
+            assert_eq!(Cause::from_code(kind, &about), Some(cause.clone()));
             let (z, e) = point(cause).label(today);
             assert_eq!(z, format!("{zh},14:32"));
             assert_eq!(e, format!("{en}, 14:32"));
         }
+        assert_eq!(Cause::from_code("newer_kind", ""), None);
+        assert_eq!(Cause::from_code("restore", "noon"), None);
     }
 
     #[test]
@@ -384,6 +435,7 @@ mod tests {
         assert_eq!(p.at, at(NOW).secs());
         let (work, ledger) = p.read().expect("reads back");
         assert_eq!(work.doc.form.id, "mine");
+        assert_eq!(p.holds(), ("事件 mine".into(), "incident mine".into()));
         assert!(ledger.is_none());
         // Brought back through the reducer; that records the cleared state first.
         let back = reduce(page, PageAction::Restore(Rc::new(p.clone())));
@@ -423,6 +475,7 @@ mod tests {
         );
         let ledger = p.read().expect("reads").1.expect("a ledger");
         assert_eq!(ledger.incidents.len(), 6);
+        assert_eq!(p.holds().1, "incident mine, with a ledger");
         // A row deleted: named by its id.
         let page = with_ledger(edited());
         let row = page.ledger.book.as_ref().expect("ledger").rows[1].clone();

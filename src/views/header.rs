@@ -1,11 +1,12 @@
 //! The page's header: its title and the language switch, the terms the result is assessed
-//! under, "worked example" and "clear incident", the notice of the last link opened, the
+//! under, "worked example", "clear incident" and "history" (the restore points), the notice of the last link opened, the
 //! assessment time, and the share link with the other ways to take the result away.
 
 use crate::interop::storage;
 use crate::state::form::Action;
 use crate::state::page::{Notice, Page, PageAction};
 use crate::views::fields::{errors_at, FieldErrors};
+use crate::views::history::HistoryButton;
 use crate::views::saved::{Failing, SavedNotices};
 use crate::views::share::{ShareLink, ShareTools};
 use crate::views::text::{bi, use_lang};
@@ -31,7 +32,8 @@ fn assessed_terms(outcome: &Result<Assessment, Vec<CaseError>>) -> (Text, String
 }
 
 /// The header of `page`, whose form was assessed as `outcome` (`errors`: its problems), with
-/// its share link and calendar file when it has a result; its edits go to `on_page`.
+/// its share link and calendar file when it has a result; its edits go to `on_page`;
+/// `written` moves when the browser has kept new restore points.
 pub fn header(
     page: &Page,
     on_page: &Callback<PageAction>,
@@ -39,6 +41,7 @@ pub fn header(
     errors: &[CaseError],
     share: Option<String>,
     ics: Option<String>,
+    written: u64,
 ) -> Html {
     let lang = page.lang;
     let (terms_name, terms_id) = assessed_terms(outcome);
@@ -74,6 +77,7 @@ pub fn header(
             <div class="actions">
                 <button type="button" id="load-example" onclick={onclick_example}>{ bi(("载入示例", "Worked example")) }</button>
                 <button type="button" id="clear-incident" onclick={onclick_clear}>{ bi(("清空事件", "Clear incident")) }</button>
+                <HistoryButton {written} restored={page.restored.clone()} on_page={on_page.clone()} />
             </div>
             <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
             <SavedNotices asides={page.asides.clone()} failing={Failing::of(page)} on_page={on_page.clone()} />
