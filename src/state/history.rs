@@ -223,14 +223,23 @@ pub fn to_drop_within<K: Copy>(kept: &[(K, usize)], points: usize, bytes: usize)
 }
 
 /// The restore points the reducer recorded and the browser has not kept yet: each numbered,
-/// so the page writes each once (`interop::history`). Cheap to clone (the points are shared).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// so the page writes each once (`interop::history`). Cheap to clone (the points are shared)
+/// and to compare (by the number of the last).
+#[derive(Debug, Clone, Default)]
 pub struct Recorded {
     /// How many points were recorded so far (the number of the last).
     pub seq: u64,
     /// The last points recorded, with their numbers (at most [`MAX_POINTS`]).
     pub points: Vec<(u64, std::rc::Rc<RestorePoint>)>,
 }
+
+impl PartialEq for Recorded {
+    fn eq(&self, other: &Recorded) -> bool {
+        self.seq == other.seq
+    }
+}
+
+impl Eq for Recorded {}
 
 impl Recorded {
     /// Records a point.

@@ -4,7 +4,7 @@
 //! printable sheet; or, for an embed address, only the card.
 
 use crate::i18n::lang::Lang;
-use crate::interop::{browser, history, storage};
+use crate::interop::{browser, storage};
 use crate::state::page::{Page, PageAction, Stamped};
 use crate::state::share;
 use crate::views::embed::EmbedCard;
@@ -29,11 +29,10 @@ fn initial_lang() -> Lang {
 /// The page's state, and the one callback every edit goes through (stamped with the
 /// browser's clock; components given it re-render only when their own props change: a
 /// 1,000-row ledger re-renders only the rows that changed). Keeps the browser in step: the
-/// document's language, the work and the ledger in storage, links opened later in the tab,
-/// the restore points in IndexedDB (and how many are kept so far: the History list reads them
-/// again when it moves).
+/// document's language, the work and the ledger in storage, links opened later in the tab
+/// (the restore points are kept by the History button, `views::history`).
 #[hook]
-fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>, u64) {
+fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
     // The page opens the link in its address, if any, before its first render (so an embed
     // card never flashes the full page).
     let page = use_reducer(|| {
@@ -91,15 +90,13 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>, u64) {
             Err(e) => PageAction::StorageProblem(e),
         }),
     );
-    // The work before each destructive action, kept for the History list.
-    let written = history::use_restore_points(&page.recorded);
-    (page, on_page, written)
+    (page, on_page)
 }
 
 /// The page: the calculator, or the embed card when the address asks for it.
 #[function_component(App)]
 pub fn app() -> Html {
-    let (page, on_page, written) = use_page();
+    let (page, on_page) = use_page();
     let lang = page.lang;
     let evaluated = page.evaluate(browser::now());
     if page.embed {
@@ -132,7 +129,7 @@ pub fn app() -> Html {
         .ok()
         .and_then(|(case, _)| case.incidents.first().cloned().map(Rc::new));
     let outcome = evaluated.map(|(_, a)| a);
-    let top = header(&page, &on_page, &outcome, &errors, share, ics, written);
+    let top = header(&page, &on_page, &outcome, &errors, share, ics);
     html! {
         <ContextProvider<Lang> context={lang}>
         <div class="page">

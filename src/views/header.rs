@@ -1,6 +1,7 @@
 //! The page's header: its title and the language switch, the terms the result is assessed
-//! under, "worked example", "clear incident" and "history" (the restore points), the notice of the last link opened, the
-//! assessment time, and the share link with the other ways to take the result away.
+//! under, "worked example", "clear incident" and "history" (the restore points), the notice
+//! of the last link opened, the assessment time, and the share link with the other ways to
+//! take the result away.
 
 use crate::interop::storage;
 use crate::state::form::Action;
@@ -32,8 +33,7 @@ fn assessed_terms(outcome: &Result<Assessment, Vec<CaseError>>) -> (Text, String
 }
 
 /// The header of `page`, whose form was assessed as `outcome` (`errors`: its problems), with
-/// its share link and calendar file when it has a result; its edits go to `on_page`;
-/// `written` moves when the browser has kept new restore points.
+/// its share link and calendar file when it has a result; its edits go to `on_page`.
 pub fn header(
     page: &Page,
     on_page: &Callback<PageAction>,
@@ -41,7 +41,6 @@ pub fn header(
     errors: &[CaseError],
     share: Option<String>,
     ics: Option<String>,
-    written: u64,
 ) -> Html {
     let lang = page.lang;
     let (terms_name, terms_id) = assessed_terms(outcome);
@@ -77,7 +76,7 @@ pub fn header(
             <div class="actions">
                 <button type="button" id="load-example" onclick={onclick_example}>{ bi(("载入示例", "Worked example")) }</button>
                 <button type="button" id="clear-incident" onclick={onclick_clear}>{ bi(("清空事件", "Clear incident")) }</button>
-                <HistoryButton {written} restored={page.restored.clone()} on_page={on_page.clone()} />
+                <HistoryButton recorded={page.recorded.clone()} restored={page.restored.clone()} on_page={on_page.clone()} />
             </div>
             <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
             <SavedNotices asides={page.asides.clone()} failing={Failing::of(page)} on_page={on_page.clone()} />

@@ -1,9 +1,11 @@
 //! The "History" button of the header and its list (issue #14): the restore points the
 //! browser keeps (`interop::history`), newest first, each with what replaced it and when; any
-//! can be brought back, and bringing one back can be undone.
+//! can be brought back, and bringing one back can be undone. The button also hands each point
+//! the reducer records to the browser (so a write that ends re-renders the button, not the
+//! page).
 
 use crate::interop::{browser, history};
-use crate::state::history::RestorePoint;
+use crate::state::history::{Recorded, RestorePoint};
 use crate::state::page::{PageAction, Restored};
 use crate::views::text::{bi, use_lang, T};
 use std::rc::Rc;
@@ -12,8 +14,8 @@ use yew::prelude::*;
 /// What the History button needs.
 #[derive(Properties, PartialEq)]
 pub struct HistoryProps {
-    /// Moves when the browser has kept new points (the open list reads them again).
-    pub written: u64,
+    /// The points the reducer recorded, to be kept by the browser.
+    pub recorded: Recorded,
     /// The point brought back last, while it can be undone.
     pub restored: Option<Restored>,
     /// Where "bring back" and "undo" go.
@@ -27,11 +29,13 @@ type Listed = Option<Result<Vec<Rc<RestorePoint>>, String>>;
 #[function_component(HistoryButton)]
 pub fn history_button(p: &HistoryProps) -> Html {
     let lang = use_lang();
+    // Moves when the browser has kept new points: the open list reads them again.
+    let written = history::use_restore_points(&p.recorded);
     let open = use_state(|| false);
     let listed: UseStateHandle<Listed> = use_state(|| None);
     {
         let listed = listed.clone();
-        use_effect_with((*open, p.written), move |(open, _)| {
+        use_effect_with((*open, written), move |(open, _)| {
             if *open {
                 wasm_bindgen_futures::spawn_local(async move {
                     listed.set(Some(history::list().await));
