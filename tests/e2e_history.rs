@@ -225,6 +225,12 @@ async fn only_the_last_twenty_points_are_kept_the_oldest_dropped() {
     )
     .await;
     wait_value(&c, "#incident-id", "n-2").await;
+    if let Ok(dir) = std::env::var("SLACALC_SHOTS") {
+        el(&c, "#history-undo").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(format!("{dir}/history-restored-en.png"), png).expect("written");
+    }
     // The point of the cleared form is added, and the oldest (n-2) dropped.
     let mut kept = Vec::new();
     for _ in 0..100 {
