@@ -67,8 +67,10 @@ fn bytes(v: &JsValue) -> usize {
     let len = |k: &str| {
         Reflect::get(v, &k.into())
             .ok()
-            .and_then(|x| x.dyn_into::<js_sys::JsString>().ok())
-            .map_or(0, |s| s.length() as usize)
+            .filter(JsValue::is_string)
+            .map_or(0, |s| {
+                s.unchecked_into::<js_sys::JsString>().length() as usize
+            })
     };
     len("work") + len("ledger")
 }
@@ -88,13 +90,10 @@ async fn done(req: &IdbRequest) -> Result<JsValue, String> {
         req.set_onsuccess(Some(&resolve));
         req.set_onerror(Some(&reject));
     });
-    JsFuture::from(finished).await.map_err(|_| {
-        req.error()
-            .ok()
-            .flatten()
-            .map(|e| e.name())
-            .unwrap_or_default()
-    })?;
+    // The error event names no error: the request's `error` (a DOMException) does.
+    JsFuture::from(finished)
+        .await
+        .map_err(|_| named(Reflect::get(req, &"error".into()).unwrap_or_default()))?;
     req.result().map_err(named)
 }
 
