@@ -453,6 +453,14 @@ mod tests {
         let before = last(&back);
         assert_eq!(before.cause, Cause::Restore { at: p.at });
         assert_eq!(before.read().expect("reads").0.doc.form.id, "1");
+        // An edit after bringing back: no undo any more (it would lose the edit).
+        let edited_after = reduce(
+            back.clone(),
+            PageAction::Form(Action::Set(Field::Price, "7".into())),
+        );
+        assert!(edited_after.restored.is_none());
+        let unchanged = reduce(back.clone(), PageAction::Dismiss);
+        assert!(unchanged.restored.is_some());
         // And undone: the cleared form again, with no new point.
         let undone = reduce(back, PageAction::UndoRestore);
         assert_eq!(undone.form.id, "1");

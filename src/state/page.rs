@@ -306,9 +306,19 @@ impl Page {
 
     /// Applies one edit made at `now`; before a destructive one that changes the work, the
     /// work as it was is recorded as a restore point (`state::history`).
+    /// Once the work changes after a point was brought back, that can no longer be undone
+    /// (the undo would lose the change).
     pub fn apply_at(&mut self, action: PageAction, now: Instant) {
         let Some(cause) = self.destroys(&action) else {
-            return self.apply(action);
+            if self.restored.is_none() || matches!(action, PageAction::UndoRestore) {
+                return self.apply(action);
+            }
+            let before = (self.form.clone(), self.as_of.clone(), self.ledger.rev);
+            self.apply(action);
+            if before != (self.form.clone(), self.as_of.clone(), self.ledger.rev) {
+                self.restored = None;
+            }
+            return;
         };
         let restoring = match &action {
             PageAction::Restore(p) => Some(p.clone()),
@@ -325,12 +335,10 @@ impl Page {
                 &work,
                 ledger.saved().as_ref(),
             ));
-            if let Some(brought) = restoring {
-                self.restored = Some(Restored {
-                    point: brought,
-                    before: point.clone(),
-                });
-            }
+            self.restored = restoring.map(|brought| Restored {
+                point: brought,
+                before: point.clone(),
+            });
             self.recorded.push(point);
         }
     }
