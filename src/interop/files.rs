@@ -5,24 +5,6 @@
 use web_sys::HtmlInputElement;
 use yew::{Callback, Event, TargetCast};
 
-/// The `onchange` of a file input: reads the chosen file as text and hands it to `then`.
-pub fn read_chosen_file(then: Callback<String>) -> Callback<Event> {
-    Callback::from(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        let then = then.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                if let Some(text) = text.as_string() {
-                    then.emit(text);
-                }
-            }
-        });
-    })
-}
-
 /// The text of a file as Chinese offices save it (issue #16), decoded by the browser's own
 /// `TextDecoder` (nothing added to the first load): a byte-order mark decides (UTF-8,
 /// UTF-16LE, UTF-16BE); else UTF-8 if the bytes are valid UTF-8; else GB18030 (GBK), what

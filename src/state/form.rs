@@ -586,7 +586,9 @@ impl FormState {
                         .unwrap_or_else(|| slacalc::terms::EYOU_SDJU_JSON.to_string())
                 });
             }
-            Action::SetTerms(text) => self.custom_terms = Some(text),
+            Action::SetTerms(text) | Action::ImportTerms { text, .. } => {
+                self.custom_terms = Some(text)
+            }
             Action::LoadExample => *self = FormState::worked_example(),
             Action::ClearIncident => *self = self.blank_incident(),
         }
@@ -727,8 +729,15 @@ pub enum Action {
     SetSwitch(usize, String),
     /// Custom terms instead of the letter's (they start as the letter's, as JSON), or back.
     UseCustomTerms(bool),
-    /// The custom terms' JSON typed or imported.
+    /// The custom terms' JSON typed.
     SetTerms(String),
+    /// The custom terms' JSON imported from a file (replacing the terms: a restore point).
+    ImportTerms {
+        /// The file's name.
+        name: String,
+        /// Its text.
+        text: String,
+    },
     /// The worked example of `CLAUSES.md` back in the form.
     LoadExample,
     /// A blank incident (the contract, terms and switches kept).

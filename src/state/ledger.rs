@@ -311,6 +311,20 @@ impl LedgerState {
         })
     }
 
+    /// The ledger of a restore point (none: no ledger) in place of this one: a change of
+    /// its own (saved again), with nothing left to undo of the ledger it replaced.
+    pub fn replace_with(&mut self, saved: Option<SavedLedger>) {
+        self.book = None;
+        if let Some(saved) = saved {
+            self.restore(saved);
+        }
+        self.undo.clear();
+        self.editing = None;
+        self.importing = None;
+        self.note = None;
+        self.rev += 1;
+    }
+
     /// The ledger kept by an earlier visit.
     pub fn restore(&mut self, saved: SavedLedger) {
         let rows = saved.incidents.into_iter().map(|i| self.row(i)).collect();

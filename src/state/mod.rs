@@ -4,6 +4,7 @@
 //! here touches the browser, so all of it is tested natively (`cargo test -p slacalc-web`).
 
 pub mod form;
+pub mod history;
 pub mod ledger;
 pub mod ledger_grid;
 pub mod page;

@@ -4,6 +4,7 @@
 
 use crate::i18n::lang::Lang;
 use crate::state::form::{Action, FormState};
+use crate::state::history::{Cause, Recorded, RestorePoint};
 use crate::state::ledger::{LedgerAction, LedgerState, SavedLedger};
 use crate::state::saved::{read_ledger, Aside, ReadWork, WorkDoc, WORK_FORMAT};
 use slacalc::link::{self, Opened};
@@ -49,6 +50,11 @@ pub struct Page {
     /// Tabs that agree (issue #14): this tab, what it last wrote or took, and what another
     /// tab wrote while this one had edits of its own.
     pub tabs: Tabs,
+    /// Restore points recorded before destructive actions, for the browser to keep
+    /// (`state::history`, `interop::history`).
+    pub recorded: Recorded,
+    /// The restore point brought back last, while it can be undone.
+    pub restored: Option<Restored>,
 }
 
 /// How this tab stands with the other tabs of the page (issue #14, "tabs that agree").
@@ -88,6 +94,16 @@ pub struct BesideDoc {
     pub work: WorkDoc,
     /// The tab's ledger, as JSON text (`None`: no ledger open).
     pub ledger: Option<String>,
+}
+
+/// A restore point brought back, and the work it replaced (itself a restore point, so the
+/// bringing back can be undone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// The point brought back.
+    pub point: Rc<RestorePoint>,
+    /// The work before it was brought back.
+    pub before: Rc<RestorePoint>,
 }
 
 /// An edit of the page.
@@ -131,6 +147,10 @@ pub enum PageAction {
     /// A tab opened from a link opens the saved work (read just now) and its ledger (JSON
     /// text) instead; the link's case stays restorable.
     OpenSaved(Option<WorkDoc>, Option<String>),
+    /// Bring back a restore point (recording the work it replaces as one first).
+    Restore(Rc<RestorePoint>),
+    /// Take back the last restore point brought back.
+    UndoRestore,
 }
 
 impl Page {
@@ -147,6 +167,8 @@ impl Page {
             asides: Vec::new(),
             storage_failing: None,
             tabs: Tabs::default(),
+            recorded: Recorded::default(),
+            restored: None,
         }
     }
 
@@ -441,6 +463,115 @@ impl Page {
                     });
                 }
             }
+            PageAction::Restore(point) => {
+                if self.put_back(&point) {
+                    self.restored = None;
+                }
+            }
+            PageAction::UndoRestore => {
+                if let Some(r) = self.restored.take() {
+                    self.put_back(&r.before);
+                }
+            }
+        }
+    }
+
+    /// The work of a restore point back in the page (form, assessment time, the form a link
+    /// replaced, the ledger); `false` (and a notice) if it cannot be read.
+    fn put_back(&mut self, point: &RestorePoint) -> bool {
+        match point.read() {
+            Ok((work, ledger)) => {
+                self.form = work.doc.form;
+                self.as_of = work.doc.as_of;
+                self.previous = work.doc.previous.map(Box::new);
+                self.notice = None;
+                self.ledger.replace_with(ledger);
+                // A ledger an early page kept as CSV text inside its work.
+                if let Some(text) = work.ledger_csv {
+                    let name = String::new();
+                    self.ledger
+                        .apply(LedgerAction::Import { text, name }, &mut self.form);
+                    self.ledger.undo.clear();
+                }
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    zh: format!("无法恢复这个还原点:{}。当前工作未改动。", e.zh()),
+                    en: format!("This restore point cannot be brought back: {}. Your current work is unchanged.", e.en()),
+                });
+                false
+            }
+        }
+    }
+
+    /// What a destructive action about to be applied replaces, if it may replace the user's
+    /// work: "Clear incident", the example or a link over edited work, an import over a
+    /// ledger, deleting a row, closing the ledger, terms imported or switched off, and
+    /// bringing back a restore point.
+    fn destroys(&self, action: &PageAction) -> Option<Cause> {
+        let edited = self.form != FormState::worked_example() || !self.as_of.trim().is_empty();
+        let book = self.ledger.book.as_ref();
+        match action {
+            PageAction::Form(Action::ClearIncident) => Some(Cause::ClearIncident),
+            PageAction::Form(Action::LoadExample) => Some(Cause::LoadExample),
+            PageAction::Form(Action::ImportTerms { name, .. }) => {
+                Some(Cause::ImportTerms { name: name.clone() })
+            }
+            PageAction::Form(Action::UseCustomTerms(false)) => Some(Cause::TermsOff),
+            PageAction::OpenLink(_) if edited => Some(Cause::OpenLink),
+            PageAction::Ledger(LedgerAction::Import { name, .. }) if book.is_some() => {
+                Some(Cause::Import { name: name.clone() })
+            }
+            PageAction::Ledger(LedgerAction::Close) => Some(Cause::CloseLedger),
+            PageAction::Ledger(LedgerAction::Delete(key)) => {
+                let row = book?.rows.iter().find(|r| r.key == *key)?;
+                Some(Cause::DeleteRow {
+                    id: row.incident.id.clone(),
+                })
+            }
+            PageAction::Restore(p) if p.read().is_ok() => Some(Cause::Restore { at: p.at }),
+            _ => None,
+        }
+    }
+
+    /// Applies one edit made at `now`; before a destructive one that changes the work, the
+    /// work as it was is recorded as a restore point (`state::history`).
+    /// Once the work changes after a point was brought back, that can no longer be undone
+    /// (the undo would lose the change).
+    pub fn apply_at(&mut self, action: PageAction, now: Instant) {
+        let Some(cause) = self.destroys(&action) else {
+            if self.restored.is_none() || matches!(action, PageAction::UndoRestore) {
+                return self.apply(action);
+            }
+            let before = (self.form.clone(), self.as_of.clone(), self.ledger.rev);
+            self.apply(action);
+            if before != (self.form.clone(), self.as_of.clone(), self.ledger.rev) {
+                self.restored = None;
+            }
+            return;
+        };
+        let restoring = match &action {
+            PageAction::Restore(p) => Some(p.clone()),
+            _ => None,
+        };
+        let (work, ledger, rev) = (self.saved(), self.ledger.clone(), self.ledger.rev);
+        self.apply(action);
+        let Some(work) = work else { return };
+        let changed = self.saved().as_ref() != Some(&work) || self.ledger.rev != rev;
+        if changed || restoring.is_some() {
+            let point = Rc::new(RestorePoint::new(
+                cause,
+                now,
+                &work,
+                ledger.saved().as_ref(),
+            ));
+            self.restored = restoring.map(|brought| Restored {
+                point: brought,
+                before: point.clone(),
+            });
+            self.recorded.push(point);
         }
     }
 
@@ -644,7 +775,7 @@ impl Reducible for Page {
             return self;
         }
         let mut next = (*self).clone();
-        next.apply(edit.action);
+        next.apply_at(edit.action, edit.now);
         next.refresh_ledger(edit.now);
         Rc::new(next)
     }

@@ -29,7 +29,8 @@ fn initial_lang() -> Lang {
 /// The page's state, and the one callback every edit goes through (stamped with the
 /// browser's clock; components given it re-render only when their own props change: a
 /// 1,000-row ledger re-renders only the rows that changed). Keeps the browser in step: the
-/// document's language, the work and the ledger in storage, links opened later in the tab.
+/// document's language, the work and the ledger in storage, links opened later in the tab
+/// (the restore points are kept by the History button, `views::history`).
 #[hook]
 fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
     // The page opens the link in its address, if any, before its first render (so an embed

@@ -1,11 +1,13 @@
 //! The page's header: its title and the language switch, the terms the result is assessed
-//! under, "worked example" and "clear incident", the notice of the last link opened, the
-//! assessment time, and the share link with the other ways to take the result away.
+//! under, "worked example", "clear incident" and "history" (the restore points), the notice
+//! of the last link opened, the assessment time, and the share link with the other ways to
+//! take the result away.
 
 use crate::interop::storage;
 use crate::state::form::Action;
 use crate::state::page::{Notice, Page, PageAction};
 use crate::views::fields::{errors_at, FieldErrors};
+use crate::views::history::HistoryButton;
 use crate::views::saved::{Failing, SavedNotices, TabNotices};
 use crate::views::share::{ShareLink, ShareTools};
 use crate::views::text::{bi, use_lang};
@@ -74,6 +76,7 @@ pub fn header(
             <div class="actions">
                 <button type="button" id="load-example" onclick={onclick_example}>{ bi(("载入示例", "Worked example")) }</button>
                 <button type="button" id="clear-incident" onclick={onclick_clear}>{ bi(("清空事件", "Clear incident")) }</button>
+                <HistoryButton recorded={page.recorded.clone()} restored={page.restored.clone()} on_page={on_page.clone()} />
             </div>
             <NoticeBar notice={page.notice.clone()} can_restore={page.previous.is_some()} on_page={on_page.clone()} />
             <TabNotices beside={page.tabs.beside.is_some()} other_work={page.tabs.other_work.is_some()}

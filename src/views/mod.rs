@@ -8,6 +8,7 @@ pub mod embed;
 pub mod fields;
 pub mod form;
 pub mod header;
+pub mod history;
 pub mod ledger;
 pub mod monitoring;
 pub mod result;

@@ -34,7 +34,10 @@ pub fn terms_editor(p: &TermsProps) -> Html {
                 .value(),
         )
     });
-    let onimport = files::read_chosen_file(p.on_action.reform(Action::SetTerms));
+    let onimport = files::read_named_file(
+        p.on_action
+            .reform(|(name, text)| Action::ImportTerms { name, text }),
+    );
     let errors: Vec<CaseError> = p
         .errors
         .iter()
