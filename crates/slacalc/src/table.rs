@@ -139,7 +139,7 @@ fn spans(cell: &str, with_kind: bool, dates: DateSystem) -> Value {
 
 /// One row as an incident object of the case format: `fields[i]` is the case field of
 /// column `i` (`None`: ignored).
-fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells) -> Value {
+fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells<'_>) -> Value {
     let mut inc = Map::new();
     let mut facts = Map::new();
     for (name, cell) in fields.iter().zip(record.iter()) {
@@ -161,7 +161,7 @@ fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells) -
             | "remote_access_at" | "response_at" => time(cell, how.dates),
             "force_majeure" => spans(cell, true, how.dates),
             "customer_pauses" => spans(cell, false, how.dates),
-            "declared_priority" => priority(cell, how.terms.as_ref()),
+            "declared_priority" => priority(cell, how.terms),
             "cause" => Value::String(
                 spreadsheet::cause_word(cell)
                     .map_or_else(|| cell.trim().to_string(), str::to_string),
@@ -183,9 +183,9 @@ fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells) -
 }
 
 /// How cells are read: the date system of serial numbers, and the terms (for level names).
-struct Cells {
+struct Cells<'t> {
     dates: DateSystem,
-    terms: Option<Terms>,
+    terms: Option<&'t Terms>,
 }
 
 /// The column a case path inside one incident names: `incidents[0].facts.kind` → `kind`,
@@ -321,11 +321,15 @@ pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
         },
         ..TableRead::default()
     };
+    let preset;
     let how = Cells {
         dates: opts.dates,
         terms: match terms {
-            TermsSpec::Preset(id) => Terms::preset(id),
-            TermsSpec::Inline(t) => Some((**t).clone()),
+            TermsSpec::Preset(id) => {
+                preset = Terms::preset(id);
+                preset.as_ref()
+            }
+            TermsSpec::Inline(t) => Some(&**t),
         },
     };
     let terms = serde_json::to_value(terms).unwrap_or_default();
