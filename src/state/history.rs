@@ -44,6 +44,8 @@ pub enum Cause {
     },
     /// Custom terms switched off (back to the letter's).
     TermsOff,
+    /// Another tab's version of the work or the ledger taken over this tab's own.
+    OtherTab,
     /// A restore point brought back (of the time `at`, in seconds since 1970).
     Restore {
         /// When the point brought back was taken.
@@ -79,6 +81,7 @@ impl Cause {
             Cause::CloseLedger => ("close_ledger", String::new()),
             Cause::ImportTerms { name } => ("import_terms", name.clone()),
             Cause::TermsOff => ("terms_off", String::new()),
+            Cause::OtherTab => ("other_tab", String::new()),
             Cause::Restore { at } => ("restore", at.to_string()),
         }
     }
@@ -96,6 +99,7 @@ impl Cause {
             "close_ledger" => Cause::CloseLedger,
             "import_terms" => Cause::ImportTerms { name: about },
             "terms_off" => Cause::TermsOff,
+            "other_tab" => Cause::OtherTab,
             "restore" => Cause::Restore {
                 at: about.parse().ok()?,
             },
@@ -122,6 +126,10 @@ impl Cause {
             Cause::TermsOff => (
                 "停用自定义条款".into(),
                 "switching the custom terms off".into(),
+            ),
+            Cause::OtherTab => (
+                "换用另一个标签页的版本".into(),
+                "taking the other tab's version".into(),
             ),
             Cause::Restore { at } => {
                 let t = time_text(*at, today);
@@ -319,6 +327,11 @@ mod tests {
                 Cause::CloseLedger,
                 "关闭台账之前",
                 "before closing the ledger",
+            ),
+            (
+                Cause::OtherTab,
+                "换用另一个标签页的版本之前",
+                "before taking the other tab's version",
             ),
             (
                 Cause::ImportTerms {

@@ -532,6 +532,9 @@ impl Page {
                 })
             }
             PageAction::Restore(p) if p.read().is_ok() => Some(Cause::Restore { at: p.at }),
+            // Choosing the other tab's version keeps this tab's own as a point (tabs, #14).
+            PageAction::UseOtherWork if self.tabs.other_work.is_some() => Some(Cause::OtherTab),
+            PageAction::UseOtherLedger if self.tabs.other_ledger.is_some() => Some(Cause::OtherTab),
             _ => None,
         }
     }
@@ -1017,6 +1020,31 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         assert!(page.tabs.other_work.is_none());
         assert_eq!(page.form.id, "mine-unsaved");
         assert!(page.to_store().is_some(), "its own is written as chosen");
+    }
+
+    #[test]
+    fn taking_the_other_tabs_version_keeps_this_tabs_own_as_a_restore_point() {
+        let (mut page, _) = tab_with("first", 100);
+        let now = at("2026-06-01T00:00:00+08:00");
+        page.apply_at(
+            PageAction::Form(Action::Set(
+                crate::state::form::Field::Id,
+                "mine-unsaved".into(),
+            )),
+            now,
+        );
+        page.apply_at(PageAction::FromOtherTab(from("b", 200, "theirs")), now);
+        let seq = page.recorded.seq;
+        page.apply_at(PageAction::UseOtherWork, now);
+        assert_eq!(page.form.id, "theirs");
+        assert_eq!(page.recorded.seq, seq + 1, "this tab's own was kept");
+        let (_, point) = page.recorded.points.last().expect("a point");
+        assert_eq!(point.cause, crate::state::history::Cause::OtherTab);
+        let (work, _) = point.read().expect("readable");
+        assert_eq!(work.doc.form.id, "mine-unsaved");
+        // With nothing offered, the action records nothing.
+        page.apply_at(PageAction::UseOtherWork, now);
+        assert_eq!(page.recorded.seq, seq + 1);
     }
 
     #[test]
