@@ -104,13 +104,28 @@ pub fn listen(
     gloo::events::EventListener::new(&gloo::utils::window(), event, then)
 }
 
-/// Resolves after the browser has painted a frame (so a message shown before slow work is
-/// seen before the work starts).
-pub async fn next_paint() {
+/// Resolves at the browser's next animation frame.
+async fn animation_frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         let _ = gloo::utils::window().request_animation_frame(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+}
+
+/// Resolves once the element `css` is in the document and the browser has painted a frame
+/// with it (so a message shown before slow work is seen before the work starts). The page
+/// draws the message asynchronously, so it may only be there a frame or two later; after
+/// 30 frames without it, the work goes ahead anyway.
+pub async fn painted(css: &str) {
+    let doc = gloo::utils::document();
+    for _ in 0..30 {
+        if doc.query_selector(css).ok().flatten().is_some() {
+            break;
+        }
+        animation_frame().await;
+    }
+    // The frame after which it has been painted, then out of the frame's callbacks.
+    animation_frame().await;
     yew::platform::time::sleep(Duration::from_millis(0)).await;
 }
 

@@ -31,7 +31,7 @@ fn start_import(on_page: &Callback<PageAction>, name: String, text: String) {
             rows: csv_rows(&text),
             name: name.clone(),
         }));
-        browser::next_paint().await;
+        browser::painted("#ledger-progress").await;
         on_page.emit(PageAction::Ledger(LedgerAction::Import { text, name }));
     });
 }
