@@ -249,7 +249,16 @@ fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
                 "--as-of: \"{s}\" is not an RFC 3339 time with offset, e.g. 2025-03-03T08:10:00+08:00"
             ))
         }),
-        None => Ok(Instant(chrono::Local::now().fixed_offset())),
+        // Now, to the whole minute, as the page takes it: a link records its as-of, and people
+        // read it (issue #17: never fractional seconds).
+        None => {
+            let now = chrono::Local::now().fixed_offset();
+            let minute = now.timestamp().div_euclid(60) * 60;
+            let t = chrono::DateTime::from_timestamp(minute, 0)
+                .map(|t| t.with_timezone(now.offset()))
+                .unwrap_or(now);
+            Ok(Instant(t))
+        }
     }
 }
 

@@ -112,3 +112,17 @@ fn explain_lists_every_switch_as_applied() {
         }
     }
 }
+
+#[test]
+fn a_link_made_now_records_a_whole_minute() {
+    // Without --as-of the CLI judges "now": to the whole minute, as the page does, so a link
+    // never carries fractional seconds for people to read (issue #17).
+    let file = common::example("worked-example.json");
+    let out = slacalc(&["link", utf8(&file), "--base", "https://example.edu.cn/sla/"]);
+    assert_eq!(out.status.code(), Some(0));
+    let url = String::from_utf8(out.stdout).expect("UTF-8");
+    let fragment = url.trim().split_once('#').expect("a fragment").1;
+    let opened = slacalc::link::decode(&format!("#{fragment}")).expect("the link opens");
+    assert_eq!(opened.as_of.secs() % 60, 0, "{}", opened.as_of);
+    assert!(!opened.as_of.to_string().contains('.'), "{}", opened.as_of);
+}
