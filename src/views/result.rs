@@ -125,8 +125,9 @@ pub fn deadlines(p: &IncidentProps) -> Html {
                     html! {
                         <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
                             <td>{ bi(labels::of(&d.kind)) }{ " " }<span class="clause">{ &d.clause }</span></td>
-                            <td>{ when(lang, Some(&d.due)) }</td>
-                            <td>{ when(lang, d.actual.as_ref()) }</td>
+                            // Labelled for a narrow screen, where the rows stack (style.css).
+                            <td data-label={lang.pick("截止", "Due")}>{ when(lang, Some(&d.due)) }</td>
+                            <td data-label={lang.pick("实际", "Actual")}>{ when(lang, d.actual.as_ref()) }</td>
                             <td class={classes!("status", status_class(d.status))}>{ bi(labels::of(&d.status)) }
                                 if d.late_seconds > 0 { { " " }{ late(lang, d.late_seconds) } }</td>
                         </tr>
