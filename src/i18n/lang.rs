@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The engine's name for this language (its texts and the CSV headers it writes).
+    pub fn engine(self) -> slacalc::text::Lang {
+        match self {
+            Lang::Zh => slacalc::text::Lang::Zh,
+            Lang::En => slacalc::text::Lang::En,
+        }
+    }
+
     /// The other language (what the switch offers).
     pub fn other(self) -> Lang {
         match self {

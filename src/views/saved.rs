@@ -31,7 +31,7 @@ impl Failing {
                 .ledger
                 .book
                 .as_ref()
-                .map(|b| slacalc::table::write_incidents(b.incidents())),
+                .map(|b| slacalc::table::write_incidents_in(b.incidents(), page.lang.engine())),
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::error::{CaseError, Problem};
 use crate::names::Named;
 use crate::spreadsheet::{self, DateSystem};
 use crate::terms::{Terms, TermsSpec};
+use crate::text::Lang;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -432,7 +433,31 @@ fn csv_field(out: &mut String, field: &str) {
 /// RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`. (Written by hand:
 /// a second use of the csv writer would bring its float parsing into the page's wasm.)
 pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> String {
-    let mut out = COLUMNS.join(",");
+    write_incidents_in(incidents, Lang::En)
+}
+
+/// [`write_incidents`] with the header in `lang`: the field names in English, their usual
+/// Chinese names in Chinese (the first synonym of [`spreadsheet::HEADER_SYNONYMS`], so the
+/// file reads back as it is, issue #16).
+pub fn write_incidents_in<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+    lang: Lang,
+) -> String {
+    let mut out = match lang {
+        Lang::En => COLUMNS.join(","),
+        Lang::Zh => COLUMNS
+            .iter()
+            .map(|c| {
+                spreadsheet::HEADER_SYNONYMS
+                    .iter()
+                    .find(|(f, _)| f == c)
+                    .and_then(|(_, names)| names.first())
+                    .copied()
+                    .unwrap_or(c)
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+    };
     out.push('\n');
     let text = |v: &Value| match v {
         Value::Null => String::new(),
@@ -474,6 +499,12 @@ pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) ->
 /// The assessed ledger as CSV: one row per incident with its verdict, each deadline and
 /// the damages, and a last row with the totals. (Written by hand, like [`write_incidents`].)
 pub fn write_assessment(a: &Assessment) -> String {
+    write_assessment_in(a, Lang::En)
+}
+
+/// [`write_assessment`] with the header in `lang` (the values stay as the case format and the
+/// result name them).
+pub fn write_assessment_in(a: &Assessment, lang: Lang) -> String {
     let mut out = String::new();
     let mut record = |fields: &[String]| {
         for (n, field) in fields.iter().enumerate() {
@@ -503,7 +534,29 @@ pub fn write_assessment(a: &Assessment) -> String {
         "penalty_amount",
         "penalty_applied",
     ];
-    record(&head.map(String::from));
+    let head_zh = [
+        "编号",
+        "优先级",
+        "事件等级",
+        "报告渠道",
+        "责任认定",
+        "电话响应截止",
+        "电话响应结果",
+        "远程接入截止",
+        "远程接入结果",
+        "响应截止",
+        "响应结果",
+        "恢复截止",
+        "恢复结果",
+        "恢复超时(分钟)",
+        "违约天数",
+        "违约金",
+        "计入金额",
+    ];
+    record(&match lang {
+        Lang::En => head.map(String::from),
+        Lang::Zh => head_zh.map(String::from),
+    });
     for r in &a.incidents {
         let mut row: Vec<String> = vec![
             r.id.clone(),
@@ -590,6 +643,40 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
         let (back, bad) = read_incidents(&write_incidents([&odd]), &LETTER);
         assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(back[0].1.id, odd.id);
+        // With Chinese headers (the page in Chinese) they read back the same too.
+        let zh = write_incidents_in(&incidents, Lang::Zh);
+        assert!(
+            zh.starts_with("编号,报告时间,优先级,受影响邮箱比例,"),
+            "{zh}"
+        );
+        let read = read_table(&zh, &LETTER, &ReadOptions::default());
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        assert_eq!(read.report.by_synonym, COLUMNS.len());
+        let again: Vec<Incident> = read.incidents.into_iter().map(|(_, i)| i).collect();
+        assert_eq!(again, incidents);
+    }
+
+    #[test]
+    fn the_assessed_ledger_has_a_chinese_header_in_chinese() {
+        let (good, _) = read_incidents(&CSV.replace("aliens", "vendor"), &LETTER);
+        let case = crate::case::Case {
+            incidents: good.into_iter().map(|(_, i)| i).collect(),
+            ..crate::validate::parse_case(include_str!("../../../examples/worked-example.json"))
+                .unwrap_or_else(|e| panic!("{e:?}"))
+        };
+        let as_of = crate::time::Instant::parse("2026-01-01T00:00:00+08:00")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let a = crate::assess::assess(&case, as_of).unwrap_or_else(|e| panic!("{e:?}"));
+        let en = write_assessment(&a);
+        let zh = write_assessment_in(&a, Lang::Zh);
+        assert!(en.starts_with("id,priority,event_level,"), "{en}");
+        assert!(zh.starts_with("编号,优先级,事件等级,"), "{zh}");
+        // Only the header differs.
+        assert_eq!(
+            en.split_once('\n').map(|x| x.1),
+            zh.split_once('\n').map(|x| x.1)
+        );
+        assert_eq!(zh.lines().next().map(|h| h.split(',').count()), Some(17));
     }
 
     #[test]

@@ -197,13 +197,14 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
         Some(book) => {
             let (b1, b2) = (book.clone(), book.clone());
             (
+                // Headers in the page's language (Chinese ones read back as they are).
                 export_on_click(export.clone(), move || {
                     b1.assessment()
-                        .map(|a| slacalc::table::write_assessment(&a))
+                        .map(|a| slacalc::table::write_assessment_in(&a, lang.engine()))
                         .unwrap_or_default()
                 }),
                 export_on_click(export_incidents.clone(), move || {
-                    slacalc::table::write_incidents(b2.incidents())
+                    slacalc::table::write_incidents_in(b2.incidents(), lang.engine())
                 }),
             )
         }
