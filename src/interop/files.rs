@@ -5,23 +5,18 @@
 use web_sys::HtmlInputElement;
 use yew::{Callback, Event, TargetCast};
 
-/// The text of a file as Chinese offices save it (issue #16), decoded by the browser's own
-/// `TextDecoder` (nothing added to the first load): a byte-order mark decides (UTF-8,
-/// UTF-16LE, UTF-16BE); else UTF-8 if the bytes are valid UTF-8; else GB18030 (GBK), what
-/// Excel and WPS write as "CSV (逗号分隔)" on Chinese Windows.
+/// The text of a file as Chinese offices save it (issue #16), in the encoding the engine
+/// finds (`spreadsheet::sniff_encoding`, as the CLI), decoded by the browser's own
+/// `TextDecoder` (no decoder crate in the first load).
 pub fn decode_text(bytes: &[u8]) -> String {
-    let label = match bytes {
-        [0xEF, 0xBB, 0xBF, ..] => "utf-8",
-        [0xFF, 0xFE, ..] => "utf-16le",
-        [0xFE, 0xFF, ..] => "utf-16be",
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => return text.to_string(),
-            Err(_) => "gb18030",
-        },
-    };
-    web_sys::TextDecoder::new_with_label(label)
-        .and_then(|d| d.decode_with_u8_array(bytes))
-        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+    let (found, bom) = slacalc::spreadsheet::sniff_encoding(bytes);
+    let rest = &bytes[bom..];
+    if found == slacalc::spreadsheet::TextEncoding::Utf8 {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    web_sys::TextDecoder::new_with_label(found.label())
+        .and_then(|d| d.decode_with_u8_array(rest))
+        .unwrap_or_else(|_| String::from_utf8_lossy(rest).into_owned())
 }
 
 /// The `onchange` of a file input that may be given the same file again (after an undo,

@@ -2,43 +2,34 @@
 //! mark, UTF-16 with one (Excel's "Unicode text"), or GB18030/GBK (Excel's and WPS's
 //! "CSV (逗号分隔)" on Chinese Windows). Found from the bytes, never asked.
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::Encoding;
+use slacalc::spreadsheet::sniff_encoding;
 
 /// A file's text and the encoding it was read in.
 pub struct Decoded {
     /// The text (without a byte-order mark).
     pub text: String,
-    /// The encoding's name, as the import summary shows it (`UTF-8`, `UTF-16LE`, `gb18030`).
+    /// The encoding's name, as the import summary shows it (`UTF-8`, `UTF-16LE`, `GB18030`).
     pub encoding: &'static str,
 }
 
-/// Decodes `bytes`: a byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else
-/// GB18030 (a superset of GBK), with any byte it cannot map shown as U+FFFD.
+/// Decodes `bytes` in the encoding the engine finds (`spreadsheet::sniff_encoding`: a
+/// byte-order mark, else UTF-8 if valid, else GB18030), any byte that cannot be mapped shown
+/// as U+FFFD.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let (encoding, rest): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
-        Some((enc, bom)) => (enc, &bytes[bom..]),
-        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
-        None => (GB18030, bytes),
-    };
-    let (text, _) = encoding.decode_without_bom_handling(rest);
-    let name = if encoding == UTF_16LE {
-        "UTF-16LE"
-    } else if encoding == UTF_16BE {
-        "UTF-16BE"
-    } else if encoding == UTF_8 {
-        "UTF-8"
-    } else {
-        "GB18030"
-    };
+    let (found, bom) = sniff_encoding(bytes);
+    let encoding = Encoding::for_label(found.label().as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
     Decoded {
         text: text.into_owned(),
-        encoding: name,
+        encoding: found.name(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::GB18030;
 
     #[test]
     fn each_encoding_is_found_from_the_bytes() {

@@ -148,6 +148,54 @@ pub fn is_field_name(header: &str) -> bool {
     HEADER_SYNONYMS.iter().any(|(field, _)| reduce(field) == h)
 }
 
+/// The encodings incident logs come in (issue #16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// UTF-16, little-endian, with its byte-order mark (Excel's "Unicode text").
+    Utf16Le,
+    /// UTF-16, big-endian, with its byte-order mark.
+    Utf16Be,
+    /// GB18030, a superset of GBK (Excel's and WPS's "CSV (逗号分隔)" on Chinese Windows).
+    Gb18030,
+}
+
+impl TextEncoding {
+    /// Its WHATWG label, which both the browser's `TextDecoder` and `encoding_rs` take.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Gb18030 => "gb18030",
+        }
+    }
+
+    /// Its name as an import summary shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
+/// The encoding of a file's bytes, found, never asked: a byte-order mark decides; else UTF-8
+/// if the bytes are valid UTF-8; else GB18030. Returns it and the length of its byte-order
+/// mark, for the front end to decode the rest with its own decoder.
+pub fn sniff_encoding(bytes: &[u8]) -> (TextEncoding, usize) {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => (TextEncoding::Utf8, 3),
+        [0xFF, 0xFE, ..] => (TextEncoding::Utf16Le, 2),
+        [0xFE, 0xFF, ..] => (TextEncoding::Utf16Be, 2),
+        _ if std::str::from_utf8(bytes).is_ok() => (TextEncoding::Utf8, 0),
+        _ => (TextEncoding::Gb18030, 0),
+    }
+}
+
 /// The separator of a table: the one of tab, `;` and `,` that occurs most often in its first
 /// line outside quotes (a comma when none does).
 pub fn sniff_separator(text: &str) -> u8 {
@@ -372,6 +420,19 @@ mod tests {
         assert_eq!(field_of_header("\u{feff}id"), Some("id"));
         assert_eq!(field_of_header("备注"), None);
         assert!(is_field_name("reported_at") && !is_field_name("报障时间"));
+    }
+
+    #[test]
+    fn the_encoding_is_found_from_the_bytes() {
+        assert_eq!(sniff_encoding(b"\xEF\xBB\xBFid"), (TextEncoding::Utf8, 3));
+        assert_eq!(sniff_encoding(b"\xFF\xFEi\0"), (TextEncoding::Utf16Le, 2));
+        assert_eq!(sniff_encoding(b"\xFE\xFF\0i"), (TextEncoding::Utf16Be, 2));
+        assert_eq!(sniff_encoding("编号".as_bytes()), (TextEncoding::Utf8, 0));
+        // 编号 in GBK.
+        assert_eq!(
+            sniff_encoding(b"\xB1\xE0\xBA\xC5"),
+            (TextEncoding::Gb18030, 0)
+        );
     }
 
     #[test]
