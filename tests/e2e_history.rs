@@ -7,36 +7,9 @@
 
 mod browser;
 
-use browser::{el, start, type_into, wait_text};
+use browser::{click, el, start, type_into, wait_text, wait_value};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-
-/// The value of the input `css`.
-async fn value(c: &Client, css: &str) -> String {
-    el(c, css)
-        .await
-        .prop("value")
-        .await
-        .expect("value")
-        .unwrap_or_default()
-}
-
-/// Polls until the input `css` holds `want`.
-async fn wait_value(c: &Client, css: &str, want: &str) {
-    let mut last = String::new();
-    for _ in 0..150 {
-        last = value(c, css).await;
-        if last == want {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never held {want:?}; last: {last:?}");
-}
-
-async fn click(c: &Client, css: &str) {
-    el(c, css).await.click().await.expect("click");
-}
 
 /// The incident ids of the restore points kept in IndexedDB, oldest first, read by a script
 /// of the test (not of the page).

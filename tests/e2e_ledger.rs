@@ -9,7 +9,10 @@
 
 mod browser;
 
-use browser::{el, emulate_media, import_ledger, start, text_of, type_into, wait_text};
+use browser::{
+    click, el, emulate_media, import_ledger, row_ids, start, text_of, type_into, wait_rows,
+    wait_text,
+};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
 
@@ -59,31 +62,6 @@ fn cli_total(file: &str) -> String {
     fen.pretty()
 }
 
-/// The ids of the table's rows, top to bottom.
-async fn row_ids(c: &Client) -> Vec<String> {
-    let v = c
-        .execute(
-            "return [...document.querySelectorAll('#ledger tbody tr.ledger-row')].map(r => r.dataset.id);",
-            vec![],
-        )
-        .await
-        .expect("script");
-    serde_json::from_value(v).expect("ids")
-}
-
-/// Waits until the table shows `n` rows.
-async fn wait_rows(c: &Client, n: usize) -> Vec<String> {
-    let mut last = Vec::new();
-    for _ in 0..150 {
-        last = row_ids(c).await;
-        if last.len() == n {
-            return last;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the table never showed {n} rows; last: {last:?}");
-}
-
 /// Sets a field's value and tells the page, as typing would.
 async fn set_value(c: &Client, css: &str, value: &str) {
     c.execute(
@@ -92,14 +70,6 @@ async fn set_value(c: &Client, css: &str, value: &str) {
     )
     .await
     .expect("script");
-}
-
-async fn click(c: &Client, css: &str) {
-    el(c, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
 /// The CSV behind an export link: clicked with its download held back, its address decoded.

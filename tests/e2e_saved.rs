@@ -6,7 +6,7 @@
 
 mod browser;
 
-use browser::{cdp, el, start, type_into, wait_text};
+use browser::{cdp, el, start, type_into, value_of, wait_text};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -33,15 +33,6 @@ async fn reopen_with(c: &Client, url: &str, items: &[(&str, &str)]) {
     .await;
     c.refresh().await.expect("reload");
     el(c, "#contract-price").await;
-}
-
-async fn value_of(c: &Client, css: &str) -> String {
-    el(c, css)
-        .await
-        .prop("value")
-        .await
-        .expect("value")
-        .unwrap_or_default()
 }
 
 async fn stored(c: &Client, key: &str) -> Value {

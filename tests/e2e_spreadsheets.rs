@@ -8,29 +8,7 @@
 
 mod browser;
 
-use browser::{el, import_ledger, start, wait_text, EXAMPLE_LEDGER};
-use fantoccini::Client;
-use std::time::Duration;
-
-/// The ids of the table's rows, once it shows `n`.
-async fn rows(c: &Client, n: usize) -> Vec<String> {
-    let mut last: Vec<String> = Vec::new();
-    for _ in 0..150 {
-        let v = c
-            .execute(
-                "return [...document.querySelectorAll('#ledger tbody tr.ledger-row')].map(r => r.dataset.id);",
-                vec![],
-            )
-            .await
-            .expect("script");
-        last = serde_json::from_value(v).expect("ids");
-        if last.len() == n {
-            return last;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the table never showed {n} rows; last: {last:?}");
-}
+use browser::{el, import_ledger, start, wait_rows, wait_text, EXAMPLE_LEDGER};
 
 /// The ledger a file opens as: its rows, its total after the cap, its bad rows' text.
 async fn ledger_of(path: &str) -> (Vec<String>, String, String) {
@@ -38,7 +16,7 @@ async fn ledger_of(path: &str) -> (Vec<String>, String, String) {
     c.goto(&url).await.expect("page opens");
     el(&c, "#ledger-import").await;
     import_ledger(&c, path).await;
-    let ids = rows(&c, 6).await;
+    let ids = wait_rows(&c, 6).await;
     let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
     let bad = wait_text(&c, "#ledger-bad-rows", |t| !t.is_empty()).await;
     c.close().await.ok();

@@ -7,33 +7,10 @@
 
 mod browser;
 
-use browser::{cli_link, el, start, type_into, wait_text};
+use browser::{cli_link, el, start, type_into, value_of, wait_text, wait_value};
 use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-
-/// The value of the field `css`.
-async fn value(c: &Client, css: &str) -> String {
-    el(c, css)
-        .await
-        .prop("value")
-        .await
-        .expect("value")
-        .unwrap_or_default()
-}
-
-/// Polls until the field `css` holds `want` (another tab's write arrives by an event).
-async fn wait_value(c: &Client, css: &str, want: &str) {
-    let mut last = String::new();
-    for _ in 0..100 {
-        last = value(c, css).await;
-        if last == want {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never held {want:?}; last {last:?}");
-}
 
 /// The three fields each tab types, and what they must hold in both.
 const PRICE: (&str, &str) = ("#contract-price", "2000000");
@@ -109,7 +86,7 @@ async fn a_link_opened_in_a_second_tab_leaves_the_first_tabs_work_intact() {
     let (a, b) = second_tab(&c, &link).await;
     wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
     el(&c, "#beside").await;
-    assert_eq!(value(&c, "#incident-id").await, "2025-03-03-mail-down");
+    assert_eq!(value_of(&c, "#incident-id").await, "2025-03-03-mail-down");
     type_into(&c, "#contract-price", "2000000").await;
     wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
     if let Ok(dir) = std::env::var("SLACALC_TAB_SHOTS") {
@@ -119,11 +96,11 @@ async fn a_link_opened_in_a_second_tab_leaves_the_first_tabs_work_intact() {
     // Tab A still has its work, and so has a reload of it.
     to(&c, &a).await;
     tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(value(&c, "#incident-id").await, "work-of-tab-a");
-    assert_eq!(value(&c, "#contract-price").await, "3000000");
+    assert_eq!(value_of(&c, "#incident-id").await, "work-of-tab-a");
+    assert_eq!(value_of(&c, "#contract-price").await, "3000000");
     c.refresh().await.expect("reloads");
     wait_text(&c, "#penalty-amount", |t| t == "¥15,000.00").await;
-    assert_eq!(value(&c, "#incident-id").await, "work-of-tab-a");
+    assert_eq!(value_of(&c, "#incident-id").await, "work-of-tab-a");
     assert!(c.find(Locator::Css("#beside")).await.is_err());
 
     // The link's tab, reloaded, still has what was typed in it, still beside.
@@ -131,7 +108,7 @@ async fn a_link_opened_in_a_second_tab_leaves_the_first_tabs_work_intact() {
     c.refresh().await.expect("reloads");
     wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
     el(&c, "#beside").await;
-    assert_eq!(value(&c, "#incident-id").await, "2025-03-03-mail-down");
+    assert_eq!(value_of(&c, "#incident-id").await, "2025-03-03-mail-down");
 
     // Kept as the work: tab A takes it; the work it replaces is restorable.
     el(&c, "#keep-link").await.click().await.expect("keep");
@@ -163,7 +140,7 @@ async fn a_link_tab_opens_the_saved_work_on_request() {
     type_into(&c, "#incident-id", "saved-work").await;
     let (_a, _b) = second_tab(&c, &cli_link(&url)).await;
     el(&c, "#beside").await;
-    assert_eq!(value(&c, "#incident-id").await, "2025-03-03-mail-down");
+    assert_eq!(value_of(&c, "#incident-id").await, "2025-03-03-mail-down");
     el(&c, "#open-saved").await.click().await.expect("open");
     wait_value(&c, "#incident-id", "saved-work").await;
     assert!(c.find(Locator::Css("#beside")).await.is_err());
@@ -201,15 +178,15 @@ async fn a_tab_with_unsaved_edits_keeps_them_beside_the_other_tabs_work() {
     // Tab A keeps its own and offers B's, and writes neither over the other meanwhile.
     to(&c, &a).await;
     el(&c, "#other-tab").await;
-    assert_eq!(value(&c, "#incident-id").await, "unsaved-in-a");
+    assert_eq!(value_of(&c, "#incident-id").await, "unsaved-in-a");
     c.execute("Storage.prototype.setItem = window.__setItem;", vec![])
         .await
         .expect("stores again");
     type_into(&c, "#contract-price", "2000000").await;
     to(&c, &b).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(value(&c, "#incident-id").await, "saved-in-b");
-    assert_eq!(value(&c, "#contract-price").await, "1000000.00");
+    assert_eq!(value_of(&c, "#incident-id").await, "saved-in-b");
+    assert_eq!(value_of(&c, "#contract-price").await, "1000000.00");
     // Chosen: the other tab's version, this tab's own restorable.
     to(&c, &a).await;
     el(&c, "#use-other-tab").await.click().await.expect("use");

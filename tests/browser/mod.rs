@@ -165,6 +165,64 @@ pub async fn type_into(c: &Client, css: &str, text: &str) {
     e.send_keys(text).await.expect("type");
 }
 
+/// The value of the field `css`.
+pub async fn value_of(c: &Client, css: &str) -> String {
+    el(c, css)
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default()
+}
+
+/// Polls until the field `css` holds `want` (the page may set it on a later render, or
+/// another tab's write may bring it).
+pub async fn wait_value(c: &Client, css: &str, want: &str) {
+    let mut last = String::new();
+    for _ in 0..150 {
+        last = value_of(c, css).await;
+        if last == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never held {want:?}; last: {last:?}");
+}
+
+/// Clicks `css`, waiting for it to appear.
+pub async fn click(c: &Client, css: &str) {
+    el(c, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// The incident ids of the ledger table's rows, top to bottom.
+pub async fn row_ids(c: &Client) -> Vec<String> {
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll('#ledger tbody tr.ledger-row')].map(r => r.dataset.id);",
+            vec![],
+        )
+        .await
+        .expect("script");
+    serde_json::from_value(v).expect("ids")
+}
+
+/// Waits until the ledger table shows `n` rows; their ids.
+pub async fn wait_rows(c: &Client, n: usize) -> Vec<String> {
+    let mut last = Vec::new();
+    for _ in 0..150 {
+        last = row_ids(c).await;
+        if last.len() == n {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the table never showed {n} rows; last: {last:?}");
+}
+
 /// The visible text of `css`.
 pub async fn text_of(c: &Client, css: &str) -> String {
     el(c, css).await.text().await.expect("text")
