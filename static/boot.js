@@ -2,14 +2,17 @@
 // `connect-src 'none'`, so the page cannot fetch anything, not even its own wasm. The wasm
 // therefore arrives as a script module (slacalc-web_bg.wasm.js, written by
 // scripts/finish-dist: one character per byte) and is instantiated from bytes, which the
-// policy allows with 'wasm-unsafe-eval'.
+// policy allows with 'wasm-unsafe-eval'. Its characters are the bytes renumbered by
+// frequency (smaller after gzip); `order` gives each character's byte back.
 import init, * as bindings from "./slacalc-web.js";
-import text from "./slacalc-web_bg.wasm.js";
+import * as packed from "./slacalc-web_bg.wasm.js";
 
 let wasm;
 try {
+  const text = packed.default;
+  const order = Uint8Array.from(packed.order);
   const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) bytes[i] = order[text.charCodeAt(i)];
   wasm = await init({ module_or_path: bytes });
 } catch (e) {
   // The loading notice says what went wrong instead of waiting for ever (e.g. a browser

@@ -265,7 +265,7 @@ async fn script_in_a_link_is_shown_as_text_and_never_runs() {
     let link = slacalc::link::url(&url, &case, &a);
     for address in [link.clone(), format!("{link}&embed=1")] {
         c.goto(&address).await.expect("link opens");
-        el(&c, "#penalty-amount").await;
+        el(&c, "#verdict-amount").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         let ran = c
             .execute("return window.__xss === undefined && document.querySelectorAll('img[src=x], body script').length === 0;", vec![])

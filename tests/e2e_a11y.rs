@@ -106,7 +106,7 @@ async fn axe_finds_no_violation_on_the_main_ledger_embed_and_print_views() {
     // Embed card.
     c.goto("about:blank").await.expect("blank");
     c.goto(&format!("{link}&embed=1")).await.expect("embed");
-    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
     for v in violations(&c, "body").await {
         report.push(format!("embed: {v}"));
     }

@@ -283,7 +283,7 @@ async fn every_visible_text_changes_with_the_language() {
         c.goto(&format!("{link}&embed=1"))
             .await
             .expect("card opens");
-        wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+        wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
         views.push(("embed card", walk(&c, None).await));
         c.goto(&link).await.expect("link opens");
         wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;

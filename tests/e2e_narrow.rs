@@ -85,7 +85,7 @@ async fn no_view_scrolls_sideways_at_360_px() {
     c.goto(&format!("{link}&embed=1"))
         .await
         .expect("card opens");
-    wait_text(&c, "#penalty-amount", |t| t.starts_with('¥')).await;
+    wait_text(&c, "#verdict-amount", |t| t.starts_with('¥')).await;
     assert_no_sideways_scroll(&c, "embed card").await;
     c.close().await.ok();
 }

@@ -159,7 +159,7 @@ async fn the_policy_holds_in_chromium_and_the_page_works_under_it() {
     for address in [link.clone(), format!("{link}&embed=1")] {
         c.goto("about:blank").await.expect("blank");
         c.goto(&address).await.expect("link opens");
-        wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+        wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
         assert_eq!(violations(&c).await, Vec::<String>::new(), "{address}");
     }
     c.close().await.expect("closes");
@@ -208,9 +208,9 @@ async fn no_request_leaves_the_origin_during_a_whole_session() {
     c.goto(&link).await.expect("link opens");
     wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
     c.goto(&format!("{link}&embed=1")).await.expect("embed");
-    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
     c.refresh().await.expect("reload");
-    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     assert_eq!(

@@ -62,7 +62,7 @@ async fn check_host(c: &Client, host_url: &str, link: &str) {
         .enter_frame()
         .await
         .expect("enters the iframe");
-    let amount = wait_text(c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    let amount = wait_text(c, "#verdict-amount", |t| t == "¥5,000.00").await;
     assert_eq!(amount, "¥5,000.00");
     let controls = c
         .find_all(Locator::Css("input, select, textarea, button"))

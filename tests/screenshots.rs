@@ -65,3 +65,56 @@ async fn screenshots_of_the_main_view() {
     }
     c.close().await.expect("closes");
 }
+
+/// A shared link as a phone opens it (issue #17), 390 × 844 px, the first screen only, in both
+/// languages: the engine's verdict card (`link-zh-390.png`, `link-en-390.png`) and the one
+/// painted from the link before the engine arrives (`link-precomputed-zh-390.png`, …).
+#[tokio::test]
+#[ignore = "writes docs/screenshots/: run by `make screenshots`"]
+async fn screenshots_of_a_link_on_a_phone() {
+    let (url, c, wd, _server, _driver) = start().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    let link = browser::cli_link(&url);
+    cdp(
+        wd,
+        &session,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+    );
+    cdp(wd, &session, "Network.enable", serde_json::json!({}));
+    for lang in ["zh", "en"] {
+        for (blocked, name, css) in [
+            (true, "link-precomputed", "#pre-amount"),
+            (false, "link", "#verdict-amount"),
+        ] {
+            c.goto(&url).await.expect("page opens");
+            c.execute(
+                "localStorage.setItem('slacalc.lang', arguments[0]);",
+                vec![serde_json::json!(lang)],
+            )
+            .await
+            .expect("storage");
+            let urls = if blocked {
+                serde_json::json!(["*slacalc-web_bg.wasm.js"])
+            } else {
+                serde_json::json!([])
+            };
+            cdp(
+                wd,
+                &session,
+                "Network.setBlockedURLs",
+                serde_json::json!({ "urls": urls }),
+            );
+            c.goto("about:blank").await.expect("blank");
+            c.goto(&link).await.expect("link opens");
+            el(&c, css).await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let png = c.screenshot().await.expect("screenshot");
+            let file = out.join(format!("{name}-{lang}-390.png"));
+            std::fs::write(&file, png).expect("written");
+            println!("screenshots: {} (390×844)", file.display());
+        }
+    }
+    c.close().await.expect("closes");
+}

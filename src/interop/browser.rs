@@ -81,6 +81,16 @@ pub fn page_drawn() {
     }
 }
 
+/// Whether the window is wider than a phone (720 px or more): "Edit this case" starts open
+/// there and closed on a phone (issue #17).
+pub fn wide() -> bool {
+    gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 720.0)
+}
+
 /// Opens the browser's print dialog (the printable sheet, or a PDF).
 pub fn print() {
     let _ = gloo::utils::window().print();

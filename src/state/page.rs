@@ -323,10 +323,11 @@ impl Page {
         Page::opening(fragment, None, None, None, false)
     }
 
-    /// The assessment time: the typed one, or `now`.
+    /// The assessment time: the typed one, or `now` to the whole minute (issue #17: a link
+    /// records its as-of as people read it, `2026-12-02 14:36`, as the CLI does).
     pub fn as_of(&self, now: Instant) -> Result<Instant, Vec<CaseError>> {
         if self.as_of.trim().is_empty() {
-            return Ok(now);
+            return Ok(Instant::from_secs(now.secs().div_euclid(60) * 60).unwrap_or(now));
         }
         let text = slacalc::time::normalize_typed(&self.as_of);
         Instant::parse(&text).map_err(|_| {
@@ -335,6 +336,18 @@ impl Page {
                 Problem::NotATime(self.as_of.trim().to_string()),
             )]
         })
+    }
+
+    /// The assessment time as its field shows it: a moment written to the second or finer (a
+    /// link made before links recorded whole minutes: `2026-12-02T14:36:24.858765+08:00`)
+    /// shows as people read it, `2026-12-02 14:36`; the exact moment stays the one assessed
+    /// until the field is edited.
+    pub fn as_of_shown(&self) -> String {
+        let text = self.as_of.trim();
+        match Instant::parse(text) {
+            Ok(t) if text.contains('T') => t.short(),
+            _ => self.as_of.clone(),
+        }
     }
 
     /// The case and its assessment, or the problems with them.
@@ -819,6 +832,27 @@ mod tests {
         // The replaced work comes back.
         other.apply(PageAction::RestorePrevious);
         assert_eq!(other.form.id, "1");
+    }
+
+    #[test]
+    fn now_is_taken_to_the_minute_and_an_exact_as_of_shows_as_people_read_it() {
+        // Issue #17: a link made "now" records a whole minute.
+        let mut page = Page::new();
+        let now = at("2026-12-02T14:36:44.230150211+08:00");
+        assert_eq!(page.as_of(now), Ok(at("2026-12-02T14:36:00+08:00")));
+        let (_, a) = page.evaluate(now).expect("valid");
+        assert_eq!(a.as_of.to_string(), "2026-12-02T14:36:00+08:00");
+        // A link recorded to the nanosecond (before) shows minutes, and is assessed exactly.
+        page.as_of = "2026-12-02T14:36:44.230150211+08:00".into();
+        assert_eq!(page.as_of_shown(), "2026-12-02 14:36");
+        assert_eq!(page.as_of(now), Ok(now));
+        page.as_of = "2026-12-02T06:36:44Z".into();
+        assert_eq!(page.as_of_shown(), "2026-12-02 14:36");
+        // What the user typed shows as typed.
+        for typed in ["2026-12-02 14:3", "", "tomorrow"] {
+            page.as_of = typed.into();
+            assert_eq!(page.as_of_shown(), typed);
+        }
     }
 
     #[test]

@@ -9,11 +9,12 @@ use crate::state::page::{Page, PageAction, Stamped};
 use crate::state::share;
 use crate::views::embed::EmbedCard;
 use crate::views::form::FormView;
-use crate::views::header::header;
+use crate::views::header::{actions, as_of_and_share, header, notices, terms_line, title_row};
 use crate::views::ledger::{editing_banner, LedgerView};
 use crate::views::result::ResultView;
 use crate::views::sheet::PrintSheet;
 use crate::views::text::bi;
+use crate::views::verdict::VerdictCard;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -130,6 +131,8 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
 #[function_component(App)]
 pub fn app() -> Html {
     let (page, on_page) = use_page();
+    // Whether "Edit this case" starts open: on a desktop, not on a phone.
+    let wide = use_memo((), |_| browser::wide());
     let lang = page.lang;
     let evaluated = page.evaluate(browser::now());
     if page.embed {
@@ -162,22 +165,54 @@ pub fn app() -> Html {
         .ok()
         .and_then(|(case, _)| case.incidents.first().cloned().map(Rc::new));
     let outcome = evaluated.map(|(_, a)| a);
-    let top = header(&page, &on_page, &outcome, &errors, share, ics);
-    html! {
-        <ContextProvider<Lang> context={lang}>
-        <div class="page">
-            { top }
+    let main = html! {
+        <>
             { editing_banner(&page.ledger, &on_page) }
             // The result first: on a phone it comes before the long form (side by side on a wide
             // screen, the form on the left).
             <main class="layout">
-                <ResultView outcome={Rc::new(outcome)} {incident} />
+                <ResultView outcome={Rc::new(outcome.clone())} {incident} />
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_page.reform(PageAction::Form)} />
             </main>
             <LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()} />
-            <footer>
-                { bi(("全部计算在浏览器本地完成,不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.")) }
-            </footer>
+        </>
+    };
+    let footer = html! {
+        <footer>
+            { bi(("全部计算在浏览器本地完成,不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.")) }
+        </footer>
+    };
+    // Opened from a link (issue #17): the verdict first, everything else one tap away under
+    // "Edit this case" (closed on a phone, open on a desktop).
+    let body = match (&outcome, page.tabs.beside.is_some()) {
+        (Ok(a), true) => html! {
+            <>
+                <header class="top">{ title_row(&page, &on_page) }</header>
+                <VerdictCard a={Rc::new(a.clone())} />
+                { notices(&page, &on_page) }
+                <details class="edit-case" id="edit-case" open={*wide}>
+                    <summary>{ bi(("编辑此案例", "Edit this case")) }</summary>
+                    <div class="top">
+                        { terms_line(&page, &outcome) }
+                        { actions(&page, &on_page) }
+                        { as_of_and_share(&page, &on_page, &errors, share, ics) }
+                    </div>
+                    { main }
+                </details>
+            </>
+        },
+        _ => html! {
+            <>
+                { header(&page, &on_page, &outcome, &errors, share, ics) }
+                { main }
+            </>
+        },
+    };
+    html! {
+        <ContextProvider<Lang> context={lang}>
+        <div class="page">
+            { body }
+            { footer }
             { sheet }
         </div>
         </ContextProvider<Lang>>

@@ -1,14 +1,13 @@
-//! Embed mode (`#c=…&embed=1`): a compact read-only card of a shared result, for an
-//! `<iframe>` in another page. It reports its height to the parent
+//! Embed mode (`#c=…&embed=1`): a compact read-only card of a shared result (the verdict card
+//! the page leads with when opened from a link, `views::verdict`), for an `<iframe>` in
+//! another page. It reports its height to the parent
 //! (`{slacalc: "height", height: N}`) on every render and window resize. It is shown in the
 //! page's language: the one chosen on the calculator in this browser, else the browser's.
 
-use crate::i18n::clauses;
-use crate::i18n::labels;
-use crate::i18n::lang::Lang;
 use crate::interop::browser::{self, report_height};
 use crate::state::page::Notice;
-use crate::views::text::{bi, late, status_class, use_lang, when};
+use crate::views::text::{bi, use_lang};
+use crate::views::verdict::VerdictCard;
 use slacalc::assess::Assessment;
 use slacalc::CaseError;
 use std::rc::Rc;
@@ -54,49 +53,7 @@ pub fn embed_card(p: &EmbedProps) -> Html {
                 { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
             </ul>
         },
-        Ok(a) => match a.incidents.first() {
-            None => html! {},
-            Some(r) => {
-                let cited = clauses::cited(r);
-                html! {
-                    <>
-                        <p class="embed-id">{ bi(("事件", "Incident")) }{ " " }<strong>{ &r.id }</strong></p>
-                        <p class="embed-verdict" id="embed-verdict" data-value={format!("{:?}", r.coverage)}>
-                            { bi(labels::of(&r.coverage)) }{ " · " }
-                            { lang.pick(&r.priority_name.zh, &r.priority_name.en) }{ " · " }
-                            { bi(labels::of(&r.event_level)) }
-                        </p>
-                        if !r.deadlines.is_empty() {
-                            <table class="embed-deadlines" id="embed-deadlines">
-                                <tbody>
-                                { for r.deadlines.iter().map(|d| html! {
-                                    <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
-                                        <td>{ bi(labels::of(&d.kind)) }</td>
-                                        <td><span class="clause">{ &d.clause }</span></td>
-                                        <td>{ when(lang, Some(&d.due)) }</td>
-                                        <td class={classes!("status", status_class(d.status))}>{ bi(labels::of(&d.status)) }
-                                            if d.late_seconds > 0 { { " " }{ late(lang, d.late_seconds) } }</td>
-                                    </tr>
-                                }) }
-                                </tbody>
-                            </table>
-                        }
-                        <div class="embed-penalty">
-                            <span class="embed-label">{ bi(("违约金", "Liquidated damages")) }</span>
-                            <span class="big" id="penalty-amount">{ r.penalty.amount.pretty() }</span>
-                            <span class="embed-label">{ format!("{} · {} {}", lang.days(r.penalty.days), lang.pick("计入", "applied"), r.penalty.applied.pretty()) }
-                                if r.penalty.accruing { <span class="flag">{ " · " }{ bi(("仍在累计", "still accruing")) }</span> }</span>
-                        </div>
-                        <p class="embed-clauses" id="embed-clauses">{ bi(("依据条款", "Clauses")) }{ " " }
-                            { for cited.iter().map(|c| html! { <><span class="clause">{ c.0 }</span>{ " " }</> }) }</p>
-                        <p class="meta">{ match lang {
-                            Lang::Zh => format!("规则版本 {} · 评估时间 {} (UTC+08:00)", a.rules_version, lang.date_time(&a.as_of)),
-                            Lang::En => format!("Rules v{} · as of {} (UTC+08:00)", a.rules_version, lang.date_time(&a.as_of)),
-                        } }</p>
-                    </>
-                }
-            }
-        },
+        Ok(a) => html! { <VerdictCard a={Rc::new(a.clone())} /> },
     };
     html! {
         <div class="embed" id="embed-card" ref={card}>
@@ -152,14 +109,14 @@ mod tests {
         };
         yew::Renderer::<EnglishCard>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
-        assert!(text(&root, "#embed-verdict").await.contains("covered"));
-        let restore = text(&root, "tr.deadline[data-kind=Restore]").await;
+        assert_eq!(text(&root, "#verdict-amount").await, "¥5,000.00");
+        assert!(text(&root, "#verdict-class").await.contains("covered"));
+        let restore = text(&root, "li.deadline[data-kind=Restore]").await;
         assert!(
             restore.contains("missed") && restore.contains("28 h 50 min"),
             "{restore}"
         );
-        let clauses = text(&root, "#embed-clauses").await;
+        let clauses = text(&root, "#verdict-clauses").await;
         for id in ["L2.1", "L3.3a", "L4.1", "L4.2", "L4.3"] {
             assert!(clauses.contains(id), "{id} in {clauses}");
         }

@@ -22,3 +22,4 @@ pub mod test_util;
 pub mod text;
 pub mod timeline;
 pub mod timeline_svg;
+pub mod verdict;

@@ -101,6 +101,44 @@ pub struct IncidentResult {
     pub explanation: Vec<Step>,
 }
 
+impl IncidentResult {
+    /// The clauses the result rests on, each once: its event level's (L2), every step of its
+    /// explanation's, its deadlines' (L3.3a–c, L4.1) and its coverage's (L4.1, L5.x). A
+    /// combined id such as `L1.1/L1.2` counts as both. The letter's ids (`L…`) come in the
+    /// letter's order, other terms' ids after them as first cited.
+    pub fn cited_clauses(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let all = std::iter::once(self.event_clause.as_str())
+            .chain(self.explanation.iter().map(|s| s.clause.as_str()))
+            .chain(self.deadlines.iter().map(|d| d.clause.as_str()))
+            .chain(std::iter::once(self.coverage_clause.as_str()));
+        for c in all {
+            for id in c.split(|ch: char| ch == ',' || ch == '/' || ch.is_whitespace()) {
+                if id.chars().any(|ch| ch.is_ascii_alphanumeric()) && !ids.iter().any(|x| x == id) {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        crate::order::sort_by_key(&mut ids, |id| clause_order(id));
+        ids
+    }
+}
+
+/// A clause id's place: the letter's ids by number (`L2.1` < `L3.3a` < `L4.1`), then any
+/// other id (in the order first cited: the sort is stable).
+fn clause_order(id: &str) -> (u32, u32, String) {
+    let Some(rest) = id.strip_prefix('L') else {
+        return (u32::MAX, 0, String::new());
+    };
+    let (major, minor) = rest.split_once('.').unwrap_or((rest, ""));
+    let digits: String = minor.chars().take_while(char::is_ascii_digit).collect();
+    let letters: String = minor.chars().skip(digits.len()).collect();
+    match major.parse() {
+        Ok(major) => (major, digits.parse().unwrap_or(0), letters),
+        Err(_) => (u32::MAX, 0, String::new()),
+    }
+}
+
 /// Both outcomes of an incident whose cause is unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Contingent {

@@ -5,7 +5,7 @@
 //! Format: `1` (link format version) followed by base64url (no padding) of the raw-DEFLATE
 //! compressed JSON `{"rules": "2", "digest": "…", "as_of": "…", "case": {…}}`.
 
-use crate::assess::Assessment;
+use crate::assess::{Assessment, IncidentResult};
 use crate::case::Case;
 use crate::error::CaseError;
 use crate::time::Instant;
@@ -94,6 +94,66 @@ pub struct Recorded {
     pub uncapped: String,
     /// Per incident: `id`, coverage, penalty periods, amount applied.
     pub incidents: Vec<(String, String, String, String)>,
+    /// Per incident, what the verdict card shows before the engine has loaded (issue #17;
+    /// `static/verdict.js` reads it): see [`card`]. Empty in links made before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<String>,
+}
+
+/// One incident's verdict in brief, for the card painted before the engine arrives:
+/// `priority|event level|clauses|deadlines`, short because a one-incident link stays within
+/// 400 characters. The priority is the level's id in the terms (L3.3); the event level (L2)
+/// `e` emergency, `g` general, `c` consultation; the clauses are the ids the result cites
+/// ([`IncidentResult::cited_clauses`]), space-separated, the letter's without their `L`
+/// (`3.3a` is `L3.3a`) and any other id that starts with a digit behind a `'`; each deadline
+/// is `<kind><status>[<late seconds>]`, one after the other: kind `p` phone response, `a` remote
+/// access (L3.3a/b), `r` response (L3.3c), `s` restore (L4.1); status `+` met, `-` missed,
+/// `?` pending. The worked example's: `urgent|e|1.2 2.1 3.3 3.3a 4.1 4.2 4.3|p+a+s-103800`.
+pub fn card(r: &IncidentResult) -> String {
+    use crate::deadline::Status;
+    use crate::vocab::DeadlineKind;
+    let deadlines: Vec<String> = r
+        .deadlines
+        .iter()
+        .map(|d| {
+            let kind = match d.kind {
+                DeadlineKind::PhoneResponse => 'p',
+                DeadlineKind::RemoteAccess => 'a',
+                DeadlineKind::Response => 'r',
+                DeadlineKind::Restore => 's',
+            };
+            let status = match d.status {
+                Status::Met => '+',
+                Status::Missed => '-',
+                Status::Pending => '?',
+            };
+            if d.late_seconds > 0 {
+                format!("{kind}{status}{}", d.late_seconds)
+            } else {
+                format!("{kind}{status}")
+            }
+        })
+        .collect();
+    let clauses: Vec<String> = r
+        .cited_clauses()
+        .into_iter()
+        .map(|id| match id.strip_prefix('L') {
+            Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => n.to_string(),
+            _ if id.starts_with(|c: char| c.is_ascii_digit()) => format!("'{id}"),
+            _ => id,
+        })
+        .collect();
+    let level = match r.event_level {
+        crate::vocab::EventLevel::Emergency => 'e',
+        crate::vocab::EventLevel::General => 'g',
+        crate::vocab::EventLevel::Consultation => 'c',
+    };
+    format!(
+        "{}|{level}|{}|{}",
+        r.priority,
+        clauses.join(" "),
+        deadlines.concat()
+    )
 }
 
 impl Recorded {
@@ -115,6 +175,7 @@ impl Recorded {
                     )
                 })
                 .collect(),
+            cards: a.incidents.iter().map(card).collect(),
         }
     }
 }
@@ -136,7 +197,7 @@ pub struct Opened {
 
 /// Field names and their short forms in a link (short forms are upper case; no case field
 /// is, so the mapping is reversible).
-const KEYS: [(&str, &str); 36] = [
+const KEYS: [(&str, &str); 38] = [
     ("version", "A"),
     ("terms", "B"),
     ("interpretation", "C"),
@@ -173,6 +234,8 @@ const KEYS: [(&str, &str); 36] = [
     ("case", "AH"),
     ("recorded", "AI"),
     ("uncapped", "AJ"),
+    ("cards", "AK"),
+    ("penalty", "AL"),
 ];
 
 /// A time written `YYYY-MM-DDThh:mm:00+08:00` becomes `~YYYYMMDDhhmm`; a text that starts
@@ -361,6 +424,19 @@ mod tests {
         assert_eq!(opened.as_of, a.as_of);
         assert_eq!(opened.digest, digest(&a));
         assert_eq!(opened.rules, crate::assess::RULES_VERSION);
+        assert_eq!(opened.recorded, Recorded::of(&a));
+    }
+
+    #[test]
+    fn the_brief_carries_the_verdict_card() {
+        // The worked example (examples/worked-example.json): urgent, an emergency event (L2.1),
+        // reported outside office hours (L1.2), the priority stated by the customer (L3.3),
+        // phone response and remote access met, restore missed by 28 h 50 min (103,800 s).
+        let (_, a) = worked();
+        assert_eq!(
+            Recorded::of(&a).cards,
+            ["urgent|e|1.2 2.1 3.3 3.3a 4.1 4.2 4.3|p+a+s-103800"]
+        );
     }
 
     #[test]
