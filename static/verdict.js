@@ -117,31 +117,30 @@ function card(p, zh) {
   const rec = p.AI || {};
   const cards = rec.AK || [];
   const incidents = rec.I || [];
-  if (!cards.length || cards.length !== incidents.length || typeof rec.AL !== "string") return null;
-  const briefs = cards.map((c) => {
-    const [priority, level, clauses, deadlines] = c.split("|");
-    return {
-      priority,
-      level,
-      clauses: clauses ? clauses.split(" ").map((id) => (id[0] === "'" ? id.slice(1) : /^\d/.test(id) ? "L" + id : id)) : [],
-      deadlines: [...(deadlines || "").matchAll(/([pars])([-+?])(\d*)/g)].map((m) => [m[1], m[2], Number(m[3] || 0)]),
-    };
-  });
+  // One incident's card, or a ledger's count of missed deadlines (`#3`).
+  const ledger = incidents.length > 1 && cards.length === 1 && /^#\d+$/.exec(cards[0]);
+  const one = incidents.length === 1 && cards.length === 1 && cards[0].split("|");
+  if ((!ledger && !(one && one.length === 4)) || typeof rec.AL !== "string") return null;
   const section = node("section", "verdict-card");
   section.id = "precomputed";
   const what = node("p", "vc-what");
-  if (briefs.length === 1) {
-    what.append(zh ? "事件 " : "Incident ", node("strong", "", incidents[0][0]));
+  if (ledger) {
+    const n = incidents.length, missed = cards[0].slice(1);
+    what.append(zh ? `${n} 个事件 · ${missed} 项期限超时` : `${n} incidents · ${missed} deadlines missed`);
   } else {
-    const missed = briefs.reduce((n, b) => n + b.deadlines.filter((d) => d[1] === "-").length, 0);
-    what.append(zh ? `${briefs.length} 个事件 · ${missed} 项期限超时` : `${briefs.length} incidents · ${missed} deadlines missed`);
+    what.append(zh ? "事件 " : "Incident ", node("strong", "", incidents[0][0]));
   }
   const amount = node("span", "big", money(rec.AL));
   amount.id = "pre-amount";
   const total = node("p", "vc-amount", node("span", "vc-label", zh ? "违约金(封顶后)" : "Damages after the cap"), amount);
   section.append(what, total);
-  if (briefs.length === 1) {
-    const b = briefs[0];
+  if (one) {
+    const b = {
+      priority: one[0],
+      level: one[1],
+      clauses: one[2] ? one[2].split(" ").map((id) => (id[0] === "'" ? id.slice(1) : /^\d/.test(id) ? "L" + id : id)) : [],
+      deadlines: [...one[3].matchAll(/([pars])([-+?])(\d*)/g)].map((m) => [m[1], m[2], Number(m[3] || 0)]),
+    };
     const terms = p.AH && p.AH.B;
     const level = typeof terms === "object" && terms && Array.isArray(terms.levels)
       ? terms.levels.find((l) => l && l.id === b.priority)

@@ -53,7 +53,11 @@ async fn card(c: &Client, prefix: &str) -> Vec<String> {
         .await
         .expect("deadlines")
     {
-        let kind = li.attr("data-kind").await.expect("kind").unwrap_or_default();
+        let kind = li
+            .attr("data-kind")
+            .await
+            .expect("kind")
+            .unwrap_or_default();
         parts.push(format!("{kind}: {}", li.text().await.expect("text")));
     }
     parts
@@ -76,8 +80,18 @@ async fn the_precomputed_verdict_says_what_the_engine_says_in_both_languages() {
     let (case, a) = worked();
     let link = slacalc::link::url(&url, &case, &a);
     for (lang, amount, restore, checking) in [
-        ("en", "¥5,000.00", "Restore: restore missed +28 h 50 min", "Precomputed, checking…"),
-        ("zh", "¥5,000.00", "Restore: 恢复服务 超时 +28小时50分钟", "预先计算的结果,正在核对…"),
+        (
+            "en",
+            "¥5,000.00",
+            "Restore: restore missed +28 h 50 min",
+            "Precomputed, checking…",
+        ),
+        (
+            "zh",
+            "¥5,000.00",
+            "Restore: 恢复服务 超时 +28小时50分钟",
+            "预先计算的结果,正在核对…",
+        ),
     ] {
         set_lang(&c, &url, lang).await;
         block_engine(&c, wd, true).await;
@@ -100,19 +114,122 @@ async fn the_precomputed_verdict_says_what_the_engine_says_in_both_languages() {
             )
             .await
             .expect("script");
-        assert_eq!(marked, json!(1), "the precomputed verdict is marked for make bench");
+        assert_eq!(
+            marked,
+            json!(1),
+            "the precomputed verdict is marked for make bench"
+        );
 
         block_engine(&c, wd, false).await;
         c.goto("about:blank").await.expect("blank");
         c.goto(&link).await.expect("link opens");
         wait_text(&c, "#verdict-amount", |t| t == amount).await;
         let live = card(&c, "verdict").await;
-        assert_eq!(pre, live, "{lang}: the precomputed card and the engine's agree");
+        assert_eq!(
+            pre, live,
+            "{lang}: the precomputed card and the engine's agree"
+        );
         assert!(
             c.find(Locator::Css("#precomputed")).await.is_err(),
             "the live card replaced the precomputed one"
         );
     }
+    c.close().await.ok();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn a_ledgers_link_precomputes_its_count_and_total() {
+    let (url, c, wd, _server, _driver) = start().await;
+    let case = slacalc::parse_case(include_str!("../examples/ledger-cap.json")).expect("case");
+    let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
+    let a = slacalc::assess(&case, as_of).expect("assessed");
+    assert!(a.incidents.len() > 1);
+    let link = slacalc::link::url(&url, &case, &a);
+    let total = a.total.penalty.pretty();
+    block_engine(&c, wd, true).await;
+    c.goto(&link).await.expect("link opens");
+    wait_text(&c, "#pre-amount", |t| t == total).await;
+    let pre = text_of(&c, "#precomputed .vc-what").await;
+    block_engine(&c, wd, false).await;
+    c.goto("about:blank").await.expect("blank");
+    c.goto(&link).await.expect("link opens");
+    wait_text(&c, "#verdict-amount", |t| t == total).await;
+    assert_eq!(pre, text_of(&c, "#verdict-card .vc-what").await);
+    assert!(
+        pre.starts_with(&format!("{} incidents · ", a.incidents.len())),
+        "{pre}"
+    );
+    c.close().await.ok();
+}
+
+/// A ledger of 14 incidents: the worked example's incident on 14 days of March 2025 (each
+/// restored 31 h later: 2 penalty days, ¥5,000.00; 14 × ¥5,000.00 = ¥70,000.00 is over the
+/// 5 % cap of ¥50,000.00, so the total after the cap is ¥50,000.00).
+fn fourteen() -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/worked-example.json")).expect("JSON");
+    let one = v["incidents"][0].clone();
+    let incidents: Vec<serde_json::Value> = (1..=14)
+        .map(|day| {
+            let mut i = one.clone();
+            let text = i
+                .to_string()
+                .replace("2025-03-04", "NEXT")
+                .replace("2025-03-03", &format!("2025-03-{day:02}"))
+                .replace("NEXT", &format!("2025-03-{:02}", day + 1));
+            i = serde_json::from_str(&text).expect("JSON");
+            i["id"] = json!(format!("inc-{day:02}"));
+            i
+        })
+        .collect();
+    v["incidents"] = json!(incidents);
+    v
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn a_14_incident_link_opens_as_the_ledger_with_the_clis_total() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    let doc = fourteen();
+    let file = std::env::temp_dir().join(format!("slacalc-14-{}.json", std::process::id()));
+    std::fs::write(&file, doc.to_string()).expect("case written");
+    let as_of = "2026-01-01T00:00:00+08:00";
+    let run = |args: &[&str]| {
+        let out = browser::slacalc_cli()
+            .args(args)
+            .output()
+            .expect("CLI runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let path = file.to_str().unwrap_or_default();
+    let assessed: serde_json::Value =
+        serde_json::from_str(&run(&["assess", path, "--as-of", as_of])).expect("JSON");
+    let total: slacalc::Fen = assessed["total"]["penalty"]
+        .as_str()
+        .and_then(|t| t.parse().ok())
+        .expect("the CLI's total");
+    assert_eq!(total.pretty(), "¥50,000.00");
+    let link = run(&["link", path, "--base", &url, "--as-of", as_of]);
+    let link = link.trim();
+    c.goto(link).await.expect("link opens");
+    wait_text(&c, "#verdict-amount", |t| t == "¥50,000.00").await;
+    assert!(text_of(&c, "#verdict-card .vc-what")
+        .await
+        .starts_with("14 incidents"));
+    assert_eq!(browser::wait_rows(&c, 14).await.len(), 14);
+    wait_text(&c, "#ledger-total", |t| t.contains("¥50,000.00")).await;
+    // Its embed card.
+    c.goto(&format!("{link}&embed=1"))
+        .await
+        .expect("card opens");
+    wait_text(&c, "#verdict-amount", |t| t == "¥50,000.00").await;
+    let _ = std::fs::remove_file(&file);
     c.close().await.ok();
 }
 
@@ -149,7 +266,9 @@ async fn a_link_from_other_rules_shows_its_verdict_then_the_difference() {
     );
     let notice = text_of(&c, "#notice").await;
     assert!(
-        notice.contains("rules changed") && notice.contains("¥2,500.00") && notice.contains("¥5,000.00"),
+        notice.contains("rules changed")
+            && notice.contains("¥2,500.00")
+            && notice.contains("¥5,000.00"),
         "{notice}"
     );
 
@@ -161,7 +280,10 @@ async fn a_link_from_other_rules_shows_its_verdict_then_the_difference() {
     c.goto(&bad).await.expect("opens");
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert!(c.find(Locator::Css("#precomputed")).await.is_err());
-    assert!(text_of(&c, "#boot").await.contains("Loading"), "the loading notice stays");
+    assert!(
+        text_of(&c, "#boot").await.contains("Loading"),
+        "the loading notice stays"
+    );
     block_engine(&c, wd, false).await;
     c.goto("about:blank").await.expect("blank");
     c.goto(&bad).await.expect("opens");
@@ -217,7 +339,10 @@ async fn on_a_phone_the_verdict_fills_the_first_screen() {
         c.goto(&link).await.expect("link opens");
         wait_text(&c, "#pre-amount", |t| t == "¥5,000.00").await;
         let (bottom, height, width, scroll) = geometry(&c, "#pre-amount").await;
-        assert!(bottom <= height, "{lang}: precomputed damages at {bottom} of {height} px");
+        assert!(
+            bottom <= height,
+            "{lang}: precomputed damages at {bottom} of {height} px"
+        );
         assert!(scroll <= width, "{lang}: {scroll} px wide in {width}");
         // The engine's card.
         block_engine(&c, wd, false).await;
@@ -225,13 +350,26 @@ async fn on_a_phone_the_verdict_fills_the_first_screen() {
         c.goto(&link).await.expect("link opens");
         wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
         let (bottom, height, width, scroll) = geometry(&c, "#verdict-amount").await;
-        assert!(bottom <= height, "{lang}: damages at {bottom} of {height} px");
+        assert!(
+            bottom <= height,
+            "{lang}: damages at {bottom} of {height} px"
+        );
         assert!(scroll <= width, "{lang}: {scroll} px wide in {width}");
         let (restore, _, _, _) = geometry(&c, "#verdict-deadlines").await;
-        assert!(restore <= height, "{lang}: the deadlines at {restore} of {height} px");
-        assert!(!edit_open(&c).await, "{lang}: Edit this case starts closed on a phone");
+        assert!(
+            restore <= height,
+            "{lang}: the deadlines at {restore} of {height} px"
+        );
+        assert!(
+            !edit_open(&c).await,
+            "{lang}: Edit this case starts closed on a phone"
+        );
         // One tap away.
-        el(&c, "#edit-case summary").await.click().await.expect("tap");
+        el(&c, "#edit-case summary")
+            .await
+            .click()
+            .await
+            .expect("tap");
         wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
     }
     // At 360 px nothing scrolls sideways, with "Edit this case" open.
@@ -239,7 +377,11 @@ async fn on_a_phone_the_verdict_fills_the_first_screen() {
     c.goto("about:blank").await.expect("blank");
     c.goto(&link).await.expect("link opens");
     wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
-    el(&c, "#edit-case summary").await.click().await.expect("tap");
+    el(&c, "#edit-case summary")
+        .await
+        .click()
+        .await
+        .expect("tap");
     let (_, _, width, scroll) = geometry(&c, "#verdict-amount").await;
     assert!(scroll <= width, "360 px, edit open: {scroll} px wide");
     // A desktop: open.
@@ -247,7 +389,10 @@ async fn on_a_phone_the_verdict_fills_the_first_screen() {
     c.goto("about:blank").await.expect("blank");
     c.goto(&link).await.expect("link opens");
     wait_text(&c, "#verdict-amount", |t| t == "¥5,000.00").await;
-    assert!(edit_open(&c).await, "Edit this case starts open on a desktop");
+    assert!(
+        edit_open(&c).await,
+        "Edit this case starts open on a desktop"
+    );
     c.close().await.ok();
 }
 
@@ -265,6 +410,9 @@ async fn an_old_link_recorded_to_the_nanosecond_shows_minutes() {
     assert_eq!(shown.as_deref(), Some("2026-12-02 14:36"));
     // The moment assessed is still the recorded one: the result is the same as when made.
     let notice = text_of(&c, "#notice").await;
-    assert!(notice.contains("the same as when the link was made"), "{notice}");
+    assert!(
+        notice.contains("the same as when the link was made"),
+        "{notice}"
+    );
     c.close().await.ok();
 }

@@ -55,6 +55,9 @@ pub struct Page {
     pub recorded: Recorded,
     /// The restore point brought back last, while it can be undone.
     pub restored: Option<Restored>,
+    /// The link opened last holds several incidents, now the ledger (issue #16): the verdict
+    /// card sums the ledger up.
+    pub linked_ledger: bool,
 }
 
 /// How this tab stands with the other tabs of the page (issue #14, "tabs that agree").
@@ -169,6 +172,7 @@ impl Page {
             tabs: Tabs::default(),
             recorded: Recorded::default(),
             restored: None,
+            linked_ledger: false,
         }
     }
 
@@ -282,8 +286,8 @@ impl Page {
         match (fragment, session) {
             // An embedded card shows its link only: the user's ledger is not even read.
             (Some(fragment), _) if embed => {
-                page.apply(PageAction::OpenLink(fragment));
                 page.ledger = LedgerState::default();
+                page.apply(PageAction::OpenLink(fragment));
             }
             // This tab was opened from a link before a reload: its own edits come back.
             (fragment, Some(own)) => {
@@ -295,6 +299,8 @@ impl Page {
                 if let Some(l) = own.ledger.as_deref().and_then(|t| read_ledger(t).ok()) {
                     page.ledger.restore(l);
                 }
+                page.linked_ledger =
+                    link::decode(&own.link).is_ok_and(|o| o.case.incidents.len() > 1);
                 // A link opened anew in this tab: opened over its own edits, restorable.
                 if let Some(f) = fragment.filter(|f| *f != own.link || !reloaded) {
                     page.apply(PageAction::OpenLink(f));
@@ -347,6 +353,16 @@ impl Page {
         match Instant::parse(text) {
             Ok(t) if text.contains('T') => t.short(),
             _ => self.as_of.clone(),
+        }
+    }
+
+    /// What the verdict card of a link sums up (issue #17): the ledger a link of several
+    /// incidents opened as (issue #16), else the form's case as `outcome` assessed it.
+    pub fn verdict(&self, outcome: &Result<Assessment, Vec<CaseError>>) -> Option<Assessment> {
+        if self.linked_ledger {
+            self.ledger.book.as_ref().and_then(|b| b.assessment())
+        } else {
+            outcome.as_ref().ok().cloned()
         }
     }
 
@@ -533,7 +549,8 @@ impl Page {
                 Some(Cause::ImportTerms { name: name.clone() })
             }
             PageAction::Form(Action::UseCustomTerms(false)) => Some(Cause::TermsOff),
-            PageAction::OpenLink(_) if edited => Some(Cause::OpenLink),
+            // (A link of several incidents replaces the ledger too.)
+            PageAction::OpenLink(_) if edited || book.is_some() => Some(Cause::OpenLink),
             PageAction::Ledger(LedgerAction::Import { name, .. }) if book.is_some() => {
                 Some(Cause::Import { name: name.clone() })
             }
@@ -687,6 +704,16 @@ impl Page {
         let extra = case.incidents.len().saturating_sub(1);
         self.previous = Some(Box::new(self.form.clone()));
         self.form = FormState::from_case(&case);
+        // A link of several incidents opens as the ledger (issue #16): every incident, the
+        // cap across them; the form shows the first.
+        self.linked_ledger = extra > 0;
+        if self.linked_ledger {
+            self.ledger.replace_with(Some(SavedLedger {
+                version: 2,
+                incidents: case.incidents.clone(),
+                source: String::new(),
+            }));
+        }
         self.as_of = crate::state::form::typed_time(&as_of);
         let (error, zh, en) = match now_result {
             Ok((d, _)) if d == digest => (
@@ -737,9 +764,12 @@ impl Page {
         };
         let (zh, en) = if extra > 0 {
             (
-                format!("{zh} 链接含 {} 个事件,本页显示第一个。", extra + 1),
                 format!(
-                    "{en} The link holds {} incidents; this page shows the first.",
+                    "{zh} 链接含 {} 个事件,已全部载入下方的事件台账;表单显示第一个。",
+                    extra + 1
+                ),
+                format!(
+                    "{en} The link holds {} incidents, all open in the ledger below; the form shows the first.",
                     extra + 1
                 ),
             )
@@ -832,6 +862,47 @@ mod tests {
         // The replaced work comes back.
         other.apply(PageAction::RestorePrevious);
         assert_eq!(other.form.id, "1");
+    }
+
+    #[test]
+    fn a_link_of_several_incidents_opens_as_the_ledger() {
+        // examples/ledger-cap.json: several incidents whose damages reach the L4.3 cap.
+        let case = parse_case(include_str!("../../examples/ledger-cap.json")).expect("case");
+        let as_of = at("2026-01-01T00:00:00+08:00");
+        let a = assess(&case, as_of).expect("assessed");
+        let fragment = link::encode(&case, &a);
+        let mut page = Page::new();
+        page.apply_at(PageAction::OpenLink(fragment.clone()), as_of);
+        page.refresh_ledger(as_of);
+        assert!(page.linked_ledger);
+        let book = page.ledger.book.as_ref().expect("the ledger");
+        assert_eq!(book.rows.len(), case.incidents.len());
+        let sums = page.verdict(&Err(Vec::new())).expect("the ledger assessed");
+        assert_eq!(sums.total.penalty, a.total.penalty);
+        assert_eq!(sums.incidents.len(), case.incidents.len());
+        let notice = page.notice.clone().expect("notice");
+        assert!(
+            !notice.error && notice.en.contains("all open in the ledger"),
+            "{notice:?}"
+        );
+        // The same link in an embed card: the ledger's total too.
+        let mut card = Page::at(Some(format!("c={fragment}&embed=1")));
+        card.refresh_ledger(as_of);
+        assert!(card.embed);
+        let sums = card.verdict(&Err(Vec::new())).expect("the ledger assessed");
+        assert_eq!(sums.total.penalty, a.total.penalty);
+        // A link of one incident leaves the ledger alone.
+        let (one, a1) = {
+            let c = parse_case(include_str!("../../examples/worked-example.json")).expect("case");
+            let a = assess(&c, as_of).expect("assessed");
+            (c, a)
+        };
+        page.apply_at(PageAction::OpenLink(link::encode(&one, &a1)), as_of);
+        assert!(!page.linked_ledger);
+        assert_eq!(
+            page.ledger.book.as_ref().map(|b| b.rows.len()),
+            Some(case.incidents.len())
+        );
     }
 
     #[test]

@@ -137,9 +137,14 @@ pub fn app() -> Html {
     let evaluated = page.evaluate(browser::now());
     if page.embed {
         let full = share::without_embed(&browser::page_href());
+        let outcome = evaluated.map(|(_, a)| a);
+        let outcome = match page.verdict(&outcome) {
+            Some(a) => Ok(a),
+            None => outcome,
+        };
         return html! {
             <ContextProvider<Lang> context={lang}>
-                <EmbedCard outcome={Rc::new(evaluated.map(|(_, a)| a))} notice={page.notice.clone()}
+                <EmbedCard outcome={Rc::new(outcome)} notice={page.notice.clone()}
                     full={AttrValue::from(full)} />
             </ContextProvider<Lang>>
         };
@@ -184,11 +189,11 @@ pub fn app() -> Html {
     };
     // Opened from a link (issue #17): the verdict first, everything else one tap away under
     // "Edit this case" (closed on a phone, open on a desktop).
-    let body = match (&outcome, page.tabs.beside.is_some()) {
-        (Ok(a), true) => html! {
+    let body = match (page.verdict(&outcome), page.tabs.beside.is_some()) {
+        (Some(a), true) => html! {
             <>
                 <header class="top">{ title_row(&page, &on_page) }</header>
-                <VerdictCard a={Rc::new(a.clone())} />
+                <VerdictCard a={Rc::new(a)} />
                 { notices(&page, &on_page) }
                 <details class="edit-case" id="edit-case" open={*wide}>
                     <summary>{ bi(("编辑此案例", "Edit this case")) }</summary>

@@ -94,8 +94,9 @@ pub struct Recorded {
     pub uncapped: String,
     /// Per incident: `id`, coverage, penalty periods, amount applied.
     pub incidents: Vec<(String, String, String, String)>,
-    /// Per incident, what the verdict card shows before the engine has loaded (issue #17;
-    /// `static/verdict.js` reads it): see [`card`]. Empty in links made before it existed.
+    /// What the verdict card shows before the engine has loaded (issue #17;
+    /// `static/verdict.js` reads it): the one incident's [`card`], or for several the count
+    /// of missed deadlines. Empty in links made before it existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<String>,
 }
@@ -109,6 +110,8 @@ pub struct Recorded {
 /// is `<kind><status>[<late seconds>]`, one after the other: kind `p` phone response, `a` remote
 /// access (L3.3a/b), `r` response (L3.3c), `s` restore (L4.1); status `+` met, `-` missed,
 /// `?` pending. The worked example's: `urgent|e|1.2 2.1 3.3 3.3a 4.1 4.2 4.3|p+a+s-103800`.
+/// A link of several incidents carries one card instead, `#<missed deadlines>` (`#3`): a
+/// ledger's verdict card counts incidents and missed deadlines, and the link stays short.
 pub fn card(r: &IncidentResult) -> String {
     use crate::deadline::Status;
     use crate::vocab::DeadlineKind;
@@ -175,7 +178,18 @@ impl Recorded {
                     )
                 })
                 .collect(),
-            cards: a.incidents.iter().map(card).collect(),
+            cards: match a.incidents.as_slice() {
+                [one] => vec![card(one)],
+                [] => Vec::new(),
+                // A ledger's card counts incidents and missed deadlines only.
+                many => vec![format!(
+                    "#{}",
+                    many.iter()
+                        .flat_map(|r| &r.deadlines)
+                        .filter(|d| d.status == crate::deadline::Status::Missed)
+                        .count()
+                )],
+            },
         }
     }
 }

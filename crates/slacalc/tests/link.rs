@@ -34,3 +34,87 @@ fn every_example_case_comes_back_from_its_link() {
         }
     }
 }
+
+/// The brief `static/verdict.js` paints before the engine arrives (issue #17), read back the
+/// way that script reads it: `priority|level|clauses|deadlines`.
+fn read_card(card: &str) -> (String, String, Vec<String>, Vec<(char, char, i64)>) {
+    let parts: Vec<&str> = card.split('|').collect();
+    assert_eq!(parts.len(), 4, "{card}");
+    let clauses = parts[2]
+        .split(' ')
+        .filter(|id| !id.is_empty())
+        .map(|id| match id.strip_prefix('\'') {
+            Some(other) => other.to_string(),
+            None if id.starts_with(|c: char| c.is_ascii_digit()) => format!("L{id}"),
+            None => id.to_string(),
+        })
+        .collect();
+    let mut deadlines = Vec::new();
+    let mut chars = parts[3].chars().peekable();
+    while let Some(kind) = chars.next() {
+        let status = chars.next().expect("a status after each kind");
+        let mut digits = String::new();
+        while let Some(d) = chars.next_if(char::is_ascii_digit) {
+            digits.push(d);
+        }
+        deadlines.push((kind, status, digits.parse().unwrap_or(0)));
+    }
+    (parts[0].into(), parts[1].into(), clauses, deadlines)
+}
+
+#[test]
+fn every_examples_brief_says_what_its_result_says() {
+    use slacalc::deadline::{DeadlineKind, Status};
+    use slacalc::vocab::EventLevel;
+    // 2025-03-03 10:00: the worked example's restore is pending then, not yet missed.
+    for as_of in ["2026-01-01T00:00:00+08:00", "2025-03-03T10:00:00+08:00"] {
+        let as_of = Instant::parse(as_of).expect("time");
+        for (name, text) in examples() {
+            let case = parse_case(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let a = assess(&case, as_of).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let brief = link::Recorded::of(&a);
+            if a.incidents.len() > 1 {
+                // A ledger: the count of missed deadlines.
+                let missed = a
+                    .incidents
+                    .iter()
+                    .flat_map(|r| &r.deadlines)
+                    .filter(|d| d.status == Status::Missed)
+                    .count();
+                assert_eq!(brief.cards, [format!("#{missed}")], "{name}");
+                continue;
+            }
+            assert_eq!(brief.cards.len(), 1, "{name}");
+            for (card, r) in brief.cards.iter().zip(&a.incidents) {
+                let (priority, level, clauses, deadlines) = read_card(card);
+                assert_eq!(priority, r.priority, "{name}: {card}");
+                let want = match r.event_level {
+                    EventLevel::Emergency => "e",
+                    EventLevel::General => "g",
+                    EventLevel::Consultation => "c",
+                };
+                assert_eq!(level, want, "{name}: {card}");
+                assert_eq!(clauses, r.cited_clauses(), "{name}: {card}");
+                let want: Vec<(char, char, i64)> = r
+                    .deadlines
+                    .iter()
+                    .map(|d| {
+                        let kind = match d.kind {
+                            DeadlineKind::PhoneResponse => 'p',
+                            DeadlineKind::RemoteAccess => 'a',
+                            DeadlineKind::Response => 'r',
+                            DeadlineKind::Restore => 's',
+                        };
+                        let status = match d.status {
+                            Status::Met => '+',
+                            Status::Missed => '-',
+                            Status::Pending => '?',
+                        };
+                        (kind, status, d.late_seconds.max(0))
+                    })
+                    .collect();
+                assert_eq!(deadlines, want, "{name}: {card}");
+            }
+        }
+    }
+}
