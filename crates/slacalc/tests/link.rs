@@ -35,9 +35,12 @@ fn every_example_case_comes_back_from_its_link() {
     }
 }
 
+/// A deadline in a brief: kind, status, seconds late.
+type Late = (char, char, i64);
+
 /// The brief `static/verdict.js` paints before the engine arrives (issue #17), read back the
 /// way that script reads it: `priority|level|clauses|deadlines`.
-fn read_card(card: &str) -> (String, String, Vec<String>, Vec<(char, char, i64)>) {
+fn read_card(card: &str) -> (String, String, Vec<String>, Vec<Late>) {
     let parts: Vec<&str> = card.split('|').collect();
     assert_eq!(parts.len(), 4, "{card}");
     let clauses = parts[2]
@@ -95,7 +98,7 @@ fn every_examples_brief_says_what_its_result_says() {
                 };
                 assert_eq!(level, want, "{name}: {card}");
                 assert_eq!(clauses, r.cited_clauses(), "{name}: {card}");
-                let want: Vec<(char, char, i64)> = r
+                let want: Vec<Late> = r
                     .deadlines
                     .iter()
                     .map(|d| {
