@@ -188,12 +188,15 @@ pub fn app() -> Html {
         </footer>
     };
     // Opened from a link (issue #17): the verdict first, everything else one tap away under
-    // "Edit this case" (closed on a phone, open on a desktop).
-    let body = match (page.verdict(&outcome), page.tabs.beside.is_some()) {
-        (Some(a), true) => html! {
+    // "Edit this case" (closed on a phone, open on a desktop). The layout stays while the case
+    // is edited (a field being typed keeps its focus); the card goes while the case has
+    // problems, which the result lists.
+    let body = if page.tabs.beside.is_some() {
+        let verdict = page.verdict(&outcome).map(Rc::new);
+        html! {
             <>
                 <header class="top">{ title_row(&page, &on_page) }</header>
-                <VerdictCard a={Rc::new(a)} />
+                if let Some(a) = verdict { <VerdictCard {a} /> }
                 { notices(&page, &on_page) }
                 <details class="edit-case" id="edit-case" open={*wide}>
                     <summary>{ bi(("编辑此案例", "Edit this case")) }</summary>
@@ -205,13 +208,14 @@ pub fn app() -> Html {
                     { main }
                 </details>
             </>
-        },
-        _ => html! {
+        }
+    } else {
+        html! {
             <>
                 { header(&page, &on_page, &outcome, &errors, share, ics) }
                 { main }
             </>
-        },
+        }
     };
     html! {
         <ContextProvider<Lang> context={lang}>
