@@ -394,7 +394,7 @@ mod tests {
         yew::Renderer::<crate::views::app::App>::with_root(root.clone()).render();
         settle().await;
         replace_address(&base);
-        assert_eq!(text(&root, "#penalty-amount").await, "¥5,000.00");
+        assert_eq!(text(&root, "#verdict-amount").await, "¥5,000.00");
         assert!(root.query_selector("#embed-card").ok().flatten().is_some());
         assert!(root.query_selector("input").ok().flatten().is_none());
         let open = root
