@@ -23,14 +23,19 @@ use std::time::Duration;
 
 /// The policy in the built page's `<meta http-equiv="Content-Security-Policy">`.
 fn policy() -> String {
+    // The built page is minified: its attributes in any order, quoted only where needed.
     let html = std::fs::read_to_string(dist().join("index.html")).expect("dist/index.html");
-    let at = html
-        .find("http-equiv=\"Content-Security-Policy\"")
+    let meta = html
+        .split('<')
+        .find(|tag| {
+            tag.starts_with("meta")
+                && tag.contains("Content-Security-Policy")
+                && tag.contains("http-equiv")
+        })
         .expect("the page declares a Content-Security-Policy");
-    let rest = &html[at..];
-    let start = rest.find("content=\"").expect("content") + "content=\"".len();
-    let end = rest[start..].find('"').expect("end of content");
-    rest[start..start + end].to_string()
+    let start = meta.find("content=\"").expect("content") + "content=\"".len();
+    let end = meta[start..].find('"').expect("end of content");
+    meta[start..start + end].to_string()
 }
 
 fn directive(policy: &str, name: &str) -> String {
