@@ -323,6 +323,7 @@ fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
         },
         incidents: Vec::new(),
         monitoring_reports: Vec::new(),
+        holidays: Vec::new(),
     })
 }
 

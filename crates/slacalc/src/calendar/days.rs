@@ -5,7 +5,8 @@
 use super::error::CalendarError;
 use super::prc::{self, Festival, Ruling, Ymd};
 use super::range::{date_of, day_number};
-use chrono::NaiveDate;
+use super::rulings::{known_years, HolidayRuling, RulingKind};
+use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 
 /// The kind of a day, as `slacalc calendar days` prints it.
@@ -46,6 +47,8 @@ pub enum DayName {
     Festival(Festival),
     /// Any other name.
     Text(Arc<str>),
+    /// A name in Chinese and in English (a holiday ruling's).
+    Both(Arc<str>, Arc<str>),
 }
 
 impl DayName {
@@ -58,7 +61,7 @@ impl DayName {
     pub fn zh(&self) -> &str {
         match self {
             DayName::Festival(f) => f.names().0,
-            DayName::Text(t) => t,
+            DayName::Text(t) | DayName::Both(t, _) => t,
         }
     }
 
@@ -66,7 +69,7 @@ impl DayName {
     pub fn en(&self) -> &str {
         match self {
             DayName::Festival(f) => f.names().1,
-            DayName::Text(t) => t,
+            DayName::Text(t) | DayName::Both(_, t) => t,
         }
     }
 }
@@ -79,7 +82,37 @@ pub struct Exception {
     /// What it is called.
     pub name: DayName,
     /// Where it comes from, e.g. 国办发明电〔2024〕12号.
-    pub source: Option<&'static str>,
+    pub source: Option<Source>,
+}
+
+/// The document a dated exception comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A notice of the built-in table ([`prc::NOTICES`]).
+    Notice(&'static str),
+    /// A holiday ruling added to the case (L1.1), e.g. from a newer notice.
+    Ruling(Arc<str>),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Source {
+    /// The document number or title.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Source::Notice(s) => s,
+            Source::Ruling(s) => s,
+        }
+    }
+
+    /// Whether it is a ruling added to the case rather than the built-in table.
+    pub fn is_ruling(&self) -> bool {
+        matches!(self, Source::Ruling(_))
+    }
 }
 
 /// The range of dates a table speaks for; outside it a day's kind is unknown.
@@ -110,6 +143,18 @@ const PRC_COVERAGE: Coverage = {
         days: (prc::first_day(), prc::last_day()),
     }
 };
+
+/// What the PRC table is called once holiday rulings extended its years.
+const WITH_RULINGS: &str = "PRC statutory holiday calendar and the holiday rulings added";
+
+/// The festival of the built-in table a ruling's Chinese name names, if any.
+fn festival_of(zh: &str) -> Option<Festival> {
+    use Festival::*;
+    let zh = zh.trim();
+    [NewYear, Spring, Qingming, Labour, DragonBoat, MidAutumn, National, NationalMidAutumn]
+        .into_iter()
+        .find(|f| f.names().0 == zh)
+}
 
 /// Dated exceptions by day number, with the range they cover.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -153,7 +198,7 @@ fn statutory(date: Ymd) -> Option<Exception> {
             found = Some(Exception {
                 kind,
                 name: DayName::Festival(rule.festival()),
-                source: Some(notice.number),
+                source: Some(Source::Notice(notice.number)),
             });
         }
     }
@@ -203,6 +248,62 @@ impl DayTable {
                 source: None,
             },
         );
+    }
+
+    /// L1.1 with holiday rulings added to the case: each ruling's days become days off or
+    /// make-up workdays (a later ruling wins over an earlier one and over the built-in
+    /// notices), named and sourced as the ruling says. The coverage grows by the years the
+    /// rulings speak for ([`super::rulings::known_years`]) that join it: 2027, then 2028, …
+    /// after the table's last year (or before its first). A table without coverage (plain
+    /// weekly hours) takes no rulings.
+    pub fn add_rulings(&mut self, rulings: &[HolidayRuling]) {
+        let Some(cov) = self.coverage.as_mut() else {
+            return;
+        };
+        if rulings.is_empty() {
+            return;
+        }
+        let entries = Arc::make_mut(&mut self.entries);
+        for r in rulings {
+            let name = match (festival_of(&r.name), &r.name_en) {
+                (Some(f), None) => DayName::Festival(f),
+                _ => DayName::Both(Arc::from(r.name.as_str()), Arc::from(r.english())),
+            };
+            let source = Source::Ruling(Arc::from(r.source.as_str()));
+            let kind = match r.kind {
+                RulingKind::Off => DayKind::Holiday,
+                RulingKind::Workday => DayKind::MakeupWorkday,
+            };
+            for date in r.dates() {
+                let e = Exception {
+                    kind,
+                    name: name.clone(),
+                    source: Some(source.clone()),
+                };
+                put(entries, day_number(date), e);
+            }
+        }
+        let years = known_years(rulings);
+        let (mut first, mut last) = (cov.first.year(), cov.last.year());
+        while years.binary_search(&(last + 1)).is_ok() {
+            last += 1;
+        }
+        while years.binary_search(&(first - 1)).is_ok() {
+            first -= 1;
+        }
+        if let (Some(a), Some(b)) = (
+            NaiveDate::from_ymd_opt(first, 1, 1),
+            NaiveDate::from_ymd_opt(last, 12, 31),
+        ) {
+            if (a, b) != (cov.first, cov.last) {
+                *cov = Coverage {
+                    first: a,
+                    last: b,
+                    what: WITH_RULINGS,
+                    days: (day_number(a), day_number(b)),
+                };
+            }
+        }
     }
 
     /// The dates the table speaks for (`None`: every date).
@@ -263,7 +364,7 @@ impl DayTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Datelike, Weekday};
+    use chrono::Weekday;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -319,7 +420,10 @@ mod tests {
         let e = t.get(day_number(date(2025, 10, 1))).ok().flatten();
         let e = e.as_ref();
         assert_eq!(e.map(|e| e.kind), Some(DayKind::Holiday));
-        assert_eq!(e.and_then(|e| e.source), Some("国办发明电〔2024〕12号"));
+        assert_eq!(
+            e.and_then(|e| e.source.as_ref()).map(Source::as_str),
+            Some("国办发明电〔2024〕12号")
+        );
         let e = t.get(day_number(date(2025, 9, 28))).ok().flatten();
         let e = e.as_ref();
         assert_eq!(e.map(|e| e.kind), Some(DayKind::MakeupWorkday));
