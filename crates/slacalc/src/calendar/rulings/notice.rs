@@ -2,7 +2,8 @@
 //! 通知) and of its amendments, as published: sections `一、元旦:…`, days off `1月1日(周五)至
 //! 3日(周日)放假调休,共3天`, single days `4月4日放假`, make-up workdays `2月7日(周日)、2月20日
 //! (周六)上班`, ranges across months and years (`9月29日至10月6日`, `12月31日至1月2日`), an
-//! extension `延长…假期至2月2日` (of a break read before). Full-width or ASCII punctuation; notes
+//! extension `延长…假期至2月2日` (of a break read before), `补休` (a day off in lieu); a break
+//! includes the weekend days next to it (`与周末连休`, see `join_weekends`). Full-width or ASCII punctuation; notes
 //! in brackets (weekdays `(周五)`/`(星期五)`, lunar dates `(农历除夕)`) are ignored.
 //!
 //! The year: from the title or a phrase like `2027年部分节假日安排` / `关于调整2019年`, else
@@ -60,6 +61,7 @@ pub fn read_notice(
             month: None,
             new_year,
         };
+        let section_start = out.len();
         for clause in body.split(['。', ',', ';', '\n', ':']) {
             let items = ctx.dates(clause)?;
             if items.is_empty() {
@@ -76,7 +78,10 @@ pub fn read_notice(
             }
             let kind = if clause.contains("上班") && !clause.contains('起') {
                 RulingKind::Workday
-            } else if clause.contains("放假") || clause.contains("休息") || clause.contains("休假")
+            } else if ["放假", "休息", "休假", "补休"]
+                .iter()
+                .any(|w| clause.contains(w))
+                || (clause.contains("调休") && !clause.contains("不调休"))
             {
                 RulingKind::Off
             } else {
@@ -86,11 +91,39 @@ pub fn read_notice(
                 push(&mut out, a, b, kind, &name, &source);
             }
         }
+        join_weekends(&mut out[section_start..]);
     }
     if out.is_empty() {
         return Err(RulingsError::NothingFound);
     }
     Ok(out)
+}
+
+/// A break is joined to the Saturday and Sunday next to it (before and after), unless the
+/// section makes them workdays: the built-in table holds the whole break, weekend included,
+/// as the notices mean it (`与周末连休`; `4月5日放假,4月7日(星期一)补休` is 4–7 April;
+/// `9月27日放假` on a Sunday is the weekend of 26–27 September).
+fn join_weekends(section: &mut [HolidayRuling]) {
+    use chrono::{Datelike, Weekday};
+    let worked: Vec<NaiveDate> = section
+        .iter()
+        .filter(|r| r.kind == RulingKind::Workday)
+        .flat_map(HolidayRuling::dates)
+        .collect();
+    let weekend =
+        |d: &NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !worked.contains(d);
+    for r in section.iter_mut().filter(|r| r.kind == RulingKind::Off) {
+        let mut from = r.from;
+        while let Some(p) = from.pred_opt().filter(weekend) {
+            from = p;
+        }
+        let mut last = r.last();
+        while let Some(n) = last.succ_opt().filter(weekend) {
+            last = n;
+        }
+        r.from = from;
+        r.to = (last != from).then_some(last);
+    }
 }
 
 /// Adds a ruling unless an earlier one of the same kind, name and source already rules its
