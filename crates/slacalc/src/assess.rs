@@ -239,12 +239,12 @@ impl Context {
             .office_hours
             .calendar_with(plain, &case.holidays)
             .ok_or_else(|| {
-            let oh = &terms.office_hours;
-            vec![CaseError::at(
-                "terms.office_hours",
-                Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
-            )]
-        })?;
+                let oh = &terms.office_hours;
+                vec![CaseError::at(
+                    "terms.office_hours",
+                    Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
+                )]
+            })?;
         Ok(Context {
             terms,
             interp,

@@ -123,7 +123,12 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
             p.applied.pretty(),
         );
         for n in &r.notes {
-            let _ = writeln!(out, "  {}: {}", l.pick("注意", "note"), l.pick(&n.zh, &n.en));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                l.pick("注意", "note"),
+                l.pick(&n.zh, &n.en)
+            );
         }
         let _ = writeln!(out, "  {}:", l.pick("理由", "reasoning"));
         for s in &r.explanation {
@@ -171,7 +176,12 @@ pub fn explain(a: &Assessment, lang: Lang) -> String {
             l.name(&r.coverage)
         );
         for n in &r.notes {
-            let _ = writeln!(out, "  {}: {}", l.pick("注意", "note"), l.pick(&n.zh, &n.en));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                l.pick("注意", "note"),
+                l.pick(&n.zh, &n.en)
+            );
         }
         for (n, s) in r.explanation.iter().enumerate() {
             let _ = writeln!(

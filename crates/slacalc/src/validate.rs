@@ -344,7 +344,10 @@ fn check_holidays(case: &Case, errs: &mut Vec<CaseError>) {
         let last = r.last();
         for (field, d) in [("from", r.from), ("to", last)] {
             if !(FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
-                errs.push(CaseError::at(format!("holidays[{k}].{field}"), year_problem()));
+                errs.push(CaseError::at(
+                    format!("holidays[{k}].{field}"),
+                    year_problem(),
+                ));
             }
         }
         if last < r.from {
@@ -364,7 +367,10 @@ fn check_holidays(case: &Case, errs: &mut Vec<CaseError>) {
             errs.push(CaseError::at(format!("holidays[{k}].name"), Problem::Empty));
         }
         if r.source.trim().is_empty() {
-            errs.push(CaseError::at(format!("holidays[{k}].source"), Problem::Empty));
+            errs.push(CaseError::at(
+                format!("holidays[{k}].source"),
+                Problem::Empty,
+            ));
         }
     }
 }

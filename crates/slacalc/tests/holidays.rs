@@ -262,7 +262,11 @@ fn a_2027_report_is_timed_on_2027_rulings_and_cited() {
     let (en, zh) = channel_step(&a);
     assert!(en.contains("2027-02-08 is a statutory holiday (Spring Festival, holiday ruling added to the case: 国办发明电〔2026〕99号)"), "{en}");
     assert!(zh.contains("国办发明电〔2026〕99号"), "{zh}");
-    assert!(a.incidents[0].notes.is_empty(), "{:?}", a.incidents[0].notes);
+    assert!(
+        a.incidents[0].notes.is_empty(),
+        "{:?}",
+        a.incidents[0].notes
+    );
     // Sunday 2027-02-07, a make-up workday: the office line.
     let a = assess_text(&case_at("2027-02-07T10:00:00+08:00", Some(&holidays)));
     assert_eq!(a.incidents[0].channel, Channel::OfficeHotline);
@@ -277,9 +281,17 @@ fn without_rulings_a_2027_report_says_it_is_outside_plainly() {
     assert_eq!(inc.channel, Channel::OfficeHotline);
     assert_eq!(inc.notes.len(), 1);
     let n = &inc.notes[0];
-    assert!(n.en.contains("2027-02-08 is outside the years of known holiday rulings (2004–2026)"), "{}", n.en);
+    assert!(
+        n.en.contains("2027-02-08 is outside the years of known holiday rulings (2004–2026)"),
+        "{}",
+        n.en
+    );
     assert!(n.en.contains("plain weekdays"), "{}", n.en);
-    assert!(n.en.contains("Import the holiday rulings for 2027"), "{}", n.en);
+    assert!(
+        n.en.contains("Import the holiday rulings for 2027"),
+        "{}",
+        n.en
+    );
     assert!(n.zh.contains("可导入 2027 年的节假日安排"), "{}", n.zh);
     let json = serde_json::to_string(&a).unwrap_or_default();
     assert!(json.contains("\"notes\""));
@@ -289,7 +301,11 @@ fn without_rulings_a_2027_report_says_it_is_outside_plainly() {
     let r = notice::read_notice(NOTICE_2027, None, &[]).unwrap_or_default();
     let holidays = serde_json::to_string(&r).unwrap_or_default();
     let a = assess_text(&case_at("2028-03-01T10:00:00+08:00", Some(&holidays)));
-    assert!(a.incidents[0].notes[0].en.contains("(2004–2027)"), "{:?}", a.incidents[0].notes);
+    assert!(
+        a.incidents[0].notes[0].en.contains("(2004–2027)"),
+        "{:?}",
+        a.incidents[0].notes
+    );
 }
 
 #[test]
@@ -300,7 +316,9 @@ fn a_case_without_rulings_writes_no_holidays_field_and_keeps_its_link() {
     assert!(!json.contains("holidays"), "{json}");
     let a = assess_text(&text);
     assert!(a.incidents[0].notes.is_empty());
-    assert!(!serde_json::to_string(&a).unwrap_or_default().contains("notes"));
+    assert!(!serde_json::to_string(&a)
+        .unwrap_or_default()
+        .contains("notes"));
 }
 
 #[test]
@@ -326,18 +344,35 @@ fn bad_rulings_are_named_by_their_field_path() {
     let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(
         paths,
-        vec!["holidays[0].to", "holidays[0].name", "holidays[0].source", "holidays[1].to"],
+        vec![
+            "holidays[0].to",
+            "holidays[0].name",
+            "holidays[0].source",
+            "holidays[1].to"
+        ],
         "{errs:?}"
     );
     assert!(errs[0].en().contains("holidays[0].to"), "{}", errs[0].en());
-    assert!(errs[0].zh().contains("最后一天早于第一天"), "{}", errs[0].zh());
+    assert!(
+        errs[0].zh().contains("最后一天早于第一天"),
+        "{}",
+        errs[0].zh()
+    );
     let unreadable = r#"[{"from":"2027-02-30","kind":"off","name":"x","source":"s"}]"#;
     let text = case_at("2025-03-03T08:10:00+08:00", Some(unreadable));
     let errs = parse_case(&text).err().unwrap_or_default();
-    assert_eq!(errs.first().map(|e| e.path.as_str()), Some("holidays[0].from"), "{errs:?}");
+    assert_eq!(
+        errs.first().map(|e| e.path.as_str()),
+        Some("holidays[0].from"),
+        "{errs:?}"
+    );
     let unknown_kind = r#"[{"from":"2027-02-03","kind":"holiday","name":"x","source":"s"}]"#;
     let errs = parse_case(&case_at("2025-03-03T08:10:00+08:00", Some(unknown_kind)))
         .err()
         .unwrap_or_default();
-    assert_eq!(errs.first().map(|e| e.path.as_str()), Some("holidays[0].kind"), "{errs:?}");
+    assert_eq!(
+        errs.first().map(|e| e.path.as_str()),
+        Some("holidays[0].kind"),
+        "{errs:?}"
+    );
 }

@@ -151,9 +151,18 @@ const WITH_RULINGS: &str = "PRC statutory holiday calendar and the holiday rulin
 fn festival_of(zh: &str) -> Option<Festival> {
     use Festival::*;
     let zh = zh.trim();
-    [NewYear, Spring, Qingming, Labour, DragonBoat, MidAutumn, National, NationalMidAutumn]
-        .into_iter()
-        .find(|f| f.names().0 == zh)
+    [
+        NewYear,
+        Spring,
+        Qingming,
+        Labour,
+        DragonBoat,
+        MidAutumn,
+        National,
+        NationalMidAutumn,
+    ]
+    .into_iter()
+    .find(|f| f.names().0 == zh)
 }
 
 /// Dated exceptions by day number, with the range they cover.

@@ -26,10 +26,10 @@ mod zone;
 pub use business::{Calendar, Closure, DayInfo};
 pub use clock::Clock;
 pub use days::{Coverage, DayKind, DayName, DayTable, Exception, Source};
-pub use rulings::{HolidayRuling, RulingKind};
 pub use duration::{format_duration, parse_duration};
 pub use error::{CalendarError, IcsProblem};
 pub use ics::load_ics;
+pub use rulings::{HolidayRuling, RulingKind};
 pub use week::{hhmm, Span, WeeklyHours};
 pub use zone::Zone;
 

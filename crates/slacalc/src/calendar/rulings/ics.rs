@@ -23,12 +23,25 @@ pub fn is_workday_summary(summary: &str) -> bool {
 fn name_of(summary: &str) -> String {
     let mut s = summary.to_string();
     for mark in [
-        "调休上班", "补班", "上班", "班", "放假", "假期", "休息", "休", "workday", "Workday",
-        "()", "\u{ff08}\u{ff09}",
+        "调休上班",
+        "补班",
+        "上班",
+        "班",
+        "放假",
+        "假期",
+        "休息",
+        "休",
+        "workday",
+        "Workday",
+        "()",
+        "\u{ff08}\u{ff09}",
     ] {
         s = s.replace(mark, "");
     }
-    let s = s.trim_matches(|c: char| c.is_whitespace() || "-\u{2013}\u{2014}\u{b7}:()[]\u{3010}\u{3011}\u{ff08}\u{ff09}".contains(c));
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || "-\u{2013}\u{2014}\u{b7}:()[]\u{3010}\u{3011}\u{ff08}\u{ff09}".contains(c)
+    });
     if s.is_empty() {
         summary.trim().to_string()
     } else {

@@ -56,12 +56,10 @@ impl HolidayRuling {
 
     /// Every date it rules on, first to last (none when `to` is before `from`).
     pub fn dates(&self) -> impl Iterator<Item = NaiveDate> {
-        self.from
-            .iter_days()
-            .take_while({
-                let last = self.last();
-                move |d| *d <= last
-            })
+        self.from.iter_days().take_while({
+            let last = self.last();
+            move |d| *d <= last
+        })
     }
 
     /// The English name: the one given, else the usual English name of a statutory festival
@@ -110,7 +108,9 @@ pub fn known_years(rulings: &[HolidayRuling]) -> Vec<i32> {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RulingsError {
     /// The notice text names no year and none was given.
-    #[error("the notice text names no year (as in \"2027年部分节假日安排\"): give the year it arranges")]
+    #[error(
+        "the notice text names no year (as in \"2027年部分节假日安排\"): give the year it arranges"
+    )]
     NeedsYear,
     /// A notice extends a break (延长…假期至…) that is not among the rulings read before it.
     #[error("the notice extends the {0} break, which is not among the rulings read before it: read the year's notice first")]
@@ -234,7 +234,10 @@ mod tests {
             s,
             r#"{"from":"2027-01-01","kind":"off","name":"元旦","source":"国办发明电〔2026〕1号"}"#
         );
-        assert_eq!(serde_json::from_str::<HolidayRuling>(&s).ok(), Some(r.clone()));
+        assert_eq!(
+            serde_json::from_str::<HolidayRuling>(&s).ok(),
+            Some(r.clone())
+        );
         assert_eq!(r.english(), "New Year's Day");
         assert_eq!(r.dates().count(), 1);
     }

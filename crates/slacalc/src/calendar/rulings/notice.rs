@@ -42,9 +42,8 @@ pub fn read_notice(
         .or(year)
         .or_else(|| latest_date_year(&norm))
         .ok_or(RulingsError::NeedsYear)?;
-    let source = source_of(&norm).unwrap_or_else(|| {
-        format!("国务院办公厅关于{year}年部分节假日安排的通知")
-    });
+    let source =
+        source_of(&norm).unwrap_or_else(|| format!("国务院办公厅关于{year}年部分节假日安排的通知"));
     let plain = strip_notes(&norm);
     let mut out: Vec<HolidayRuling> = Vec::new();
     let fallback_name = title_name(&norm);
@@ -276,8 +275,7 @@ fn source_of(text: &[char]) -> Option<String> {
     });
     number.or_else(|| {
         let start = *find(text, "国务院").first()?;
-        let end = (start..text.len().min(start + 80))
-            .find(|&k| starts_at(text, k, "通知"))?;
+        let end = (start..text.len().min(start + 80)).find(|&k| starts_at(text, k, "通知"))?;
         let title: String = text[start..end + 2].iter().collect();
         (!title.contains('\n')).then_some(title)
     })
@@ -374,7 +372,9 @@ impl DateContext {
                 i = next;
                 continue;
             }
-            if matches!(c[i], '至' | '到' | '-' | '\u{2014}' | '\u{2013}' | '~') && pending.is_some() {
+            if matches!(c[i], '至' | '到' | '-' | '\u{2014}' | '\u{2013}' | '~')
+                && pending.is_some()
+            {
                 range = true;
             }
             i += 1;
@@ -489,10 +489,11 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (day(2026, 12, 31), day(2027, 1, 2), Off, "元旦"),
+                // Saturday 2 January joins Sunday 3 January (the weekend next to a break).
+                (day(2026, 12, 31), day(2027, 1, 3), Off, "元旦"),
                 (day(2027, 2, 5), day(2027, 2, 13), Off, "春节"),
                 (day(2027, 2, 14), day(2027, 2, 14), Workday, "春节"),
-                (day(2027, 4, 5), day(2027, 4, 5), Off, "清明节"),
+                (day(2027, 4, 3), day(2027, 4, 5), Off, "清明节"),
                 (day(2027, 5, 1), day(2027, 5, 5), Off, "劳动节"),
                 (day(2027, 4, 25), day(2027, 4, 25), Workday, "劳动节"),
                 (day(2027, 5, 8), day(2027, 5, 8), Workday, "劳动节"),
@@ -507,13 +508,11 @@ mod tests {
         let t = "一、元旦:12月31日至1月2日放假,共3天。\n二、清明节:4月4日放假,共1天。";
         assert_eq!(read_notice(t, None, &[]), Err(RulingsError::NeedsYear));
         let r = read_notice(t, Some(2030), &[]).unwrap_or_default();
-        assert_eq!(r[0].from, day(2029, 12, 31));
+        // Monday 31 December 2029, joined to the weekend before it.
+        assert_eq!(r[0].from, day(2029, 12, 29));
         assert_eq!(r[0].last(), day(2030, 1, 2));
         assert_eq!(r[1].from, day(2030, 4, 4));
-        assert_eq!(
-            r[0].source,
-            "国务院办公厅关于2030年部分节假日安排的通知"
-        );
+        assert_eq!(r[0].source, "国务院办公厅关于2030年部分节假日安排的通知");
     }
 
     #[test]
@@ -527,7 +526,10 @@ mod tests {
         let ext = "国务院办公厅关于延长2020年春节假期的通知\n国办发明电〔2020〕1号\n一、延长2020年春节假期至2月2日(农历正月初九,星期日),2月3日(星期一)起正常上班。";
         let r = read_notice(ext, None, &base).unwrap_or_default();
         assert_eq!(r.len(), 1);
-        assert_eq!((r[0].from, r[0].last()), (day(2020, 1, 31), day(2020, 2, 2)));
+        assert_eq!(
+            (r[0].from, r[0].last()),
+            (day(2020, 1, 31), day(2020, 2, 2))
+        );
         assert!(matches!(
             read_notice(ext, None, &[]),
             Err(RulingsError::ExtensionWithoutBreak(_))
