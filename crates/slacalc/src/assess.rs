@@ -660,6 +660,7 @@ fn assess_incident(
         };
         let d = deadline::deadline(c, from, actual, &judging)?;
         steps.add_all(|| explain::deadline(&d, interp, terms, spec.immediate));
+        steps.add_all(|| explain::rulings_in(&d, office));
         deadlines.push(d);
     }
     if let Some((by, clause)) = &extension {

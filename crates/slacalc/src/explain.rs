@@ -152,6 +152,95 @@ pub fn outside_note(inc: &Incident, routing: &Routing) -> Option<crate::terms::T
     })
 }
 
+/// L1.1: the days holiday rulings added to the case decided inside a deadline on the
+/// office-hours clock (its start to its due date), each run of days with its name and source;
+/// `None` for the 24×7 clock or when no ruling fell inside.
+pub fn rulings_in(d: &Deadline, office: &crate::calendar::Calendar) -> Option<Step> {
+    use crate::calendar::DayKind;
+    if d.clock != Clock::OfficeHours {
+        return None;
+    }
+    // (first, last, off?, name zh, name en, source) of each run of ruled days.
+    let mut runs: Vec<(String, String, bool, String, String, String)> = Vec::new();
+    let (mut day, last) = (d.from.local_date(), d.due.local_date());
+    let mut prev: Option<chrono::NaiveDate> = None;
+    // A deadline of a few business days spans weeks at most; 400 days bounds the walk.
+    for _ in 0..400 {
+        if day > last {
+            break;
+        }
+        if let Ok(info) = office.day(day) {
+            if let (Some(src), Some(name)) = (info.source.filter(|s| s.is_ruling()), info.name) {
+                let off = info.kind == DayKind::Holiday;
+                let text = day.to_string();
+                match runs.last_mut() {
+                    Some(r)
+                        if prev.and_then(|p| p.succ_opt()) == Some(day)
+                            && r.2 == off
+                            && r.3 == name.zh()
+                            && r.5 == src.as_str() =>
+                    {
+                        r.1 = text
+                    }
+                    _ => runs.push((
+                        text.clone(),
+                        text,
+                        off,
+                        name.zh().to_string(),
+                        name.en().to_string(),
+                        src.as_str().to_string(),
+                    )),
+                }
+                prev = Some(day);
+            }
+        }
+        match day.succ_opt() {
+            Some(n) => day = n,
+            None => break,
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let span = |a: &str, b: &str| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        }
+    };
+    let zh: Vec<String> = runs
+        .iter()
+        .map(|(a, b, off, n, _, src)| {
+            let what = if *off { "放假" } else { "调休上班" };
+            format!("{} {n}{what}({src})", span(a, b))
+        })
+        .collect();
+    let en: Vec<String> = runs
+        .iter()
+        .map(|(a, b, off, _, n, src)| {
+            let what = if *off {
+                "day(s) off"
+            } else {
+                "make-up workday(s)"
+            };
+            format!("{} {n} {what} ({src})", span(a, b))
+        })
+        .collect();
+    let (kzh, ken) = d.kind.names();
+    Some(Step::new(
+        d.clause.clone(),
+        format!(
+            "{kzh}期限按办公时间计算,期间按案例所附节假日安排:{}。",
+            zh.join(";")
+        ),
+        format!(
+            "The {ken} deadline runs on office hours, with the holiday rulings added to the case: {}.",
+            en.join("; ")
+        ),
+    ))
+}
+
 /// L1.1/L1.2: the channel of the report, with the day type that decided it (statutory
 /// holiday, make-up workday, weekend, workday, or a date outside the holiday table's years).
 pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {

@@ -376,3 +376,42 @@ fn bad_rulings_are_named_by_their_field_path() {
         "{errs:?}"
     );
 }
+
+#[test]
+fn an_office_hours_deadline_is_timed_on_the_rulings_and_cites_them() {
+    let r = notice::read_notice(NOTICE_2027, None, &[]).unwrap_or_default();
+    let holidays = serde_json::to_string(&r).unwrap_or_default();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&case_at("2027-02-04T17:30:00+08:00", Some(&holidays)))
+            .unwrap_or_else(|e| panic!("{e}"));
+    v["interpretation"] = serde_json::json!({"clocks": {"restore": "office_hours"}});
+    v["contract"]["warranty_end"] = "2027-12-31".into();
+    v["incidents"][0]["interrupted_from"] = "2027-02-04T17:30:00+08:00".into();
+    v["incidents"][0]["restored_at"] = "2027-02-07T10:00:00+08:00".into();
+    let a = assess_text(&v.to_string());
+    let d = a.incidents[0]
+        .deadlines
+        .iter()
+        .find(|d| d.kind == slacalc::deadline::DeadlineKind::Restore)
+        .unwrap_or_else(|| panic!("no restore deadline"));
+    // By hand: 2 business hours from Thursday 2027-02-04 17:30: 30 minutes to 18:00; Friday 5
+    // and Saturday 6 February are days off of the rulings; Sunday 7 February is their make-up
+    // workday, open 09:00: the other 1 h 30 min end at 10:30.
+    assert_eq!(d.due.short(), "2027-02-07 10:30");
+    assert_eq!(d.status, slacalc::deadline::Status::Met);
+    let step = a.incidents[0]
+        .explanation
+        .iter()
+        .find(|s| s.en.contains("holiday rulings added to the case"))
+        .unwrap_or_else(|| panic!("no rulings step: {:?}", a.incidents[0].explanation));
+    assert_eq!(
+        step.en,
+        "The restore deadline runs on office hours, with the holiday rulings added to the case: 2027-02-05–2027-02-06 Spring Festival day(s) off (国办发明电〔2026〕99号); 2027-02-07 Spring Festival make-up workday(s) (国办发明电〔2026〕99号)."
+    );
+    assert!(
+        step.zh
+            .contains("2027-02-05–2027-02-06 春节放假(国办发明电〔2026〕99号)"),
+        "{}",
+        step.zh
+    );
+}
