@@ -415,3 +415,44 @@ fn an_office_hours_deadline_is_timed_on_the_rulings_and_cites_them() {
         step.zh
     );
 }
+
+#[test]
+fn rulings_are_named_after_the_festival_the_notice_names() {
+    let names = |file: &str| -> Vec<String> {
+        let text =
+            std::fs::read_to_string(format!("{FIXTURES}/{file}")).unwrap_or_else(|e| panic!("{e}"));
+        let earlier = read_year(2020);
+        notice::read_notice(&text, None, &earlier)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    };
+    assert!(names("2019_labour_day_change.txt")
+        .iter()
+        .all(|n| n == "劳动节"));
+    assert!(names("2020_spring_festival_extension.txt")
+        .iter()
+        .all(|n| n == "春节"));
+    assert!(names("2015_victory_day.txt")
+        .iter()
+        .all(|n| n == "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"));
+    let r = read_year(2025);
+    let got: Vec<&str> = r.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "元旦",
+            "春节",
+            "春节",
+            "春节",
+            "清明节",
+            "劳动节",
+            "劳动节",
+            "端午节",
+            "国庆节、中秋节",
+            "国庆节、中秋节",
+            "国庆节、中秋节"
+        ]
+    );
+}

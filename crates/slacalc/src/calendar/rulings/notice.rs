@@ -46,7 +46,12 @@ pub fn read_notice(
         source_of(&norm).unwrap_or_else(|| format!("国务院办公厅关于{year}年部分节假日安排的通知"));
     let plain = strip_notes(&norm);
     let mut out: Vec<HolidayRuling> = Vec::new();
-    let fallback_name = title_name(&norm);
+    // A section that names no festival (`一、2019年5月1日至4日放假调休`) takes the one the
+    // notice names (its title), else the title's subject (`…纪念日`).
+    let whole: String = norm.iter().collect();
+    let fallback_name = festival_in(&whole)
+        .map(str::to_string)
+        .or_else(|| title_name(&norm));
     for section in sections(&plain) {
         let (heading, body) = split_heading(&section);
         let name = festival_in(heading)
