@@ -456,3 +456,63 @@ fn rulings_are_named_after_the_festival_the_notice_names() {
         ]
     );
 }
+
+/// The weekday notes of the fixtures (`1月4日（周日）`, `2月2日（星期六）`, also after a lunar
+/// date: `（农历除夕、周二）`) name the right weekday.
+#[test]
+fn the_fixtures_weekday_notes_are_right() {
+    use chrono::Datelike;
+    const DAYS: [char; 7] = ['一', '二', '三', '四', '五', '六', '日'];
+    let mut checked = 0;
+    for year in prc::FIRST_YEAR..=prc::LAST_YEAR {
+        for (name, text) in notice_files(year) {
+            let c: Vec<char> = text.chars().collect();
+            for i in 1..c.len() {
+                if c[i] != '（' || c[i - 1] != '日' {
+                    continue;
+                }
+                let Some(close) = (i..c.len()).find(|&k| c[k] == '）') else {
+                    continue;
+                };
+                let note: String = c[i + 1..close].iter().collect();
+                let Some(w) = note.chars().last().filter(|_| {
+                    note.ends_with(|ch| DAYS.contains(&ch))
+                        && (note.contains('周') || note.contains("星期"))
+                }) else {
+                    continue;
+                };
+                // The date before the note: [YYYY年]M月D日.
+                let num_before = |end: usize| -> (Option<u32>, usize) {
+                    let mut k = end;
+                    while k > 0 && c[k - 1].is_ascii_digit() {
+                        k -= 1;
+                    }
+                    let n: String = c[k..end].iter().collect();
+                    (n.parse().ok(), k)
+                };
+                let (day, k) = num_before(i - 1);
+                let (month, y) = if k > 0 && c[k - 1] == '月' {
+                    let (m, k2) = num_before(k - 1);
+                    let y = if k2 > 0 && c[k2 - 1] == '年' {
+                        num_before(k2 - 1).0
+                    } else {
+                        None
+                    };
+                    (m, y)
+                } else {
+                    continue; // a bare day (`21日（星期日）`): its month is earlier in the line
+                };
+                let (Some(day), Some(month)) = (day, month) else {
+                    continue;
+                };
+                let y = y.map_or_else(|| i32::from(year) - i32::from(month == 12), |y| y as i32);
+                let d = NaiveDate::from_ymd_opt(y, month, day)
+                    .unwrap_or_else(|| panic!("{name}: {y}-{month}-{day}"));
+                let want = DAYS[d.weekday().num_days_from_monday() as usize];
+                assert_eq!(w, want, "{name}: {d} is 周{want}, the note says {note}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 150, "{checked} notes checked");
+}
