@@ -5,7 +5,6 @@
 use super::error::CalendarError;
 use super::prc::{self, Festival, Ruling, Ymd};
 use super::range::{date_of, day_number};
-use super::rulings::{known_years, HolidayRuling, RulingKind};
 use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 
@@ -144,26 +143,8 @@ const PRC_COVERAGE: Coverage = {
     }
 };
 
-/// What the PRC table is called once holiday rulings extended its years.
+/// What the PRC table is called once holiday rulings extended its years (L1.1).
 const WITH_RULINGS: &str = "PRC statutory holiday calendar and the holiday rulings added";
-
-/// The festival of the built-in table a ruling's Chinese name names, if any.
-fn festival_of(zh: &str) -> Option<Festival> {
-    use Festival::*;
-    let zh = zh.trim();
-    [
-        NewYear,
-        Spring,
-        Qingming,
-        Labour,
-        DragonBoat,
-        MidAutumn,
-        National,
-        NationalMidAutumn,
-    ]
-    .into_iter()
-    .find(|f| f.names().0 == zh)
-}
 
 /// Dated exceptions by day number, with the range they cover.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -259,40 +240,17 @@ impl DayTable {
         );
     }
 
-    /// L1.1 with holiday rulings added to the case: each ruling's days become days off or
-    /// make-up workdays (a later ruling wins over an earlier one and over the built-in
-    /// notices), named and sourced as the ruling says. The coverage grows by the years the
-    /// rulings speak for ([`super::rulings::known_years`]) that join it: 2027, then 2028, …
-    /// after the table's last year (or before its first). A table without coverage (plain
-    /// weekly hours) takes no rulings.
-    pub fn add_rulings(&mut self, rulings: &[HolidayRuling]) {
+    /// Sets `date`'s exception, replacing an earlier one (the built-in notices included).
+    pub fn set_exception(&mut self, date: NaiveDate, e: Exception) {
+        put(Arc::make_mut(&mut self.entries), day_number(date), e);
+    }
+
+    /// Grows the coverage by `years` (sorted) that join it: the year after its last, then the
+    /// next, … (and likewise before its first). A table without coverage is unchanged.
+    pub fn extend_coverage(&mut self, years: &[i32]) {
         let Some(cov) = self.coverage.as_mut() else {
             return;
         };
-        if rulings.is_empty() {
-            return;
-        }
-        let entries = Arc::make_mut(&mut self.entries);
-        for r in rulings {
-            let name = match (festival_of(&r.name), &r.name_en) {
-                (Some(f), None) => DayName::Festival(f),
-                _ => DayName::Both(Arc::from(r.name.as_str()), Arc::from(r.english())),
-            };
-            let source = Source::Ruling(Arc::from(r.source.as_str()));
-            let kind = match r.kind {
-                RulingKind::Off => DayKind::Holiday,
-                RulingKind::Workday => DayKind::MakeupWorkday,
-            };
-            for date in r.dates() {
-                let e = Exception {
-                    kind,
-                    name: name.clone(),
-                    source: Some(source.clone()),
-                };
-                put(entries, day_number(date), e);
-            }
-        }
-        let years = known_years(rulings);
         let (mut first, mut last) = (cov.first.year(), cov.last.year());
         while years.binary_search(&(last + 1)).is_ok() {
             last += 1;

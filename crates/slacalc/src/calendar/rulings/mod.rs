@@ -12,8 +12,11 @@ pub mod ics;
 pub mod json;
 pub mod notice;
 
+use super::days::{DayKind, DayName, DayTable, Exception, Source};
+use super::prc::Festival;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use thiserror::Error;
 
 /// What a ruling makes of its days.
@@ -102,6 +105,58 @@ pub fn known_years(rulings: &[HolidayRuling]) -> Vec<i32> {
     years.sort_unstable();
     years.dedup();
     years
+}
+
+impl DayTable {
+    /// L1.1 with holiday rulings added to the case: each ruling's days become days off or
+    /// make-up workdays (a later ruling wins over an earlier one and over the built-in
+    /// notices), named and sourced as the ruling says. The coverage grows by the years the
+    /// rulings speak for ([`known_years`]) that join it: 2027, then 2028, … after the table's
+    /// last year (or before its first). A table without coverage (plain weekly hours) takes
+    /// no rulings.
+    pub fn add_rulings(&mut self, rulings: &[HolidayRuling]) {
+        if self.coverage().is_none() || rulings.is_empty() {
+            return;
+        }
+        for r in rulings {
+            let name = match (festival_of(&r.name), &r.name_en) {
+                (Some(f), None) => DayName::Festival(f),
+                _ => DayName::Both(Arc::from(r.name.as_str()), Arc::from(r.english())),
+            };
+            let source = Source::Ruling(Arc::from(r.source.as_str()));
+            let kind = match r.kind {
+                RulingKind::Off => DayKind::Holiday,
+                RulingKind::Workday => DayKind::MakeupWorkday,
+            };
+            for date in r.dates() {
+                let e = Exception {
+                    kind,
+                    name: name.clone(),
+                    source: Some(source.clone()),
+                };
+                self.set_exception(date, e);
+            }
+        }
+        self.extend_coverage(&known_years(rulings));
+    }
+}
+
+/// The festival of the built-in table a ruling's Chinese name names, if any.
+fn festival_of(zh: &str) -> Option<Festival> {
+    use Festival::*;
+    let zh = zh.trim();
+    [
+        NewYear,
+        Spring,
+        Qingming,
+        Labour,
+        DragonBoat,
+        MidAutumn,
+        National,
+        NationalMidAutumn,
+    ]
+    .into_iter()
+    .find(|f| f.names().0 == zh)
 }
 
 /// Why a file of holiday rulings cannot be read.
