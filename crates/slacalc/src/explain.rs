@@ -156,77 +156,51 @@ pub fn outside_note(inc: &Incident, routing: &Routing) -> Option<crate::terms::T
 /// office-hours clock (its start to its due date), each run of days with its name and source;
 /// `None` for the 24×7 clock or when no ruling fell inside.
 pub fn rulings_in(d: &Deadline, office: &crate::calendar::Calendar) -> Option<Step> {
-    use crate::calendar::DayKind;
+    use crate::calendar::range::{date_of, day_number};
     if d.clock != Clock::OfficeHours {
         return None;
     }
-    // (first, last, off?, name zh, name en, source) of each run of ruled days.
-    let mut runs: Vec<(String, String, bool, String, String, String)> = Vec::new();
-    let (mut day, last) = (d.from.local_date(), d.due.local_date());
-    let mut prev: Option<chrono::NaiveDate> = None;
+    let table = office.days();
+    let exception = |n: i64| table.get(n).ok().flatten();
+    let date = |n: i64| date_of(n).map(|d| d.to_string()).unwrap_or_default();
+    let (first, last) = (
+        day_number(d.from.local_date()),
+        day_number(d.due.local_date()),
+    );
+    let (mut zh, mut en) = (Vec::new(), Vec::new());
     // A deadline of a few business days spans weeks at most; 400 days bounds the walk.
-    for _ in 0..400 {
-        if day > last {
-            break;
+    let mut n = first;
+    while n <= last.min(first + 400) {
+        let e = exception(n);
+        let Some((e, src)) = e.as_ref().and_then(|e| {
+            let src = e.source.as_ref().filter(|s| s.is_ruling())?;
+            Some((e, src))
+        }) else {
+            n += 1;
+            continue;
+        };
+        // The run of days under the same ruling.
+        let mut end = n;
+        while end < last && exception(end + 1).as_ref() == Some(e) {
+            end += 1;
         }
-        if let Ok(info) = office.day(day) {
-            if let (Some(src), Some(name)) = (info.source.filter(|s| s.is_ruling()), info.name) {
-                let off = info.kind == DayKind::Holiday;
-                let text = day.to_string();
-                match runs.last_mut() {
-                    Some(r)
-                        if prev.and_then(|p| p.succ_opt()) == Some(day)
-                            && r.2 == off
-                            && r.3 == name.zh()
-                            && r.5 == src.as_str() =>
-                    {
-                        r.1 = text
-                    }
-                    _ => runs.push((
-                        text.clone(),
-                        text,
-                        off,
-                        name.zh().to_string(),
-                        name.en().to_string(),
-                        src.as_str().to_string(),
-                    )),
-                }
-                prev = Some(day);
-            }
-        }
-        match day.succ_opt() {
-            Some(n) => day = n,
-            None => break,
-        }
+        let span = if end == n {
+            date(n)
+        } else {
+            format!("{}–{}", date(n), date(end))
+        };
+        let (wzh, wen) = if e.kind == DayKind::Holiday {
+            ("放假", "day(s) off")
+        } else {
+            ("调休上班", "make-up workday(s)")
+        };
+        zh.push(format!("{span} {}{wzh}({src})", e.name.zh()));
+        en.push(format!("{span} {} {wen} ({src})", e.name.en()));
+        n = end + 1;
     }
-    if runs.is_empty() {
+    if zh.is_empty() {
         return None;
     }
-    let span = |a: &str, b: &str| {
-        if a == b {
-            a.to_string()
-        } else {
-            format!("{a}–{b}")
-        }
-    };
-    let zh: Vec<String> = runs
-        .iter()
-        .map(|(a, b, off, n, _, src)| {
-            let what = if *off { "放假" } else { "调休上班" };
-            format!("{} {n}{what}({src})", span(a, b))
-        })
-        .collect();
-    let en: Vec<String> = runs
-        .iter()
-        .map(|(a, b, off, _, n, src)| {
-            let what = if *off {
-                "day(s) off"
-            } else {
-                "make-up workday(s)"
-            };
-            format!("{} {n} {what} ({src})", span(a, b))
-        })
-        .collect();
     let (kzh, ken) = d.kind.names();
     Some(Step::new(
         d.clause.clone(),

@@ -102,7 +102,8 @@ pub fn known_years(rulings: &[HolidayRuling]) -> Vec<i32> {
         .filter(|r| r.kind == RulingKind::Off && r.from.year() == r.last().year())
         .map(|r| r.from.year())
         .collect();
-    years.sort_unstable();
+    // The engine's one compiled sort (the page's size).
+    crate::order::sort(&mut years);
     years.dedup();
     years
 }
@@ -119,9 +120,14 @@ impl DayTable {
             return;
         }
         for r in rulings {
+            // A festival of the table has its English name; any other name without `name_en`
+            // is shown as written (the readers fill `name_en` for the festivals they know).
             let name = match (festival_of(&r.name), &r.name_en) {
                 (Some(f), None) => DayName::Festival(f),
-                _ => DayName::Both(Arc::from(r.name.as_str()), Arc::from(r.english())),
+                (_, en) => DayName::Both(
+                    Arc::from(r.name.as_str()),
+                    Arc::from(en.as_deref().unwrap_or(&r.name)),
+                ),
             };
             let source = Source::Ruling(Arc::from(r.source.as_str()));
             let kind = match r.kind {
