@@ -379,6 +379,7 @@ pub fn form_with_incident(form: &FormState, inc: &Incident) -> FormState {
         },
         incidents: vec![inc.clone()],
         monitoring_reports: Vec::new(),
+        holidays: Vec::new(),
     };
     let f = FormState::from_case(&case);
     FormState {

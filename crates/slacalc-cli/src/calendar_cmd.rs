@@ -51,6 +51,8 @@ pub struct CalendarArgs {
     /// IANA time zone of the hours.
     #[arg(long, default_value = "Asia/Shanghai")]
     zone: String,
+    #[command(flatten)]
+    holidays: crate::holidays::HolidayArgs,
 }
 
 impl CalendarArgs {
@@ -58,7 +60,12 @@ impl CalendarArgs {
         let zone = Zone::iana(&self.zone).map_err(|e| e.to_string())?;
         let hours = WeeklyHours::parse(&self.hours).map_err(|e| e.to_string())?;
         if self.calendar == "prc" {
-            return Ok(Calendar::new(zone, hours, DayTable::prc()));
+            let mut days = DayTable::prc();
+            days.add_rulings(&self.holidays.read()?);
+            return Ok(Calendar::new(zone, hours, days));
+        }
+        if !self.holidays.files.is_empty() {
+            return Err("--holidays extends the PRC calendar: use it with --calendar prc (an .ics calendar brings its own holidays)".into());
         }
         let text = std::fs::read_to_string(&self.calendar)
             .map_err(|e| format!("{}: cannot read: {e}", self.calendar))?;

@@ -1,3 +1,4 @@
+use crate::holidays::HolidayArgs;
 use crate::output::{self, WriteError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use slacalc::case::{Case, Contract, Interpretation};
@@ -35,6 +36,8 @@ enum Command {
         /// Judge pending deadlines and accruing penalties at this RFC 3339 time (default: now).
         #[arg(long)]
         as_of: Option<String>,
+        #[command(flatten)]
+        holidays: HolidayArgs,
     },
     /// Print the full reasoning of every incident: each clause consulted, the reading chosen,
     /// the numbers.
@@ -47,6 +50,8 @@ enum Command {
         /// Judge at this RFC 3339 time (default: now).
         #[arg(long)]
         as_of: Option<String>,
+        #[command(flatten)]
+        holidays: HolidayArgs,
     },
     /// Print the share link of a case; with --csv, one link per row (an empty line for a bad
     /// row, so the links line up with a spreadsheet's rows).
@@ -61,6 +66,8 @@ enum Command {
         /// Assess at this RFC 3339 time (recorded in the link; default: now).
         #[arg(long)]
         as_of: Option<String>,
+        #[command(flatten)]
+        holidays: HolidayArgs,
     },
     /// Business time: day types, add, between (L1.1 office hours with the PRC calendar).
     #[command(subcommand)]
@@ -323,7 +330,15 @@ fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
         },
         incidents: Vec::new(),
         monitoring_reports: Vec::new(),
+        holidays: Vec::new(),
     })
+}
+
+/// The case with the rulings of `--holidays` added after its own (they are checked with the
+/// case when it is assessed, and travel in its link).
+fn with_holidays(mut case: Case, args: &HolidayArgs) -> Result<Case, Failure> {
+    case.holidays.extend(args.read().map_err(usage)?);
+    Ok(case)
 }
 
 fn print(result: &Assessment, format: Format, lang: Lang) -> Result<(), Failure> {
@@ -348,6 +363,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             format,
             lang,
             as_of: when,
+            holidays,
         } => {
             let when = as_of(when)?;
             let (case, warnings) = match (&csv.csv, file) {
@@ -365,6 +381,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             if !warnings.is_empty() && case.incidents.is_empty() {
                 return Err(Failure::Report(warnings, 2));
             }
+            let case = with_holidays(case, &holidays)?;
             let result = assess(&case, when)?;
             print(&result, format, lang.lang())?;
             for w in &warnings {
@@ -376,9 +393,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             file,
             lang,
             as_of: when,
+            holidays,
         } => {
             let when = as_of(when)?;
-            let case = parse_case(&read(&file)?)?;
+            let case = with_holidays(parse_case(&read(&file)?)?, &holidays)?;
             let result = assess(&case, when)?;
             output::print(&text::explain(&result, lang.lang()))?;
             Ok(0)
@@ -388,17 +406,18 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             csv,
             base,
             as_of: when,
+            holidays,
         } => {
             let when = as_of(when)?;
             match (&csv.csv, file) {
                 (None, Some(file)) => {
-                    let case = parse_case(&read(&file)?)?;
+                    let case = with_holidays(parse_case(&read(&file)?)?, &holidays)?;
                     let result = assess(&case, when)?;
                     output::println(&slacalc::link::url(&base, &case, &result))?;
                     Ok(0)
                 }
                 (Some(path), None) => {
-                    let template = csv_template(&csv)?;
+                    let template = with_holidays(csv_template(&csv)?, &holidays)?;
                     let table::TableRead {
                         incidents: good,
                         problems: bad,

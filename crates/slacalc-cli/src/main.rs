@@ -5,6 +5,7 @@
 mod calendar_cmd;
 mod cli;
 mod decode;
+mod holidays;
 mod output;
 
 fn main() -> std::process::ExitCode {

@@ -99,6 +99,11 @@ pub struct IncidentResult {
     /// The reasoning, step by step, with clause ids (none from
     /// [`Context::incident_unexplained`]).
     pub explanation: Vec<Step>,
+    /// What the reader must know about how the result was reached, in both languages: e.g.
+    /// that the report's date is outside every known holiday ruling, so plain weekdays were
+    /// used (L1.1). Absent when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
 }
 
 impl IncidentResult {
@@ -268,13 +273,16 @@ impl Context {
             .ok_or_else(|| overflow("contract.price".into()))?;
         // L1.1: the office hours, with the PRC holiday calendar unless read as plain weekdays.
         let plain = interp.office_calendar == Some(OfficeCalendar::Plain);
-        let office = terms.office_hours.calendar(plain).ok_or_else(|| {
-            let oh = &terms.office_hours;
-            vec![CaseError::at(
-                "terms.office_hours",
-                Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
-            )]
-        })?;
+        let office = terms
+            .office_hours
+            .calendar_with(plain, &case.holidays)
+            .ok_or_else(|| {
+                let oh = &terms.office_hours;
+                vec![CaseError::at(
+                    "terms.office_hours",
+                    Problem::NotAClockTime(format!("{}–{}", oh.open, oh.close)),
+                )]
+            })?;
         Ok(Context {
             terms,
             interp,
@@ -573,6 +581,7 @@ fn assess_incident(
     let mut cls = classify::classify(inc, terms, interp);
     let routing = calendar::channel(office, &inc.reported_at);
     let channel = routing.channel;
+    let notes: Vec<Text> = explain::outside_note(inc, &routing).into_iter().collect();
     let (cov, cov_clause) = coverage::coverage(inc, contract, terms);
     let consultation_timer =
         cov == Coverage::Consultation && interp.consultation == ConsultationRule::General;
@@ -689,6 +698,7 @@ fn assess_incident(
         };
         let d = deadline::deadline(c, from, actual, &judging)?;
         steps.add_all(|| explain::deadline(&d, interp, terms, spec.immediate));
+        steps.add_all(|| explain::rulings_in(&d, office));
         deadlines.push(d);
     }
     if let Some((by, clause)) = &extension {
@@ -791,5 +801,6 @@ fn assess_incident(
         penalty: pen,
         contingent,
         explanation: steps.list,
+        notes,
     })
 }

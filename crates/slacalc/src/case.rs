@@ -42,7 +42,14 @@ pub struct Case {
     /// Monitoring reports delivered so far (L3.5).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub monitoring_reports: Vec<MonitoringReport>,
+    /// Holiday rulings beyond the built-in PRC table (L1.1), e.g. the next year's State
+    /// Council notice; absent when there are none, so older cases and links are unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<HolidayRuling>,
 }
+
+/// A holiday ruling of the case (L1.1); its home is [`crate::calendar::rulings`].
+pub use crate::calendar::rulings::{HolidayRuling, RulingKind};
 
 /// A delivered remote-monitoring report (L3.5): which period it covers and when it came.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -220,6 +220,21 @@ pub enum Problem {
     /// Arithmetic would leave the supported range.
     #[error("{OUT_OF_TIME_RANGE}")]
     OutOfTimeRange,
+    /// A holiday ruling whose last day is before its first (L1.1).
+    #[error("the last day is before the first (from)")]
+    EndsBeforeFirstDay,
+    /// A holiday ruling longer than allowed (L1.1).
+    #[error("a holiday ruling may span at most {max} days")]
+    RulingTooLong {
+        /// Most days allowed.
+        max: u32,
+    },
+    /// More holiday rulings than allowed (L1.1).
+    #[error("at most {max} holiday rulings")]
+    TooManyRulings {
+        /// Most rulings allowed.
+        max: u32,
+    },
 }
 
 /// A time, date or duration that does not read is the case's problem of the same name.
@@ -296,6 +311,9 @@ impl Problem {
             }
             Problem::BeforeReport => "早于报告时间(reported_at)".into(),
             Problem::OutOfTimeRange => "与案例中其他时间相距过远,无法计算".into(),
+            Problem::EndsBeforeFirstDay => "最后一天早于第一天(from)".into(),
+            Problem::RulingTooLong { max } => format!("一条节假日安排最多 {max} 天"),
+            Problem::TooManyRulings { max } => format!("节假日安排最多 {max} 条"),
         }
     }
 }

@@ -132,6 +132,89 @@ pub fn event(inc: &Incident, cls: &Classification, threshold: u32, terms: &Terms
     }
 }
 
+/// L1.1: the note an incident carries when its report date is outside every known holiday
+/// ruling (the built-in table and the case's own): plain weekdays were used, and the year's
+/// rulings can be imported. `None` inside the known years.
+pub fn outside_note(inc: &Incident, routing: &Routing) -> Option<crate::terms::Text> {
+    let c = routing.outside.as_ref()?;
+    routing.kind?;
+    let when = inc.reported_at.short();
+    let date = when.get(..10).unwrap_or_default();
+    let year = date.get(..4).unwrap_or_default();
+    let (a, b) = (c.first.year(), c.last.year());
+    Some(crate::terms::Text {
+        zh: format!(
+            "{date} 不在已知节假日安排的年份内({a}–{b}):办公时间按普通工作周计算,未考虑节假日和调休(L1.1)。可导入 {year} 年的节假日安排(国务院办公厅通知文本、节假日 JSON 或 iCalendar 文件)后重新计算。"
+        ),
+        en: format!(
+            "{date} is outside the years of known holiday rulings ({a}–{b}): office hours were taken as plain weekdays, without holidays or make-up workdays (L1.1). Import the holiday rulings for {year} (the State Council notice text, a holiday JSON or an iCalendar file) to apply them."
+        ),
+    })
+}
+
+/// L1.1: the days holiday rulings added to the case decided inside a deadline on the
+/// office-hours clock (its start to its due date), each run of days with its name and source;
+/// `None` for the 24×7 clock or when no ruling fell inside.
+pub fn rulings_in(d: &Deadline, office: &crate::calendar::Calendar) -> Option<Step> {
+    use crate::calendar::range::{date_of, day_number};
+    if d.clock != Clock::OfficeHours {
+        return None;
+    }
+    let table = office.days();
+    let exception = |n: i64| table.get(n).ok().flatten();
+    let date = |n: i64| date_of(n).map(|d| d.to_string()).unwrap_or_default();
+    let (first, last) = (
+        day_number(d.from.local_date()),
+        day_number(d.due.local_date()),
+    );
+    let (mut zh, mut en) = (Vec::new(), Vec::new());
+    // A deadline of a few business days spans weeks at most; 400 days bounds the walk.
+    let mut n = first;
+    while n <= last.min(first + 400) {
+        let e = exception(n);
+        let Some((e, src)) = e.as_ref().and_then(|e| {
+            let src = e.source.as_ref().filter(|s| s.is_ruling())?;
+            Some((e, src))
+        }) else {
+            n += 1;
+            continue;
+        };
+        // The run of days under the same ruling.
+        let mut end = n;
+        while end < last && exception(end + 1).as_ref() == Some(e) {
+            end += 1;
+        }
+        let span = if end == n {
+            date(n)
+        } else {
+            format!("{}–{}", date(n), date(end))
+        };
+        let (wzh, wen) = if e.kind == DayKind::Holiday {
+            ("放假", "day(s) off")
+        } else {
+            ("调休上班", "make-up workday(s)")
+        };
+        zh.push(format!("{span} {}{wzh}({src})", e.name.zh()));
+        en.push(format!("{span} {} {wen} ({src})", e.name.en()));
+        n = end + 1;
+    }
+    if zh.is_empty() {
+        return None;
+    }
+    let (kzh, ken) = d.kind.names();
+    Some(Step::new(
+        d.clause.clone(),
+        format!(
+            "{kzh}期限按办公时间计算,期间按案例所附节假日安排:{}。",
+            zh.join(";")
+        ),
+        format!(
+            "The {ken} deadline runs on office hours, with the holiday rulings added to the case: {}.",
+            en.join("; ")
+        ),
+    ))
+}
+
 /// L1.1/L1.2: the channel of the report, with the day type that decided it (statutory
 /// holiday, make-up workday, weekend, workday, or a date outside the holiday table's years).
 pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
@@ -151,12 +234,18 @@ pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
             (
                     "不在法定节假日表的年份内",
                     "is outside the years of the statutory holiday calendar",
-                    format!("({a}–{b}),节假日和调休未知,按普通工作日计算"),
-                    format!(" ({a}–{b}): holidays and make-up workdays are unknown, so plain weekdays are applied"),
+                    format!("({a}–{b}),节假日和调休未知,按普通工作日计算;可导入该年的节假日安排"),
+                    format!(" ({a}–{b}): holidays and make-up workdays are unknown, so plain weekdays are applied; that year's holiday rulings can be imported"),
                 )
         }
         (None, Some(kind), Some(e)) => {
-            let src = e.source.unwrap_or_default();
+            let src = e.source.as_ref().map(|s| s.as_str()).unwrap_or_default();
+            // A ruling added to the case is cited as such, with its document.
+            let (added_zh, added_en) = if e.source.as_ref().is_some_and(|s| s.is_ruling()) {
+                ("案例所附节假日安排:", "holiday ruling added to the case: ")
+            } else {
+                ("", "")
+            };
             let (wzh, wen) = if kind == DayKind::Holiday {
                 ("是法定节假日", "is a statutory holiday")
             } else {
@@ -165,8 +254,8 @@ pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
             (
                 wzh,
                 wen,
-                format!("({} {src})", e.name.zh()),
-                format!(" ({}, {src})", e.name.en()),
+                format!("({} {added_zh}{src})", e.name.zh()),
+                format!(" ({}, {added_en}{src})", e.name.en()),
             )
         }
         (None, Some(DayKind::Weekend), None) => {

@@ -444,6 +444,16 @@ impl OfficeHoursSpec {
     /// with the PRC statutory holidays and make-up workdays unless `plain`. `None` when a day
     /// or time does not read, or the office never opens.
     pub fn calendar(&self, plain: bool) -> Option<crate::calendar::Calendar> {
+        self.calendar_with(plain, &[])
+    }
+
+    /// [`OfficeHoursSpec::calendar`] with a case's holiday rulings added to the PRC table
+    /// (they apply where the PRC table does: not to plain weekdays).
+    pub fn calendar_with(
+        &self,
+        plain: bool,
+        rulings: &[crate::calendar::HolidayRuling],
+    ) -> Option<crate::calendar::Calendar> {
         use crate::calendar::{Calendar, DayTable, Span, WeeklyHours, Zone};
         let (open, close) = (clock_time(&self.open)?, clock_time(&self.close)?);
         let mut hours = WeeklyHours::closed();
@@ -458,7 +468,9 @@ impl OfficeHoursSpec {
         let days = if plain || !self.prc_holidays {
             DayTable::none()
         } else {
-            DayTable::prc()
+            let mut t = DayTable::prc();
+            t.add_rulings(rulings);
+            t
         };
         Some(Calendar::new(Zone::asia_shanghai(), hours, days))
     }

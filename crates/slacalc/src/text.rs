@@ -122,6 +122,14 @@ pub fn render(a: &Assessment, lang: Lang) -> String {
             l.pick("计入", "applied"),
             p.applied.pretty(),
         );
+        for n in &r.notes {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                l.pick("注意", "note"),
+                l.pick(&n.zh, &n.en)
+            );
+        }
         let _ = writeln!(out, "  {}:", l.pick("理由", "reasoning"));
         for s in &r.explanation {
             let _ = writeln!(out, "    [{}] {}", s.clause, l.pick(&s.zh, &s.en));
@@ -167,6 +175,14 @@ pub fn explain(a: &Assessment, lang: Lang) -> String {
             l.name(&r.event_level),
             l.name(&r.coverage)
         );
+        for n in &r.notes {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                l.pick("注意", "note"),
+                l.pick(&n.zh, &n.en)
+            );
+        }
         for (n, s) in r.explanation.iter().enumerate() {
             let _ = writeln!(
                 out,

@@ -151,6 +151,7 @@ pub fn validate(case: &Case) -> Result<(), Vec<CaseError>> {
     let terms = case.terms.resolve();
     let mut errs = Vec::new();
     check_head(case, terms.as_ref(), &mut errs);
+    check_holidays(case, &mut errs);
     let mut ids = HashSet::new();
     for (n, inc) in case.incidents.iter().enumerate() {
         check_one(n, inc, terms.as_ref(), Some(&mut ids), &mut errs);
@@ -166,6 +167,7 @@ pub fn validate_contract(case: &Case) -> Result<(), Vec<CaseError>> {
     let terms = case.terms.resolve();
     let mut errs = Vec::new();
     check_head(case, terms.as_ref(), &mut errs);
+    check_holidays(case, &mut errs);
     check_monitoring(case, terms.as_ref(), &mut errs);
     result(errs)
 }
@@ -317,6 +319,58 @@ impl At {
         match self {
             At::Field(name) => format!("{p}.{name}"),
             At::Span(list, k, part) => format!("{p}.{list}[{k}].{part}"),
+        }
+    }
+}
+
+/// Most holiday rulings a case may carry (a notice has about 15; a century of them fits).
+pub const MAX_RULINGS: usize = 2000;
+/// Most days one holiday ruling may span.
+pub const MAX_RULING_DAYS: i64 = 366;
+
+/// L1.1: the case's holiday rulings, each under `holidays[k]`.
+fn check_holidays(case: &Case, errs: &mut Vec<CaseError>) {
+    use chrono::Datelike;
+    if case.holidays.len() > MAX_RULINGS {
+        errs.push(CaseError::at(
+            "holidays",
+            Problem::TooManyRulings {
+                max: MAX_RULINGS as u32,
+            },
+        ));
+        return;
+    }
+    for (k, r) in case.holidays.iter().enumerate() {
+        let last = r.last();
+        for (field, d) in [("from", r.from), ("to", last)] {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
+                errs.push(CaseError::at(
+                    format!("holidays[{k}].{field}"),
+                    year_problem(),
+                ));
+            }
+        }
+        if last < r.from {
+            errs.push(CaseError::at(
+                format!("holidays[{k}].to"),
+                Problem::EndsBeforeFirstDay,
+            ));
+        } else if (last - r.from).num_days() >= MAX_RULING_DAYS {
+            errs.push(CaseError::at(
+                format!("holidays[{k}].to"),
+                Problem::RulingTooLong {
+                    max: MAX_RULING_DAYS as u32,
+                },
+            ));
+        }
+        if r.name.trim().is_empty() {
+            errs.push(CaseError::at(format!("holidays[{k}].name"), Problem::Empty));
+        }
+        if r.source.trim().is_empty() {
+            errs.push(CaseError::at(
+                format!("holidays[{k}].source"),
+                Problem::Empty,
+            ));
         }
     }
 }

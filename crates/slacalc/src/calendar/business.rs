@@ -47,8 +47,8 @@ pub struct DayInfo {
     pub kind: DayKind,
     /// The holiday's or make-up day's name.
     pub name: Option<DayName>,
-    /// The notice it comes from (PRC statutory calendar).
-    pub source: Option<&'static str>,
+    /// The notice or holiday ruling it comes from.
+    pub source: Option<super::days::Source>,
     /// Timed closures that fall on the date.
     pub closures: Vec<Closure>,
 }

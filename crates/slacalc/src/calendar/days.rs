@@ -5,7 +5,7 @@
 use super::error::CalendarError;
 use super::prc::{self, Festival, Ruling, Ymd};
 use super::range::{date_of, day_number};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 
 /// The kind of a day, as `slacalc calendar days` prints it.
@@ -46,6 +46,8 @@ pub enum DayName {
     Festival(Festival),
     /// Any other name.
     Text(Arc<str>),
+    /// A name in Chinese and in English (a holiday ruling's).
+    Both(Arc<str>, Arc<str>),
 }
 
 impl DayName {
@@ -58,7 +60,7 @@ impl DayName {
     pub fn zh(&self) -> &str {
         match self {
             DayName::Festival(f) => f.names().0,
-            DayName::Text(t) => t,
+            DayName::Text(t) | DayName::Both(t, _) => t,
         }
     }
 
@@ -66,7 +68,7 @@ impl DayName {
     pub fn en(&self) -> &str {
         match self {
             DayName::Festival(f) => f.names().1,
-            DayName::Text(t) => t,
+            DayName::Text(t) | DayName::Both(_, t) => t,
         }
     }
 }
@@ -79,7 +81,37 @@ pub struct Exception {
     /// What it is called.
     pub name: DayName,
     /// Where it comes from, e.g. 国办发明电〔2024〕12号.
-    pub source: Option<&'static str>,
+    pub source: Option<Source>,
+}
+
+/// The document a dated exception comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A notice of the built-in table ([`prc::NOTICES`]).
+    Notice(&'static str),
+    /// A holiday ruling added to the case (L1.1), e.g. from a newer notice.
+    Ruling(Arc<str>),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Source {
+    /// The document number or title.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Source::Notice(s) => s,
+            Source::Ruling(s) => s,
+        }
+    }
+
+    /// Whether it is a ruling added to the case rather than the built-in table.
+    pub fn is_ruling(&self) -> bool {
+        matches!(self, Source::Ruling(_))
+    }
 }
 
 /// The range of dates a table speaks for; outside it a day's kind is unknown.
@@ -110,6 +142,9 @@ const PRC_COVERAGE: Coverage = {
         days: (prc::first_day(), prc::last_day()),
     }
 };
+
+/// What the PRC table is called once holiday rulings extended its years (L1.1).
+const WITH_RULINGS: &str = "PRC statutory holiday calendar and the holiday rulings added";
 
 /// Dated exceptions by day number, with the range they cover.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -153,7 +188,7 @@ fn statutory(date: Ymd) -> Option<Exception> {
             found = Some(Exception {
                 kind,
                 name: DayName::Festival(rule.festival()),
-                source: Some(notice.number),
+                source: Some(Source::Notice(notice.number)),
             });
         }
     }
@@ -203,6 +238,39 @@ impl DayTable {
                 source: None,
             },
         );
+    }
+
+    /// Sets `date`'s exception, replacing an earlier one (the built-in notices included).
+    pub fn set_exception(&mut self, date: NaiveDate, e: Exception) {
+        put(Arc::make_mut(&mut self.entries), day_number(date), e);
+    }
+
+    /// Grows the coverage by `years` (sorted) that join it: the year after its last, then the
+    /// next, … (and likewise before its first). A table without coverage is unchanged.
+    pub fn extend_coverage(&mut self, years: &[i32]) {
+        let Some(cov) = self.coverage.as_mut() else {
+            return;
+        };
+        let (mut first, mut last) = (cov.first.year(), cov.last.year());
+        while years.binary_search(&(last + 1)).is_ok() {
+            last += 1;
+        }
+        while years.binary_search(&(first - 1)).is_ok() {
+            first -= 1;
+        }
+        if let (Some(a), Some(b)) = (
+            NaiveDate::from_ymd_opt(first, 1, 1),
+            NaiveDate::from_ymd_opt(last, 12, 31),
+        ) {
+            if (a, b) != (cov.first, cov.last) {
+                *cov = Coverage {
+                    first: a,
+                    last: b,
+                    what: WITH_RULINGS,
+                    days: (day_number(a), day_number(b)),
+                };
+            }
+        }
     }
 
     /// The dates the table speaks for (`None`: every date).
@@ -263,7 +331,7 @@ impl DayTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Datelike, Weekday};
+    use chrono::Weekday;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -319,7 +387,10 @@ mod tests {
         let e = t.get(day_number(date(2025, 10, 1))).ok().flatten();
         let e = e.as_ref();
         assert_eq!(e.map(|e| e.kind), Some(DayKind::Holiday));
-        assert_eq!(e.and_then(|e| e.source), Some("国办发明电〔2024〕12号"));
+        assert_eq!(
+            e.and_then(|e| e.source.as_ref()).map(Source::as_str),
+            Some("国办发明电〔2024〕12号")
+        );
         let e = t.get(day_number(date(2025, 9, 28))).ok().flatten();
         let e = e.as_ref();
         assert_eq!(e.map(|e| e.kind), Some(DayKind::MakeupWorkday));

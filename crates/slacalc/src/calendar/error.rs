@@ -93,6 +93,9 @@ pub enum IcsProblem {
     /// A `TZID` that is neither an IANA zone nor a fixed-offset VTIMEZONE of the file.
     #[error("time zone \"{0}\" is neither an IANA zone nor a fixed-offset VTIMEZONE of this file")]
     UnknownZone(String),
+    /// A timed event where only all-day events are read (holiday rulings).
+    #[error("a timed event is not a day off or a make-up workday: holiday rulings are all-day events (DTSTART;VALUE=DATE:20270101)")]
+    Timed,
     /// Recurring events are not supported.
     #[error(
         "recurring events (RRULE/RDATE) are not supported: list each holiday as its own event"

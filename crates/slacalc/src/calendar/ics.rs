@@ -29,25 +29,7 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
         let name = DayName::same(ev.summary.clone().unwrap_or_else(|| "holiday".to_string()));
         match read_value(start, "DTSTART")? {
             When::Date(first) => {
-                let last = match (&ev.end, &ev.duration) {
-                    (Some(end), _) => match read_value(end, "DTEND")? {
-                        When::Date(e) if e > first => e.pred_opt().unwrap_or(first),
-                        When::Date(e) if e == first => first,
-                        When::Date(_) => return Err(err(end.line, IcsProblem::EndBeforeStart)),
-                        When::Local(..) => return Err(err(end.line, IcsProblem::MixedKinds)),
-                    },
-                    (None, Some(d)) => {
-                        // A duration past the last date is refused, never cut to one day.
-                        let bad = || err(d.line, IcsProblem::BadDuration(d.value.clone()));
-                        let secs = ics_duration(&d.value).ok_or_else(bad)?;
-                        let n = u64::try_from(secs)
-                            .unwrap_or(0)
-                            .div_ceil(DAY.unsigned_abs())
-                            .max(1);
-                        first.checked_add_days(Days::new(n - 1)).ok_or_else(bad)?
-                    }
-                    (None, None) => first,
-                };
+                let last = all_day_last(ev, first)?;
                 // Only the days business time works with (1900–2199) can ever be asked
                 // about: marking the rest of a 10,000-year event would take seconds and
                 // hundreds of MB.
@@ -91,6 +73,95 @@ pub fn load_ics(text: &str, base: Calendar) -> Result<Calendar, CalendarError> {
     Ok(Calendar::new(base.zone().clone(), base.hours().clone(), days).with_closures(closures))
 }
 
+/// The last day (inclusive) of an all-day event starting on `first` (DTEND exclusive, or a
+/// DURATION in started days, or the one day).
+fn all_day_last(ev: &Event, first: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    let err = |line: usize, problem: IcsProblem| CalendarError::Ics { line, problem };
+    Ok(match (&ev.end, &ev.duration) {
+        (Some(end), _) => match read_value(end, "DTEND")? {
+            When::Date(e) if e > first => e.pred_opt().unwrap_or(first),
+            When::Date(e) if e == first => first,
+            When::Date(_) => return Err(err(end.line, IcsProblem::EndBeforeStart)),
+            When::Local(..) => return Err(err(end.line, IcsProblem::MixedKinds)),
+        },
+        (None, Some(d)) => {
+            // A duration past the last date is refused, never cut to one day.
+            let bad = || err(d.line, IcsProblem::BadDuration(d.value.clone()));
+            let secs = ics_duration(&d.value).ok_or_else(bad)?;
+            let n = u64::try_from(secs)
+                .unwrap_or(0)
+                .div_ceil(DAY.unsigned_abs())
+                .max(1);
+            first.checked_add_days(Days::new(n - 1)).ok_or_else(bad)?
+        }
+        (None, None) => first,
+    })
+}
+
+/// An all-day event of an iCalendar file, for the holiday-rulings reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WholeDays {
+    /// Line of its `BEGIN:VEVENT`.
+    pub line: usize,
+    /// First day.
+    pub first: NaiveDate,
+    /// Last day (inclusive).
+    pub last: NaiveDate,
+    /// SUMMARY, unescaped.
+    pub summary: Option<String>,
+    /// DESCRIPTION, unescaped.
+    pub description: Option<String>,
+    /// `X-NAME-EN`, unescaped (written by the rulings writer).
+    pub name_en: Option<String>,
+}
+
+/// The all-day events of an iCalendar file, read by the same reader as [`load_ics`]
+/// (cancelled events left out); a timed event is refused with its line, as `timed`.
+pub(crate) fn whole_day_events(text: &str) -> Result<Vec<WholeDays>, CalendarError> {
+    let parsed = parse(text)?;
+    let mut out = Vec::with_capacity(parsed.events.len());
+    for ev in &parsed.events {
+        let start = ev.start.as_ref().ok_or(CalendarError::Ics {
+            line: ev.line,
+            problem: IcsProblem::MissingStart,
+        })?;
+        match read_value(start, "DTSTART")? {
+            When::Date(first) => out.push(WholeDays {
+                line: ev.line,
+                first,
+                last: all_day_last(ev, first)?,
+                summary: ev.summary.clone(),
+                description: ev.description.clone(),
+                name_en: ev.name_en.clone(),
+            }),
+            When::Local(..) => {
+                return Err(CalendarError::Ics {
+                    line: start.line,
+                    problem: IcsProblem::Timed,
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Escapes a TEXT value (RFC 5545 3.3.11) for a content line.
+pub(crate) fn escape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A property as read: its value, parameters and line.
 #[derive(Debug, Clone)]
 struct Prop {
@@ -106,6 +177,8 @@ struct Event {
     end: Option<Prop>,
     duration: Option<Prop>,
     summary: Option<String>,
+    description: Option<String>,
+    name_en: Option<String>,
     cancelled: bool,
 }
 
@@ -215,6 +288,8 @@ fn parse(text: &str) -> Result<Parsed, CalendarError> {
                         "DTEND" => ev.end = Some(prop),
                         "DURATION" => ev.duration = Some(prop),
                         "SUMMARY" => ev.summary = Some(unescape(&prop.value)),
+                        "DESCRIPTION" => ev.description = Some(unescape(&prop.value)),
+                        "X-NAME-EN" => ev.name_en = Some(unescape(&prop.value)),
                         "STATUS" => ev.cancelled = prop.value.eq_ignore_ascii_case("CANCELLED"),
                         "RRULE" | "RDATE" => return Err(err(line, IcsProblem::Recurrence)),
                         _ => {}

@@ -8,6 +8,7 @@
 //! - [`Clock`]: the clock a deadline runs on (24×7 or office hours).
 //! - [`prc`]: the State Council notices 2004–2026 as data.
 //! - [`load_ics`]: holidays from an iCalendar file.
+//! - [`rulings`]: holiday rulings added by the user (a newer notice), and their readers.
 //! - [`channel`]: L1.2, office hotline or 24×7 line, with the day type that decided it.
 
 mod business;
@@ -18,15 +19,17 @@ mod error;
 mod ics;
 pub mod prc;
 pub mod range;
+pub mod rulings;
 mod week;
 mod zone;
 
 pub use business::{Calendar, Closure, DayInfo};
 pub use clock::Clock;
-pub use days::{Coverage, DayKind, DayName, DayTable, Exception};
+pub use days::{Coverage, DayKind, DayName, DayTable, Exception, Source};
 pub use duration::{format_duration, parse_duration};
 pub use error::{CalendarError, IcsProblem};
 pub use ics::load_ics;
+pub use rulings::{HolidayRuling, RulingKind};
 pub use week::{hhmm, Span, WeeklyHours};
 pub use zone::Zone;
 
