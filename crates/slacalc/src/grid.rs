@@ -4,10 +4,13 @@
 //! with the same header synonyms, `--map` columns and cell words.
 
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// One cell of a table.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// One cell of a table (as JSON: `"Empty"`, `{"Text": "…"}`, `{"Number": 1.5}`, `{"Serial":
+/// 45719.5}`, `{"DateTime": "2025-03-03T08:10:00"}`, so a grid can cross from a wasm module
+/// to another).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum Cell {
     /// Nothing in it.
     #[default]
@@ -55,7 +58,7 @@ impl Cell {
 
 /// A table: the header row first, then one row per record (rows may be shorter or longer
 /// than the header).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     /// The line (row number) of the header in its file: 1 for a CSV, the sheet's row for a
     /// workbook; problems name the lines counted from it.

@@ -10,7 +10,7 @@ use crate::names::Named;
 use crate::spreadsheet::{self, DateSystem};
 use crate::terms::{Terms, TermsSpec};
 use crate::text::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The columns a CSV may have, in the order the template lists them.
@@ -502,7 +502,7 @@ fn csv_field(out: &mut String, field: &str) {
 
 /// What a column of an exported table holds, for writers that keep types (a workbook's date
 /// cells and numbers); the CSV writes every cell as its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ColumnKind {
     /// Text.
     Text,
@@ -516,10 +516,10 @@ pub enum ColumnKind {
 
 /// A table to write: the header (in the chosen language), the kind of each column, and each
 /// row's cells as text, exactly as the CSV writes them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Export {
     /// The header.
-    pub header: Vec<&'static str>,
+    pub header: Vec<String>,
     /// The kind of each column.
     pub kinds: Vec<ColumnKind>,
     /// The rows.
@@ -541,7 +541,7 @@ impl Export {
             }
             out.push('\n');
         };
-        record(&mut self.header.iter().copied());
+        record(&mut self.header.iter().map(String::as_str));
         for row in &self.rows {
             record(&mut row.iter().map(String::as_str));
         }
@@ -616,7 +616,7 @@ pub fn incident_export<'a>(
         })
         .collect();
     Export {
-        header: incident_header(lang),
+        header: incident_header(lang).into_iter().map(String::from).collect(),
         kinds,
         rows,
     }
@@ -708,8 +708,8 @@ pub fn assessment_export(a: &Assessment, lang: Lang) -> Export {
         header: ASSESSED
             .iter()
             .map(|(en, zh, _)| match lang {
-                Lang::En => *en,
-                Lang::Zh => *zh,
+                Lang::En => en.to_string(),
+                Lang::Zh => zh.to_string(),
             })
             .collect(),
         kinds: ASSESSED.iter().map(|c| c.2).collect(),
