@@ -5,6 +5,7 @@
 mod calendar_cmd;
 mod cli;
 mod decode;
+mod ledger_file;
 mod output;
 
 fn main() -> std::process::ExitCode {

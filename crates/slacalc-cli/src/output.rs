@@ -3,7 +3,7 @@
 //! with status 0, as command-line tools do, instead of a panic. Problems go to standard error,
 //! which is never a reason to fail.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 /// Standard output could not take the result.
 #[derive(Debug)]
@@ -37,6 +37,20 @@ pub fn println(line: &str) -> Result<(), WriteError> {
     let mut out = io::stdout().lock();
     out.write_all(line.as_bytes())?;
     out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes a binary result (a workbook) to standard output, refused when that is a terminal
+/// (redirect it: `> ledger.xlsx`).
+pub fn write_binary(bytes: &[u8]) -> Result<(), WriteError> {
+    let mut out = io::stdout().lock();
+    if out.is_terminal() {
+        return Err(WriteError::Failed(io::Error::other(
+            "a workbook is not written to a terminal; redirect it, e.g. > ledger.xlsx",
+        )));
+    }
+    out.write_all(bytes)?;
     out.flush()?;
     Ok(())
 }

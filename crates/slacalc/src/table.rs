@@ -616,7 +616,10 @@ pub fn incident_export<'a>(
         })
         .collect();
     Export {
-        header: incident_header(lang).into_iter().map(String::from).collect(),
+        header: incident_header(lang)
+            .into_iter()
+            .map(String::from)
+            .collect(),
         kinds,
         rows,
     }
