@@ -182,6 +182,16 @@ fn usage(msg: String) -> Failure {
     Failure::Report(vec![format!("error: {msg}")], 2)
 }
 
+/// A workbook is written to standard output only when that is not a terminal.
+fn binary_output_allowed() -> Result<(), Failure> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(usage(
+            "a workbook is not written to a terminal; redirect it, e.g. > ledger.xlsx".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// The bytes of a file, or of standard input for `-`.
 fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
     if file == "-" {
@@ -384,6 +394,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             as_of: when,
         } => {
             let when = as_of(when)?;
+            if matches!(format, Format::Xlsx) {
+                binary_output_allowed()?;
+            }
             let (case, warnings) = match (&csv.csv, file) {
                 (Some(path), None) => csv_case(path, &csv)?,
                 (None, Some(file)) => (parse_case(&read(&file)?)?, Vec::new()),
@@ -475,6 +488,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Incidents { csv, format, lang } => {
+            if matches!(format, TableFormat::Xlsx) {
+                binary_output_allowed()?;
+            }
             let path = csv
                 .csv
                 .as_deref()

@@ -3,7 +3,7 @@
 //! with status 0, as command-line tools do, instead of a panic. Problems go to standard error,
 //! which is never a reason to fail.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 /// Standard output could not take the result.
 #[derive(Debug)]
@@ -41,15 +41,10 @@ pub fn println(line: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Writes a binary result (a workbook) to standard output, refused when that is a terminal
-/// (redirect it: `> ledger.xlsx`).
+/// Writes a binary result (a workbook) to standard output, and flushes it (the caller has
+/// made sure it is not a terminal).
 pub fn write_binary(bytes: &[u8]) -> Result<(), WriteError> {
     let mut out = io::stdout().lock();
-    if out.is_terminal() {
-        return Err(WriteError::Failed(io::Error::other(
-            "a workbook is not written to a terminal; redirect it, e.g. > ledger.xlsx",
-        )));
-    }
     out.write_all(bytes)?;
     out.flush()?;
     Ok(())

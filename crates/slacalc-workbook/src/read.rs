@@ -1,7 +1,7 @@
 //! Reading a workbook's sheet into the engine's grid of typed cells.
 
 use crate::WorkbookError;
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Sheets};
 use chrono::NaiveDate;
 use slacalc::grid::{Cell, Grid};
 use std::io::Cursor;
@@ -106,25 +106,115 @@ pub fn read_workbook(bytes: &[u8], choice: &SheetChoice) -> Result<WorkbookRead,
             available: sheets,
         });
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| WorkbookError::Sheet {
-            sheet: sheet.clone(),
-            reason: e.to_string(),
-        })?;
-    let first_line = range
-        .start()
-        .map_or(1, |(row, _)| usize::try_from(row).unwrap_or(0) + 1);
-    let rows = range
-        .rows()
-        .map(|row| row.iter().map(cell).collect())
-        .collect();
+    let broken = |e: &dyn std::fmt::Display| WorkbookError::Sheet {
+        sheet: sheet.clone(),
+        reason: e.to_string(),
+    };
+    // .xlsx and .xlsb are read cell by cell, so a stray cell far away (XFD1048576) costs one
+    // cell, not a dense range of billions; .xls is at most 65,536 × 256, read whole.
+    let cells = match &mut book {
+        Sheets::Xlsx(x) => {
+            let mut reader = x.worksheet_cells_reader(&sheet).map_err(|e| broken(&e))?;
+            let mut cells = Vec::new();
+            while let Some(c) = reader.next_cell().map_err(|e| broken(&e))? {
+                if let Some(v) = cell_ref(c.get_value()) {
+                    cells.push((c.get_position(), v));
+                }
+            }
+            cells
+        }
+        Sheets::Xlsb(x) => {
+            let mut reader = x.worksheet_cells_reader(&sheet).map_err(|e| broken(&e))?;
+            let mut cells = Vec::new();
+            while let Some(c) = reader.next_cell().map_err(|e| broken(&e))? {
+                if let Some(v) = cell_ref(c.get_value()) {
+                    cells.push((c.get_position(), v));
+                }
+            }
+            cells
+        }
+        other => {
+            let range = other.worksheet_range(&sheet).map_err(|e| broken(&e))?;
+            // used_cells counts from the range's start; positions here are the sheet's.
+            let (top, left) = range.start().unwrap_or((0, 0));
+            range
+                .used_cells()
+                .filter_map(|(r, c, v)| {
+                    let r = top.checked_add(u32::try_from(r).ok()?)?;
+                    let c = left.checked_add(u32::try_from(c).ok()?)?;
+                    Some(((r, c), cell(v)))
+                })
+                .collect()
+        }
+    };
+    let grid = grid_of(cells).ok_or_else(|| {
+        broken(&format!(
+            "more than {MAX_SLOTS} cells between its first and last used ones; a ledger is a table from its header on"
+        ))
+    })?;
     Ok(WorkbookRead {
         format,
         sheet,
         sheets,
-        grid: Grid { first_line, rows },
+        grid,
     })
+}
+
+/// The most cells (used or between used ones) a sheet's grid may hold: 4,000,000, e.g.
+/// 100,000 rows of 40 columns (the engine reads at most 100,000 incidents).
+const MAX_SLOTS: usize = 4_000_000;
+
+/// Used cells, at their (row, column), as rows from the first used row and column on (each
+/// row as long as its last used cell); `None` past [`MAX_SLOTS`].
+fn grid_of(mut cells: Vec<((u32, u32), Cell)>) -> Option<Grid> {
+    let top = cells.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
+    let left = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    cells.sort_by_key(|(pos, _)| *pos);
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut slots = 0usize;
+    for ((r, c), v) in cells {
+        let (r, c) = (
+            usize::try_from(r - top).ok()?,
+            usize::try_from(c - left).ok()?,
+        );
+        if rows.len() <= r {
+            slots = slots.checked_add(r + 1 - rows.len())?;
+            if slots > MAX_SLOTS {
+                return None;
+            }
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = rows.get_mut(r)?;
+        if row.len() <= c {
+            slots = slots.checked_add(c + 1 - row.len())?;
+            if slots > MAX_SLOTS {
+                return None;
+            }
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = v;
+    }
+    Some(Grid {
+        first_line: usize::try_from(top).ok()? + 1,
+        rows,
+    })
+}
+
+/// A cell of the streaming readers as the engine takes it; `None` when empty.
+fn cell_ref(data: &DataRef<'_>) -> Option<Cell> {
+    let c = match data {
+        DataRef::Empty => return None,
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Text(b.to_string()),
+        DataRef::DateTime(d) if d.is_datetime() => date_time(d).unwrap_or(Cell::Serial(d.as_f64())),
+        DataRef::DateTime(d) => Cell::Number(d.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Text(e.to_string()),
+    };
+    Some(c)
 }
 
 /// One cell as the engine takes it.

@@ -108,3 +108,53 @@ fn the_openpyxl_fixture_reads_as_its_csv_twin() {
         (5, "restored_at")
     );
 }
+
+/// A workbook of one sheet with these text cells, written by rust_xlsxwriter.
+fn book_with(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, c, text) in cells {
+        ws.write_string(*r, *c, *text)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_table_further_down_and_right_keeps_the_sheets_row_numbers() {
+    // The header in C3: problems name rows 3 and 4 as the sheet does.
+    let bytes = book_with(&[
+        (2, 2, "编号"),
+        (2, 3, "报障时间"),
+        (3, 2, "A1"),
+        (3, 3, "2025/2/30 8:10"),
+    ]);
+    let book = read_workbook(&bytes, &SheetChoice::First).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.grid.first_line, 3);
+    assert_eq!(book.grid.rows[0][0], Cell::Text("编号".into()));
+    let read = read_grid(&book.grid, &letter(), &ReadOptions::default());
+    assert!(!read.problems.is_empty());
+    assert!(
+        read.problems.iter().all(|p| p.line == 4),
+        "{:?}",
+        read.problems
+    );
+}
+
+#[test]
+fn a_stray_cell_in_the_last_row_and_column_costs_one_cell() {
+    // XFD1048576: a dense range would be 17 billion cells; the grid is ragged.
+    let bytes = book_with(&[(0, 0, "编号"), (1, 0, "A1"), (1_048_575, 16_383, "far")]);
+    let book = read_workbook(&bytes, &SheetChoice::First).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.grid.rows.len(), 1_048_576);
+    assert_eq!(book.grid.rows[1].len(), 1);
+    // Too many cells between the first and the last used ones is refused, not attempted.
+    let mut cells: Vec<(u32, u16, &str)> = (1..300u32).map(|r| (r * 3000, 16_000, "x")).collect();
+    cells.push((0, 0, "编号"));
+    let refused = read_workbook(&book_with(&cells), &SheetChoice::First);
+    let refused = refused.map(|b| b.grid.rows.len());
+    assert!(
+        matches!(&refused, Err(WorkbookError::Sheet { reason, .. }) if reason.contains("more than 4000000 cells")),
+        "{refused:?}"
+    );
+}
