@@ -399,12 +399,8 @@ pub fn read_grid(grid: &Grid, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
         },
     };
     let terms = serde_json::to_value(terms).unwrap_or_default();
+    // No header at all: no incident, and nothing wrong (as an empty file always read).
     let Some((head, records)) = grid.rows.split_first() else {
-        out.problems.push(RowError {
-            line: grid.first_line.max(1),
-            column: String::new(),
-            problem: Problem::Empty,
-        });
         return out;
     };
     // A column with no header and no value anywhere (trailing separators, a blank column of
@@ -806,6 +802,62 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
             zh.split_once('\n').map(|x| x.1)
         );
         assert_eq!(zh.lines().next().map(|h| h.split(',').count()), Some(17));
+    }
+
+    #[test]
+    fn typed_cells_read_as_the_same_text_in_a_csv() {
+        let t = |s: &str| Cell::Text(s.into());
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 3, 3)
+            .and_then(|d| d.and_hms_opt(8, 10, 0))
+            .unwrap_or_default();
+        let head = [
+            "编号",
+            "报障时间",
+            "优先级",
+            "受影响邮箱比例",
+            "系统可用",
+            "严重损坏",
+            "类型",
+            "原因",
+            "故障开始",
+            "恢复时间",
+        ];
+        let mut header: Vec<Cell> = head.iter().map(|h| t(h)).collect();
+        header.push(Cell::Empty);
+        let grid = Grid {
+            first_line: 3,
+            rows: vec![
+                header,
+                vec![
+                    Cell::Number(1001.0),
+                    Cell::DateTime(at),
+                    t("紧急"),
+                    Cell::Number(100.0),
+                    t("否"),
+                    t("是"),
+                    t("故障"),
+                    t("供应商"),
+                    // 2025-03-03 08:00 as a General-formatted serial.
+                    Cell::Number(45719.333333333336),
+                    Cell::Serial(45720.625),
+                ],
+                vec![t("1002"), t("2025/3/3 25:00")],
+            ],
+        };
+        let read = read_grid(&grid, &LETTER, &ReadOptions::default());
+        let csv =
+            "编号,报障时间,优先级,受影响邮箱比例,系统可用,严重损坏,类型,原因,故障开始,恢复时间\n\
+                   1001,2025-03-03 08:10,紧急,100,否,是,故障,供应商,2025/3/3 8:00,2025/3/4 15:00\n";
+        let want = read_table(csv, &LETTER, &ReadOptions::default());
+        assert_eq!(read.incidents.len(), 1, "{:?}", read.problems);
+        assert_eq!(read.incidents[0].1, want.incidents[0].1);
+        // Lines count from the grid's first line; the blank column is no column.
+        assert_eq!(read.incidents[0].0, 4);
+        assert_eq!(read.problems.len(), 1, "{:?}", read.problems);
+        assert_eq!((read.problems[0].line, read.report.by_synonym), (5, 10));
+        // No rows at all: nothing read, nothing wrong.
+        let empty = read_grid(&Grid::default(), &LETTER, &ReadOptions::default());
+        assert!(empty.incidents.is_empty() && empty.problems.is_empty());
     }
 
     #[test]
