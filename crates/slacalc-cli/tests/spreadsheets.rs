@@ -257,3 +257,26 @@ fn incidents_are_written_back_as_csv_or_xlsx_and_read_again() {
     let en = run(&root(XLSX), &[]);
     assert_eq!(again.stdout, en.stdout);
 }
+
+#[test]
+fn xls_and_ods_workbooks_read_as_the_xlsx() {
+    let csv = |file: &str| assess(file, &["--format", "csv"]);
+    let want = csv(XLSX);
+    for (file, kind) in [
+        (
+            "tests/fixtures/spreadsheets/ledger-xlwt.xls",
+            "xls, sheet 事件 (1 of 1), 7 rows",
+        ),
+        (
+            "tests/fixtures/spreadsheets/ledger-odfpy.ods",
+            "ods, sheet 事件 (1 of 1), 7 rows",
+        ),
+    ] {
+        let out = csv(file);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert_eq!(out.stdout, want.stdout, "{file}");
+        assert!(err.contains(kind), "{err}");
+        assert!(err.contains("line 5, column restored_at"), "{err}");
+    }
+}
