@@ -140,16 +140,17 @@ fn spans(cell: &str, with_kind: bool, dates: DateSystem) -> Value {
 }
 
 /// One row as an incident object of the case format: `fields[i]` is the case field of
-/// column `i` (`None`: ignored). Every cell is read from its text ([`Cell::text`]), so a
-/// workbook's number or date cell reads as the same thing typed into a CSV.
-fn row_value(fields: &[Option<&str>], record: &[Cell], how: &Cells<'_>) -> Value {
+/// the record's column `cols[i]` (`None`: ignored). Every cell is read from its text
+/// ([`Cell::text`]), so a workbook's number or date cell reads as the same thing typed into a
+/// CSV.
+fn row_value(fields: &[Option<&str>], cols: &[usize], record: &[Cell], how: &Cells<'_>) -> Value {
     let mut inc = Map::new();
     let mut facts = Map::new();
-    for (name, cell) in fields.iter().zip(record.iter()) {
+    for (name, col) in fields.iter().zip(cols) {
         let Some(name) = *name else { continue };
-        if cell.is_blank() {
+        let Some(cell) = record.get(*col).filter(|c| !c.is_blank()) else {
             continue;
-        }
+        };
         let text = cell.text();
         let cell: &str = &text;
         let v = match name {
@@ -405,20 +406,17 @@ pub fn read_grid(grid: &Grid, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
     };
     // A column with no header and no value anywhere (trailing separators, a blank column of
     // a sheet) is no column.
-    let width = head.len();
-    let used: Vec<bool> = (0..width)
-        .map(|i| {
+    let cols: Vec<usize> = (0..head.len())
+        .filter(|&i| {
             !head[i].is_blank()
                 || records
                     .iter()
                     .any(|r| r.get(i).is_some_and(|c| !c.is_blank()))
         })
         .collect();
-    let header: Vec<String> = head
+    let header: Vec<String> = cols
         .iter()
-        .zip(&used)
-        .filter(|(_, u)| **u)
-        .map(|(c, _)| c.text().trim().to_string())
+        .map(|&i| head[i].text().trim().to_string())
         .collect();
     let fields = resolve_headers(&header, opts, &mut out.report, &mut out.problems);
     if !out.problems.is_empty() {
@@ -427,20 +425,13 @@ pub fn read_grid(grid: &Grid, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
         }
         return out;
     }
-    let mut row = Vec::with_capacity(header.len());
     for (k, record) in records.iter().enumerate() {
         let line = grid.first_line + k + 1;
         if record.iter().all(Cell::is_blank) {
             continue;
         }
         out.report.rows += 1;
-        row.clear();
-        row.extend(
-            (0..width)
-                .filter(|i| used[*i])
-                .map(|i| record.get(i).cloned().unwrap_or_default()),
-        );
-        match parse_row(&row_value(&fields, &row, &how), &terms) {
+        match parse_row(&row_value(&fields, &cols, record, &how), &terms) {
             // An id an earlier row already has: the row is refused (ids name incidents).
             Ok(inc) if out.incidents.iter().any(|(_, g)| g.id == inc.id) => {
                 out.report.bad_rows += 1;
