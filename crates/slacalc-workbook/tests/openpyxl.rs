@@ -7,6 +7,7 @@ mod common;
 use common::assessment;
 use slacalc::table::{assessment_export, ColumnKind};
 use slacalc::text::Lang;
+use std::collections::HashMap;
 use std::process::Command;
 
 /// Prints every cell of the first sheet as `row,col,type,value,number_format` lines.
@@ -36,16 +37,11 @@ fn openpyxl_missing() -> Option<String> {
     }
 }
 
-#[test]
-fn openpyxl_reads_the_assessed_ledger_with_the_same_values() {
-    if let Some(why) = openpyxl_missing() {
-        println!("skipped: {why}");
-        return;
-    }
-    let a = assessment();
-    let bytes = slacalc_workbook::assessment_xlsx(&a, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
-    let path = std::env::temp_dir().join(format!("slacalc-openpyxl-{}.xlsx", std::process::id()));
-    std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+/// Writes `bytes` to a file, has openpyxl dump it, and returns the sheet's title and its
+/// cells by (row, column) from 1: (type, value, number format).
+fn dump(bytes: &[u8], name: &str) -> (String, HashMap<(usize, usize), (String, String, String)>) {
+    let path = std::env::temp_dir().join(format!("slacalc-{name}-{}.xlsx", std::process::id()));
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
     let out = Command::new("python3")
         .args(["-c", DUMP])
         .arg(&path)
@@ -59,8 +55,8 @@ fn openpyxl_reads_the_assessed_ledger_with_the_same_values() {
         String::from_utf8_lossy(&out.stderr)
     );
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("评估结果"));
-    let mut seen = std::collections::HashMap::new();
+    let title = lines.next().unwrap_or_default().to_string();
+    let mut seen = HashMap::new();
     for l in lines {
         let f: Vec<&str> = l.split('\t').collect();
         let (Ok(r), Ok(c)) = (f[0].parse::<usize>(), f[1].parse::<usize>()) else {
@@ -71,6 +67,47 @@ fn openpyxl_reads_the_assessed_ledger_with_the_same_values() {
             (f[2].to_string(), f[3].to_string(), f[4].to_string()),
         );
     }
+    (title, seen)
+}
+
+#[test]
+fn openpyxl_reads_the_incidents_with_their_chinese_header_and_date_cells() {
+    if let Some(why) = openpyxl_missing() {
+        println!("skipped: {why}");
+        return;
+    }
+    let incidents = common::incidents();
+    let bytes =
+        slacalc_workbook::incidents_xlsx(&incidents, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    let (title, seen) = dump(&bytes, "openpyxl-incidents");
+    assert_eq!(title, "事件");
+    let want = slacalc::table::incident_export(&incidents, Lang::Zh);
+    for (c, h) in want.header.iter().enumerate() {
+        assert_eq!(
+            seen.get(&(1, c + 1)).map(|x| x.1.as_str()),
+            Some(h.as_str())
+        );
+    }
+    // 报告时间 of the first incident: a date cell of its wall-clock time.
+    let first = seen
+        .get(&(2, 2))
+        .map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str()));
+    assert_eq!(
+        first,
+        Some(("datetime", "2025-03-03 08:10:00", "yyyy-mm-dd hh:mm"))
+    );
+}
+
+#[test]
+fn openpyxl_reads_the_assessed_ledger_with_the_same_values() {
+    if let Some(why) = openpyxl_missing() {
+        println!("skipped: {why}");
+        return;
+    }
+    let a = assessment();
+    let bytes = slacalc_workbook::assessment_xlsx(&a, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    let (title, seen) = dump(&bytes, "openpyxl-assessed");
+    assert_eq!(title, "评估结果");
     let want = assessment_export(&a, Lang::Zh);
     for (c, h) in want.header.iter().enumerate() {
         assert_eq!(
