@@ -37,9 +37,12 @@ fn openpyxl_missing() -> Option<String> {
     }
 }
 
+/// Each cell openpyxl read, by (row, column) from 1: its type, value and number format.
+type Cells = HashMap<(usize, usize), (String, String, String)>;
+
 /// Writes `bytes` to a file, has openpyxl dump it, and returns the sheet's title and its
-/// cells by (row, column) from 1: (type, value, number format).
-fn dump(bytes: &[u8], name: &str) -> (String, HashMap<(usize, usize), (String, String, String)>) {
+/// cells.
+fn dump(bytes: &[u8], name: &str) -> (String, Cells) {
     let path = std::env::temp_dir().join(format!("slacalc-{name}-{}.xlsx", std::process::id()));
     std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
     let out = Command::new("python3")

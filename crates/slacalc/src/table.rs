@@ -330,11 +330,12 @@ pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
         },
     };
     out.report.separator = char::from(separator);
-    if !broken.is_empty() {
-        out.report.rows += broken.len();
-        out.report.bad_rows += broken.len();
-        out.problems.extend(broken);
-        out.problems.sort_by_key(|p| p.line);
+    // Each broken record's problem in its place by line (no sort: they are rare).
+    for b in broken {
+        out.report.rows += 1;
+        out.report.bad_rows += 1;
+        let at = out.problems.partition_point(|p| p.line <= b.line);
+        out.problems.insert(at, b);
     }
     out
 }
