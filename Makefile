@@ -18,11 +18,14 @@ run: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 # The workspace (docs/architecture.md): the page (root package, slacalc-web), the engine
-# (crates/slacalc), the CLI (crates/slacalc-cli) and the bench-only wasm (crates/slacalc-bench-wasm).
+# (crates/slacalc), the CLI (crates/slacalc-cli), the workbooks (crates/slacalc-workbook) and the
+# bench-only wasm (crates/slacalc-bench-wasm).
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p slacalc-web -p slacalc-bench-wasm --all-targets -- -D warnings
+	@# The workbook crate as the page's on-demand module will be built (feature wasm, wasm32).
+	cargo clippy --target wasm32-unknown-unknown -p slacalc-workbook --features wasm -- -D warnings
 	@# Imports run one way: no circle between the engine's modules, nor the page's (docs/architecture.md).
 	@python3 scripts/module-graph crates/slacalc/src
 	@python3 scripts/module-graph crates/slacalc/src --under calendar
@@ -68,11 +71,13 @@ fuzz-short: setup
 	@FUZZ_SECONDS=60 bash scripts/fuzz
 
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
-# incident and of a 10,000-incident ledger. In headless Chromium: page start and one edit;
+# incident and of a 10,000-incident ledger; importing 10,000 incidents as an .xlsx and as a GBK
+# CSV (crates/slacalc-workbook/benches/import.rs). In headless Chromium: page start and one edit;
 # 100,000 deadlines by the engine (bench-only wasm, target/bench-dist) vs dayjs-business-time
 # (npm, installed into .tools/bench by scripts/bench-page). Not part of `make test`.
 bench:
 	cargo bench -p slacalc --bench calendar --bench assess
+	cargo bench -p slacalc-workbook --bench import
 	$(MAKE) build
 	cargo test -p slacalc-web --test bench_browser -- --ignored --nocapture --test-threads=1
 	bash scripts/bench-page

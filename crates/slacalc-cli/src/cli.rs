@@ -21,7 +21,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Assess every incident of a case file (JSON, format v1; `-` reads standard input),
-    /// or of a CSV file of incidents with --csv.
+    /// or of a ledger of incidents (CSV or workbook) with --ledger.
     Assess {
         /// Case file, or `-` for standard input (not with --csv).
         file: Option<String>,
@@ -53,7 +53,7 @@ enum Command {
         #[command(flatten)]
         holidays: HolidayArgs,
     },
-    /// Print the share link of a case; with --csv, one link per row (an empty line for a bad
+    /// Print the share link of a case; with --ledger, one link per row (an empty line for a bad
     /// row, so the links line up with a spreadsheet's rows).
     Link {
         /// Case file, or `-` for standard input (not with --csv).
@@ -72,6 +72,18 @@ enum Command {
     /// Business time: day types, add, between (L1.1 office hours with the PRC calendar).
     #[command(subcommand)]
     Calendar(crate::calendar_cmd::CalendarCommand),
+    /// Read a ledger (CSV or workbook) and write its incidents back as the page exports them:
+    /// CSV, or .xlsx with date cells (--format xlsx, to standard output).
+    Incidents {
+        #[command(flatten)]
+        csv: CsvArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Language of the header.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
     /// Print built-in terms as JSON (to start custom terms from).
     Terms {
         /// Preset id.
@@ -82,11 +94,14 @@ enum Command {
 
 #[derive(Args)]
 struct CsvArgs {
-    /// A table of incidents, one per row: CSV, or tab- or semicolon-separated; UTF-8,
-    /// UTF-16 or GB18030/GBK; headers in Chinese or English (docs/case-format.md); `-` for
-    /// stdin.
-    #[arg(long)]
+    /// A ledger of incidents, one per row: a workbook (.xlsx, .xls, .ods, found from the
+    /// bytes) or a text table (CSV, or tab- or semicolon-separated; UTF-8, UTF-16 or
+    /// GB18030/GBK); headers in Chinese or English (docs/case-format.md); `-` for stdin.
+    #[arg(long = "ledger", visible_alias = "csv", value_name = "FILE")]
     csv: Option<String>,
+    /// With --ledger: the sheet of a workbook to read, by name or number from 1 (the first).
+    #[arg(long, value_name = "NAME|N")]
+    sheet: Option<String>,
     /// With --csv: the field an unrecognised column holds (`--map 备注=-` leaves it out);
     /// repeatable.
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
@@ -110,6 +125,16 @@ enum Format {
     Json,
     Text,
     Csv,
+    /// The assessed ledger as an .xlsx workbook (to standard output; not to a terminal).
+    Xlsx,
+}
+
+/// The formats of a table of incidents.
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Csv,
+    /// An .xlsx workbook (to standard output; not to a terminal).
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -164,6 +189,16 @@ fn usage(msg: String) -> Failure {
     Failure::Report(vec![format!("error: {msg}")], 2)
 }
 
+/// A workbook is written to standard output only when that is not a terminal.
+fn binary_output_allowed() -> Result<(), Failure> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(usage(
+            "a workbook is not written to a terminal; redirect it, e.g. > ledger.xlsx".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// The bytes of a file, or of standard input for `-`.
 fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
     if file == "-" {
@@ -200,33 +235,27 @@ fn read_options(args: &CsvArgs) -> Result<table::ReadOptions, Failure> {
     Ok(table::ReadOptions { columns, dates })
 }
 
-/// Reads a table of incidents given with --csv: decoded, read with the mapping, and what
-/// was done said on standard error ("GB18030, tab-separated, 6 rows; 12 columns by synonym,
-/// …") unless it was a plain UTF-8 CSV of field names.
+/// Reads a ledger given with --ledger (a workbook or a text table, `ledger_file`), and says
+/// on standard error what was done ("GB18030, tab-separated, 6 rows; 12 columns by synonym,
+/// …", "xlsx, sheet 事件 (1 of 1), 7 rows; …") unless it was a plain UTF-8 CSV of field names.
 fn read_csv_table(
     path: &str,
     args: &CsvArgs,
     terms: &TermsSpec,
 ) -> Result<table::TableRead, Failure> {
-    let decoded = crate::decode::decode(&read_bytes(path)?);
-    let read = table::read_table(&decoded.text, terms, &read_options(args)?);
-    let r = &read.report;
-    let sep = match r.separator {
-        '\t' => "tab",
-        ';' => "semicolon",
-        _ => "comma",
-    };
-    // Said when the file needed more than reading (a plain UTF-8 CSV of field names is quiet,
-    // so scripts see only problems).
-    let plain = decoded.encoding == "UTF-8"
-        && r.separator == ','
-        && r.by_synonym + r.by_user + r.ignored == 0;
-    if !plain {
-        output::warn(&format!(
-            "{path}: {}, {sep}-separated, {} rows; {} columns by name, {} by synonym, {} by --map, {} left out; {} rows with problems",
-            decoded.encoding, r.rows, r.by_name, r.by_synonym, r.by_user, r.ignored, r.bad_rows
-        ));
+    let bytes = read_bytes(path)?;
+    let ledger = crate::ledger_file::read_ledger(
+        path,
+        &bytes,
+        args.sheet.as_deref(),
+        terms,
+        &read_options(args)?,
+    )
+    .map_err(usage)?;
+    if let Some(line) = &ledger.summary {
+        output::warn(line);
     }
+    let read = ledger.read;
     if read
         .problems
         .iter()
@@ -278,15 +307,31 @@ fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> 
         problems: bad,
         ..
     } = read_csv_table(file, args, &template.terms)?;
-    let warnings = bad
-        .iter()
-        .map(|e| format!("error: {file}: {} ({})", e.en(), e.problem.zh()))
-        .collect();
+    let warnings = row_errors(file, &bad);
     let case = Case {
         incidents: good.into_iter().map(|(_, inc)| inc).collect(),
         ..template
     };
     Ok((case, warnings))
+}
+
+/// The terms of `--terms`: a preset id or a terms JSON file.
+fn terms_spec(args: &CsvArgs) -> Result<TermsSpec, Failure> {
+    Ok(if args.terms.ends_with(".json") {
+        let t: Terms = serde_json::from_str(&read(&args.terms)?)
+            .map_err(|e| usage(format!("--terms {}: {e}", args.terms)))?;
+        TermsSpec::Inline(Box::new(t))
+    } else {
+        TermsSpec::Preset(args.terms.clone())
+    })
+}
+
+/// The problems of a ledger's rows, one `error: PATH: line N, column C: …` line each.
+fn row_errors(path: &str, problems: &[table::RowError]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|e| format!("error: {path}: {} ({})", e.en(), e.problem.zh()))
+        .collect()
 }
 
 /// The case of the contract given on the command line, without incidents.
@@ -309,13 +354,7 @@ fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
             ))
         })
     };
-    let terms = if args.terms.ends_with(".json") {
-        let t: Terms = serde_json::from_str(&read(&args.terms)?)
-            .map_err(|e| usage(format!("--terms {}: {e}", args.terms)))?;
-        TermsSpec::Inline(Box::new(t))
-    } else {
-        TermsSpec::Preset(args.terms.clone())
-    };
+    let terms = terms_spec(args)?;
     Ok(Case {
         version: 1,
         terms,
@@ -351,6 +390,11 @@ fn print(result: &Assessment, format: Format, lang: Lang) -> Result<(), Failure>
         }
         Format::Text => output::print(&text::render(result, lang))?,
         Format::Csv => output::print(&table::write_assessment(result))?,
+        Format::Xlsx => {
+            let bytes = slacalc_workbook::assessment_xlsx(result, lang)
+                .map_err(|e| Failure::Report(vec![format!("error: {e}")], 1))?;
+            output::write_binary(&bytes)?;
+        }
     }
     Ok(())
 }
@@ -366,6 +410,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             holidays,
         } => {
             let when = as_of(when)?;
+            if matches!(format, Format::Xlsx) {
+                binary_output_allowed()?;
+            }
             let (case, warnings) = match (&csv.csv, file) {
                 (Some(path), None) => csv_case(path, &csv)?,
                 (None, Some(file)) => (parse_case(&read(&file)?)?, Vec::new()),
@@ -458,6 +505,35 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let text = crate::calendar_cmd::run(cmd).map_err(usage)?;
             output::print(&text)?;
             Ok(0)
+        }
+        Command::Incidents { csv, format, lang } => {
+            if matches!(format, TableFormat::Xlsx) {
+                binary_output_allowed()?;
+            }
+            let path = csv
+                .csv
+                .as_deref()
+                .ok_or_else(|| usage("give the ledger with --ledger FILE".into()))?;
+            let terms = terms_spec(&csv)?;
+            let read = read_csv_table(path, &csv, &terms)?;
+            if read.incidents.is_empty() && !read.problems.is_empty() {
+                return Err(Failure::Report(row_errors(path, &read.problems), 2));
+            }
+            let incidents = read.incidents.iter().map(|(_, i)| i);
+            match format {
+                TableFormat::Csv => {
+                    output::print(&table::write_incidents_in(incidents, lang.lang()))?
+                }
+                TableFormat::Xlsx => {
+                    let bytes = slacalc_workbook::incidents_xlsx(incidents, lang.lang())
+                        .map_err(|e| Failure::Report(vec![format!("error: {e}")], 1))?;
+                    output::write_binary(&bytes)?;
+                }
+            }
+            for w in row_errors(path, &read.problems) {
+                output::warn(&w);
+            }
+            Ok(if read.problems.is_empty() { 0 } else { 1 })
         }
         Command::Terms { id } => {
             let t = Terms::preset(&id).ok_or_else(|| {

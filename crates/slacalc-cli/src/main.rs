@@ -6,6 +6,7 @@ mod calendar_cmd;
 mod cli;
 mod decode;
 mod holidays;
+mod ledger_file;
 mod output;
 
 fn main() -> std::process::ExitCode {

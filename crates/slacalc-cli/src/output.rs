@@ -41,6 +41,15 @@ pub fn println(line: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Writes a binary result (a workbook) to standard output, and flushes it (the caller has
+/// made sure it is not a terminal).
+pub fn write_binary(bytes: &[u8]) -> Result<(), WriteError> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Writes `line` to standard error. A closed or failing standard error is ignored: there is
 /// nowhere left to say so.
 pub fn warn(line: &str) {

@@ -20,6 +20,7 @@ pub mod coverage;
 pub mod deadline;
 pub mod error;
 pub mod explain;
+pub mod grid;
 pub mod interpretation;
 pub mod ledger;
 pub mod link;

@@ -5,11 +5,12 @@
 use crate::assess::Assessment;
 use crate::case::Incident;
 use crate::error::{CaseError, Problem};
+use crate::grid::{Cell, Grid};
 use crate::names::Named;
 use crate::spreadsheet::{self, DateSystem};
 use crate::terms::{Terms, TermsSpec};
 use crate::text::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The columns a CSV may have, in the order the template lists them.
@@ -139,15 +140,19 @@ fn spans(cell: &str, with_kind: bool, dates: DateSystem) -> Value {
 }
 
 /// One row as an incident object of the case format: `fields[i]` is the case field of
-/// column `i` (`None`: ignored).
-fn row_value(fields: &[Option<&str>], record: &csv::StringRecord, how: &Cells<'_>) -> Value {
+/// the record's column `cols[i]` (`None`: ignored). Every cell is read from its text
+/// ([`Cell::text`]), so a workbook's number or date cell reads as the same thing typed into a
+/// CSV.
+fn row_value(fields: &[Option<&str>], cols: &[usize], record: &[Cell], how: &Cells<'_>) -> Value {
     let mut inc = Map::new();
     let mut facts = Map::new();
-    for (name, cell) in fields.iter().zip(record.iter()) {
+    for (name, col) in fields.iter().zip(cols) {
         let Some(name) = *name else { continue };
-        if cell.trim().is_empty() {
+        let Some(cell) = record.get(*col).filter(|c| !c.is_blank()) else {
             continue;
-        }
+        };
+        let text = cell.text();
+        let cell: &str = &text;
         let v = match name {
             "system_usable" | "seriously_damaged" => boolean(cell),
             "mailboxes_affected_pct" => {
@@ -310,18 +315,80 @@ fn resolve_headers<'a>(
 
 /// Reads incidents from a table (CSV, or tab- or semicolon-separated; headers in Chinese or
 /// English, [`spreadsheet::HEADER_SYNONYMS`]), each checked as an incident under `terms` (so
-/// a declared priority must be one of its levels). A file that cannot be read at all, or one
-/// with a header that names no field, is refused with its problems at line 1.
+/// a declared priority must be one of its levels). The text is read into a [`Grid`] of text
+/// cells and mapped by [`read_grid`], as a workbook's cells are. A file that cannot be read
+/// at all, or one with a header that names no field, is refused with its problems at line 1.
 pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRead {
     let text = text.trim_start_matches('\u{feff}');
     let separator = spreadsheet::sniff_separator(text);
-    let mut out = TableRead {
-        report: ReadReport {
-            separator: char::from(separator),
-            ..ReadReport::default()
+    let (grid, broken) = csv_grid(text, separator);
+    let mut out = match grid {
+        Ok(grid) => read_grid(&grid, terms, opts),
+        Err(e) => TableRead {
+            problems: vec![e],
+            ..TableRead::default()
         },
-        ..TableRead::default()
     };
+    out.report.separator = char::from(separator);
+    // Each broken record's problem in its place by line (no sort: they are rare).
+    for b in broken {
+        out.report.rows += 1;
+        out.report.bad_rows += 1;
+        let at = out.problems.partition_point(|p| p.line <= b.line);
+        out.problems.insert(at, b);
+    }
+    out
+}
+
+/// A CSV text as a grid of text cells (the header first, blank records kept so that lines
+/// count as the file's records do), and the records that could not be read, as problems.
+fn csv_grid(text: &str, separator: u8) -> (Result<Grid, RowError>, Vec<RowError>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .has_headers(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut grid = Grid {
+        first_line: 1,
+        rows: Vec::new(),
+    };
+    let mut broken = Vec::new();
+    for (k, record) in reader.records().enumerate() {
+        let line = k + 1;
+        match record {
+            Ok(r) => grid
+                .rows
+                .push(r.iter().map(|c| Cell::Text(c.to_string())).collect()),
+            Err(e) if line == 1 => {
+                let problem = RowError {
+                    line,
+                    column: String::new(),
+                    problem: Problem::Format(e.to_string()),
+                };
+                return (Err(problem), broken);
+            }
+            Err(e) => {
+                // Kept as a blank row, so the next records keep their lines.
+                grid.rows.push(Vec::new());
+                broken.push(RowError {
+                    line,
+                    column: String::new(),
+                    problem: Problem::Format(e.to_string()),
+                });
+            }
+        }
+    }
+    (Ok(grid), broken)
+}
+
+/// Reads incidents from a grid of cells (the header row first): the one mapping of every
+/// table, a CSV's ([`read_table`]) or a workbook's. Headers are recognised by name, synonym
+/// or `opts.columns`; a column with neither header nor values is passed over; each row is
+/// checked as an incident under `terms`, a bad one reported by line and column and left out,
+/// the good ones kept.
+pub fn read_grid(grid: &Grid, terms: &TermsSpec, opts: &ReadOptions) -> TableRead {
+    let mut out = TableRead::default();
     let preset;
     let how = Cells {
         dates: opts.dates,
@@ -334,46 +401,38 @@ pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
         },
     };
     let terms = serde_json::to_value(terms).unwrap_or_default();
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_string).collect(),
-        Err(e) => {
-            out.problems.push(RowError {
-                line: 1,
-                column: String::new(),
-                problem: Problem::Format(e.to_string()),
-            });
-            return out;
-        }
+    // No header at all: no incident, and nothing wrong (as an empty file always read).
+    let Some((head, records)) = grid.rows.split_first() else {
+        return out;
     };
+    // A column with no header and no value anywhere (trailing separators, a blank column of
+    // a sheet) is no column.
+    let cols: Vec<usize> = (0..head.len())
+        .filter(|&i| {
+            !head[i].is_blank()
+                || records
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.is_blank()))
+        })
+        .collect();
+    let header: Vec<String> = cols
+        .iter()
+        .map(|&i| head[i].text().trim().to_string())
+        .collect();
     let fields = resolve_headers(&header, opts, &mut out.report, &mut out.problems);
     if !out.problems.is_empty() {
+        for p in &mut out.problems {
+            p.line = grid.first_line.max(1);
+        }
         return out;
     }
-    for (k, record) in reader.records().enumerate() {
-        let line = k + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                out.report.rows += 1;
-                out.report.bad_rows += 1;
-                out.problems.push(RowError {
-                    line,
-                    column: String::new(),
-                    problem: Problem::Format(e.to_string()),
-                });
-                continue;
-            }
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
+    for (k, record) in records.iter().enumerate() {
+        let line = grid.first_line + k + 1;
+        if record.iter().all(Cell::is_blank) {
             continue;
         }
         out.report.rows += 1;
-        match parse_row(&row_value(&fields, &record, &how), &terms) {
+        match parse_row(&row_value(&fields, &cols, record, &how), &terms) {
             // An id an earlier row already has: the row is refused (ids name incidents).
             Ok(inc) if out.incidents.iter().any(|(_, g)| g.id == inc.id) => {
                 out.report.bad_rows += 1;
@@ -429,36 +488,79 @@ fn csv_field(out: &mut String, field: &str) {
     }
 }
 
-/// Incidents as CSV in the columns [`COLUMNS`] (what [`read_incidents`] reads back): times in
-/// RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`. (Written by hand:
-/// a second use of the csv writer would bring its float parsing into the page's wasm.)
-pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> String {
-    write_incidents_in(incidents, Lang::En)
+/// What a column of an exported table holds, for writers that keep types (a workbook's date
+/// cells and numbers); the CSV writes every cell as its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ColumnKind {
+    /// Text.
+    Text,
+    /// An RFC 3339 instant (empty when there is none).
+    Time,
+    /// A number written as a decimal (or a word such as `most`, kept as text).
+    Number,
+    /// An amount in yuan with two decimals.
+    Yuan,
 }
 
-/// [`write_incidents`] with the header in `lang`: the field names in English, their usual
+/// A table to write: the header (in the chosen language), the kind of each column, and each
+/// row's cells as text, exactly as the CSV writes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    /// The header.
+    pub header: Vec<String>,
+    /// The kind of each column.
+    pub kinds: Vec<ColumnKind>,
+    /// The rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Export {
+    /// The table as CSV (RFC 4180: a field quoted when it holds a comma, a quote or a line
+    /// break). Written by hand: a second use of the csv writer would bring its float parsing
+    /// into the page's wasm.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let mut record = |fields: &mut dyn Iterator<Item = &str>| {
+            for (n, field) in fields.enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                csv_field(&mut out, field);
+            }
+            out.push('\n');
+        };
+        record(&mut self.header.iter().map(String::as_str));
+        for row in &self.rows {
+            record(&mut row.iter().map(String::as_str));
+        }
+        out
+    }
+}
+
+/// The header of the incidents table in `lang`: the field names in English, their usual
 /// Chinese names in Chinese (the first synonym of [`spreadsheet::HEADER_SYNONYMS`], so the
-/// file reads back as it is, issue #16).
-pub fn write_incidents_in<'a>(
+/// table reads back as it is, issue #16).
+pub fn incident_header(lang: Lang) -> Vec<&'static str> {
+    COLUMNS
+        .iter()
+        .map(|c| match lang {
+            Lang::En => c,
+            Lang::Zh => spreadsheet::HEADER_SYNONYMS
+                .iter()
+                .find(|(f, _)| f == c)
+                .and_then(|(_, names)| names.first())
+                .copied()
+                .unwrap_or(c),
+        })
+        .collect()
+}
+
+/// Incidents as a table in the columns [`COLUMNS`] (what [`read_table`] reads back): times
+/// in RFC 3339, force majeure as `kind@start/end; …`, pauses as `start/end; …`.
+pub fn incident_export<'a>(
     incidents: impl IntoIterator<Item = &'a Incident>,
     lang: Lang,
-) -> String {
-    let mut out = match lang {
-        Lang::En => COLUMNS.join(","),
-        Lang::Zh => COLUMNS
-            .iter()
-            .map(|c| {
-                spreadsheet::HEADER_SYNONYMS
-                    .iter()
-                    .find(|(f, _)| f == c)
-                    .and_then(|(_, names)| names.first())
-                    .copied()
-                    .unwrap_or(c)
-            })
-            .collect::<Vec<_>>()
-            .join(","),
-    };
-    out.push('\n');
+) -> Export {
     let text = |v: &Value| match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
@@ -478,85 +580,79 @@ pub fn write_incidents_in<'a>(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    for inc in incidents {
-        let v = serde_json::to_value(inc).unwrap_or_default();
-        for (n, &c) in COLUMNS.iter().enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            let field = match c {
-                "force_majeure" | "customer_pauses" => spans(&v[c]),
-                _ if FACTS.contains(&c) => text(&v["facts"][c]),
-                _ => text(&v[c]),
-            };
-            csv_field(&mut out, &field);
-        }
-        out.push('\n');
+    let rows = incidents
+        .into_iter()
+        .map(|inc| {
+            let v = serde_json::to_value(inc).unwrap_or_default();
+            COLUMNS
+                .iter()
+                .map(|&c| match c {
+                    "force_majeure" | "customer_pauses" => spans(&v[c]),
+                    _ if FACTS.contains(&c) => text(&v["facts"][c]),
+                    _ => text(&v[c]),
+                })
+                .collect()
+        })
+        .collect();
+    let kinds = COLUMNS
+        .iter()
+        .map(|&c| match c {
+            "reported_at" | "interrupted_from" | "restored_at" | "phone_response_at"
+            | "remote_access_at" | "response_at" => ColumnKind::Time,
+            "mailboxes_affected_pct" => ColumnKind::Number,
+            _ => ColumnKind::Text,
+        })
+        .collect();
+    Export {
+        header: incident_header(lang)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+        kinds,
+        rows,
     }
-    out
 }
 
-/// The assessed ledger as CSV: one row per incident with its verdict, each deadline and
-/// the damages, and a last row with the totals. (Written by hand, like [`write_incidents`].)
-pub fn write_assessment(a: &Assessment) -> String {
-    write_assessment_in(a, Lang::En)
+/// Incidents as CSV in the columns [`COLUMNS`] (what [`read_incidents`] reads back), the
+/// header in English ([`incident_export`]).
+pub fn write_incidents<'a>(incidents: impl IntoIterator<Item = &'a Incident>) -> String {
+    write_incidents_in(incidents, Lang::En)
 }
 
-/// [`write_assessment`] with the header in `lang` (the values stay as the case format and the
-/// result name them).
-pub fn write_assessment_in(a: &Assessment, lang: Lang) -> String {
-    let mut out = String::new();
-    let mut record = |fields: &[String]| {
-        for (n, field) in fields.iter().enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            csv_field(&mut out, field);
-        }
-        out.push('\n');
-    };
-    let head = [
-        "id",
-        "priority",
-        "event_level",
-        "channel",
-        "coverage",
-        "phone_response_due",
-        "phone_response_status",
-        "remote_access_due",
-        "remote_access_status",
-        "response_due",
-        "response_status",
-        "restore_due",
-        "restore_status",
-        "restore_late_minutes",
-        "penalty_days",
-        "penalty_amount",
-        "penalty_applied",
-    ];
-    let head_zh = [
-        "编号",
-        "优先级",
-        "事件等级",
-        "报告渠道",
-        "责任认定",
-        "电话响应截止",
-        "电话响应结果",
-        "远程接入截止",
-        "远程接入结果",
-        "响应截止",
-        "响应结果",
-        "恢复截止",
-        "恢复结果",
-        "恢复超时(分钟)",
-        "违约天数",
-        "违约金",
-        "计入金额",
-    ];
-    record(&match lang {
-        Lang::En => head.map(String::from),
-        Lang::Zh => head_zh.map(String::from),
-    });
+/// [`write_incidents`] with the header in `lang` ([`incident_header`]).
+pub fn write_incidents_in<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+    lang: Lang,
+) -> String {
+    incident_export(incidents, lang).to_csv()
+}
+
+/// The columns of the assessed ledger: the English and Chinese header, and the kind.
+const ASSESSED: [(&str, &str, ColumnKind); 17] = [
+    ("id", "编号", ColumnKind::Text),
+    ("priority", "优先级", ColumnKind::Text),
+    ("event_level", "事件等级", ColumnKind::Text),
+    ("channel", "报告渠道", ColumnKind::Text),
+    ("coverage", "责任认定", ColumnKind::Text),
+    ("phone_response_due", "电话响应截止", ColumnKind::Time),
+    ("phone_response_status", "电话响应结果", ColumnKind::Text),
+    ("remote_access_due", "远程接入截止", ColumnKind::Time),
+    ("remote_access_status", "远程接入结果", ColumnKind::Text),
+    ("response_due", "响应截止", ColumnKind::Time),
+    ("response_status", "响应结果", ColumnKind::Text),
+    ("restore_due", "恢复截止", ColumnKind::Time),
+    ("restore_status", "恢复结果", ColumnKind::Text),
+    ("restore_late_minutes", "恢复超时(分钟)", ColumnKind::Number),
+    ("penalty_days", "违约天数", ColumnKind::Number),
+    ("penalty_amount", "违约金", ColumnKind::Yuan),
+    ("penalty_applied", "计入金额", ColumnKind::Yuan),
+];
+
+/// The assessed ledger as a table: one row per incident with its verdict, each deadline and
+/// the damages, and a last row with the totals; the header in `lang` (the values stay as the
+/// case format and the result name them).
+pub fn assessment_export(a: &Assessment, lang: Lang) -> Export {
+    let mut rows = Vec::with_capacity(a.incidents.len() + 1);
     for r in &a.incidents {
         let mut row: Vec<String> = vec![
             r.id.clone(),
@@ -571,18 +667,19 @@ pub fn write_assessment_in(a: &Assessment, lang: Lang) -> String {
             crate::vocab::DeadlineKind::Response,
             crate::vocab::DeadlineKind::Restore,
         ] {
+            let restore = kind == crate::vocab::DeadlineKind::Restore;
             match r.deadlines.iter().find(|d| d.kind == kind) {
                 Some(d) => {
                     row.push(d.due.to_string());
                     row.push(d.status.names().1.to_string());
-                    if kind == crate::vocab::DeadlineKind::Restore {
+                    if restore {
                         row.push(d.late_minutes.to_string());
                     }
                 }
                 None => {
                     row.push(String::new());
                     row.push(String::new());
-                    if kind == crate::vocab::DeadlineKind::Restore {
+                    if restore {
                         row.push(String::new());
                     }
                 }
@@ -591,14 +688,34 @@ pub fn write_assessment_in(a: &Assessment, lang: Lang) -> String {
         row.push(r.penalty.periods_exact.clone());
         row.push(r.penalty.amount.to_string());
         row.push(r.penalty.applied.to_string());
-        record(&row);
+        rows.push(row);
     }
-    let mut total = vec![String::new(); head.len()];
+    let mut total = vec![String::new(); ASSESSED.len()];
     total[0] = "TOTAL".into();
     total[15] = a.total.uncapped.to_string();
     total[16] = a.total.penalty.to_string();
-    record(&total);
-    out
+    rows.push(total);
+    Export {
+        header: ASSESSED
+            .iter()
+            .map(|(en, zh, _)| match lang {
+                Lang::En => en.to_string(),
+                Lang::Zh => zh.to_string(),
+            })
+            .collect(),
+        kinds: ASSESSED.iter().map(|c| c.2).collect(),
+        rows,
+    }
+}
+
+/// The assessed ledger as CSV ([`assessment_export`]), the header in English.
+pub fn write_assessment(a: &Assessment) -> String {
+    write_assessment_in(a, Lang::En)
+}
+
+/// [`write_assessment`] with the header in `lang`.
+pub fn write_assessment_in(a: &Assessment, lang: Lang) -> String {
+    assessment_export(a, lang).to_csv()
 }
 
 #[cfg(test)]
@@ -677,6 +794,62 @@ c,2025-04-01 10:00,,few,yes,no,fault,aliens,,,,,,typhoon@2025-04-01 00:00/2025-0
             zh.split_once('\n').map(|x| x.1)
         );
         assert_eq!(zh.lines().next().map(|h| h.split(',').count()), Some(17));
+    }
+
+    #[test]
+    fn typed_cells_read_as_the_same_text_in_a_csv() {
+        let t = |s: &str| Cell::Text(s.into());
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 3, 3)
+            .and_then(|d| d.and_hms_opt(8, 10, 0))
+            .unwrap_or_default();
+        let head = [
+            "编号",
+            "报障时间",
+            "优先级",
+            "受影响邮箱比例",
+            "系统可用",
+            "严重损坏",
+            "类型",
+            "原因",
+            "故障开始",
+            "恢复时间",
+        ];
+        let mut header: Vec<Cell> = head.iter().map(|h| t(h)).collect();
+        header.push(Cell::Empty);
+        let grid = Grid {
+            first_line: 3,
+            rows: vec![
+                header,
+                vec![
+                    Cell::Number(1001.0),
+                    Cell::DateTime(at),
+                    t("紧急"),
+                    Cell::Number(100.0),
+                    t("否"),
+                    t("是"),
+                    t("故障"),
+                    t("供应商"),
+                    // 2025-03-03 08:00 as a General-formatted serial.
+                    Cell::Number(45719.333333333336),
+                    Cell::Serial(45720.625),
+                ],
+                vec![t("1002"), t("2025/3/3 25:00")],
+            ],
+        };
+        let read = read_grid(&grid, &LETTER, &ReadOptions::default());
+        let csv =
+            "编号,报障时间,优先级,受影响邮箱比例,系统可用,严重损坏,类型,原因,故障开始,恢复时间\n\
+                   1001,2025-03-03 08:10,紧急,100,否,是,故障,供应商,2025/3/3 8:00,2025/3/4 15:00\n";
+        let want = read_table(csv, &LETTER, &ReadOptions::default());
+        assert_eq!(read.incidents.len(), 1, "{:?}", read.problems);
+        assert_eq!(read.incidents[0].1, want.incidents[0].1);
+        // Lines count from the grid's first line; the blank column is no column.
+        assert_eq!(read.incidents[0].0, 4);
+        assert_eq!(read.problems.len(), 1, "{:?}", read.problems);
+        assert_eq!((read.problems[0].line, read.report.by_synonym), (5, 10));
+        // No rows at all: nothing read, nothing wrong.
+        let empty = read_grid(&Grid::default(), &LETTER, &ReadOptions::default());
+        assert!(empty.incidents.is_empty() && empty.problems.is_empty());
     }
 
     #[test]
