@@ -398,6 +398,31 @@ async fn on_a_phone_the_verdict_fills_the_first_screen() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn a_case_beyond_the_known_holiday_years_says_so_on_the_card_and_in_the_result() {
+    // The worked example two years later (2027-03-03, a Wednesday): the built-in PRC table ends
+    // with 2026, so office hours (L1.1) are plain weekdays, and the page says so.
+    let text = include_str!("../examples/worked-example.json")
+        .replace("2025-03-0", "2027-03-0")
+        .replace("2026-12-31", "2027-12-31");
+    let case = slacalc::parse_case(&text).expect("case");
+    let as_of = slacalc::Instant::parse("2027-06-01T00:00:00+08:00").expect("time");
+    let a = slacalc::assess(&case, as_of).expect("assessed");
+    assert!(!a.incidents[0].notes.is_empty(), "the engine notes it");
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&slacalc::link::url(&url, &case, &a))
+        .await
+        .expect("link opens");
+    for css in ["#verdict-notes", "#notes"] {
+        wait_text(&c, css, |t| {
+            t.contains("outside the years of known holiday rulings") && t.contains("2027")
+        })
+        .await;
+    }
+    c.close().await.ok();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
 async fn an_old_link_recorded_to_the_nanosecond_shows_minutes() {
     let (url, c, _wd, _server, _driver) = start().await;
     let (case, _) = worked();

@@ -44,6 +44,7 @@ pub fn result_view(p: &ResultProps) -> Html {
             html! {
                 <section class="results" id="result" aria-live="polite">
                     <Verdict r={r.clone()} />
+                    { notes(lang, r, "notes") }
                     <Deadlines r={r.clone()} />
                     if let Some(inc) = &p.incident {
                         <div class="card" id="timeline-card">
@@ -61,6 +62,19 @@ pub fn result_view(p: &ResultProps) -> Html {
                 </section>
             }
         }
+    }
+}
+
+/// What the engine says the result rests on beyond the terms (e.g. a report outside every
+/// known year of holiday rulings, timed on plain weekdays, L1.1): said, never silent.
+pub fn notes(lang: Lang, r: &IncidentResult, id: &'static str) -> Html {
+    if r.notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="card notes" {id} role="note">
+            { for r.notes.iter().map(|n| html! { <p class="flag">{ lang.pick(&n.zh, &n.en) }</p> }) }
+        </div>
     }
 }
 
