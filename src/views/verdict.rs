@@ -9,7 +9,6 @@ use crate::i18n::labels;
 use crate::i18n::lang::Lang;
 use crate::views::text::{bi, late, status_class, use_lang};
 use slacalc::assess::{Assessment, IncidentResult};
-use slacalc::deadline::Status;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,12 +31,7 @@ pub fn verdict_card(p: &VerdictProps) -> Html {
     let what = match one {
         Some(r) => html! { <>{ bi(("事件", "Incident")) }{ " " }<strong>{ &r.id }</strong></> },
         None => {
-            let missed = a
-                .incidents
-                .iter()
-                .flat_map(|r| &r.deadlines)
-                .filter(|d| d.status == Status::Missed)
-                .count();
+            let missed = a.missed_deadlines();
             html! { { match lang {
                 Lang::Zh => format!("{} 个事件 · {missed} 项期限超时", a.incidents.len()),
                 Lang::En => format!("{} incidents · {missed} deadlines missed", a.incidents.len()),

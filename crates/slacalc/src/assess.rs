@@ -53,6 +53,17 @@ pub struct Assessment {
     pub monitoring: Vec<ScheduledReport>,
 }
 
+impl Assessment {
+    /// How many deadlines were missed (L3.3a–c, L4.1), over every incident.
+    pub fn missed_deadlines(&self) -> usize {
+        self.incidents
+            .iter()
+            .flat_map(|r| &r.deadlines)
+            .filter(|d| d.status == Status::Missed)
+            .count()
+    }
+}
+
 /// Where the damages come from in the terms: rate clause, cap clause, period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PenaltyCitation {

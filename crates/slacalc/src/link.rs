@@ -182,13 +182,7 @@ impl Recorded {
                 [one] => vec![card(one)],
                 [] => Vec::new(),
                 // A ledger's card counts incidents and missed deadlines only.
-                many => vec![format!(
-                    "#{}",
-                    many.iter()
-                        .flat_map(|r| &r.deadlines)
-                        .filter(|d| d.status == crate::deadline::Status::Missed)
-                        .count()
-                )],
+                _ => vec![format!("#{}", a.missed_deadlines())],
             },
         }
     }
