@@ -8,7 +8,8 @@
 //! [`calendar`] (office hours) and [`error`] (a case's problems); [`terms`], then
 //! [`interpretation`], then [`case`]; the rules ([`classify`], [`deadline`], [`coverage`],
 //! [`penalty`], [`ledger`], [`validate`]) above those; at the top [`assess`](mod@assess), over
-//! [`explain`] and [`names`], and the formats of its result ([`text`], [`table`], [`link`]).
+//! [`explain`] and [`names`], and the formats of its result ([`text`], [`table`], [`link`]);
+//! [`compare`] sets one ledger's results under several terms side by side.
 //! Types moved down keep their older paths too (`deadline::DeadlineKind`, `case::Cause`, …)
 //! as re-exports.
 
@@ -16,6 +17,7 @@ pub mod assess;
 pub mod calendar;
 pub mod case;
 pub mod classify;
+pub mod compare;
 pub mod coverage;
 pub mod deadline;
 pub mod error;
