@@ -2,6 +2,7 @@ use crate::holidays::HolidayArgs;
 use crate::output::{self, WriteError};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use slacalc::case::{Case, Contract, Interpretation};
+use slacalc::compare::{self, CompareError};
 use slacalc::spreadsheet::DateSystem;
 use slacalc::table;
 use slacalc::terms::{Terms, TermsSpec};
@@ -54,16 +55,47 @@ enum Command {
         holidays: HolidayArgs,
     },
     /// Print the share link of a case; with --ledger, one link per row (an empty line for a bad
-    /// row, so the links line up with a spreadsheet's rows).
+    /// row, so the links line up with a spreadsheet's rows), or with --one-link one link for
+    /// the whole ledger.
     Link {
         /// Case file, or `-` for standard input (not with --csv).
         file: Option<String>,
         #[command(flatten)]
         csv: CsvArgs,
+        /// With --ledger: one link that holds the whole ledger: every incident, the cap across
+        /// them (L4.3).
+        #[arg(long, requires = "csv")]
+        one_link: bool,
         /// Address of the page the link opens.
         #[arg(long, default_value = "http://127.0.0.1:8080/")]
         base: String,
         /// Assess at this RFC 3339 time (recorded in the link; default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(flatten)]
+        holidays: HolidayArgs,
+    },
+    /// Assess one ledger under 2 to 4 sets of terms side by side (an offer comparison): per
+    /// terms the damages after the cap (L4.3), whether the cap was reached and the missed
+    /// deadlines; per incident its damages under each.
+    Compare {
+        #[command(flatten)]
+        ledger: LedgerArgs,
+        /// Terms to compare, 2 to 4 (repeat the flag): a terms JSON file as `slacalc terms`
+        /// prints it, `letter` (the built-in letter) or a preset id (`preset:eyou-sdju`). Each
+        /// column is named after the file's stem or the preset. The ledger is read under the
+        /// first; a declared priority that other terms have no level for is set aside there,
+        /// and the level the facts suggest applies (L3.3).
+        #[arg(long = "terms", value_name = "FILE.json|letter|preset:ID")]
+        terms: Vec<String>,
+        /// Output format: a table of incidents by terms with the totals last (csv), readable
+        /// text, or the comparison as JSON.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Csv)]
+        format: CompareFormat,
+        /// Language of the header and labels (csv) or of the text.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Judge pending deadlines and accruing penalties at this RFC 3339 time (default: now).
         #[arg(long)]
         as_of: Option<String>,
         #[command(flatten)]
@@ -92,8 +124,10 @@ enum Command {
     },
 }
 
+/// A ledger and the contract it is kept under, given by flags (shared by `assess`, `link`,
+/// `incidents` and `compare`).
 #[derive(Args)]
-struct CsvArgs {
+struct LedgerArgs {
     /// A ledger of incidents, one per row: a workbook (.xlsx, .xls, .ods, found from the
     /// bytes) or a text table (CSV, or tab- or semicolon-separated; UTF-8, UTF-16 or
     /// GB18030/GBK); headers in Chinese or English (docs/case-format.md); `-` for stdin.
@@ -109,15 +143,22 @@ struct CsvArgs {
     /// With --csv: serial numbers in time cells count days from 1900 (Excel, WPS) or 1904.
     #[arg(long, value_name = "1900|1904", default_value = "1900")]
     dates: String,
-    /// With --csv: terms preset id or a terms JSON file.
-    #[arg(long, default_value = "eyou-sdju")]
-    terms: String,
     /// With --csv: total contract price in yuan, e.g. 1000000.00.
     #[arg(long)]
     price: Option<String>,
     /// With --csv: warranty period `YYYY-MM-DD..YYYY-MM-DD`.
     #[arg(long)]
     warranty: Option<String>,
+}
+
+/// A ledger under one set of terms.
+#[derive(Args)]
+struct CsvArgs {
+    #[command(flatten)]
+    ledger: LedgerArgs,
+    /// With --csv: terms preset id or a terms JSON file.
+    #[arg(long, default_value = "eyou-sdju")]
+    terms: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +176,14 @@ enum TableFormat {
     Csv,
     /// An .xlsx workbook (to standard output; not to a terminal).
     Xlsx,
+}
+
+/// The formats of a comparison.
+#[derive(Clone, Copy, ValueEnum)]
+enum CompareFormat {
+    Csv,
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -213,7 +262,7 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
 }
 
 /// How `--map` and `--dates` ask the table to be read.
-fn read_options(args: &CsvArgs) -> Result<table::ReadOptions, Failure> {
+fn read_options(args: &LedgerArgs) -> Result<table::ReadOptions, Failure> {
     let mut columns = Vec::new();
     for m in &args.map {
         let (column, field) = m.rsplit_once('=').ok_or_else(|| {
@@ -240,7 +289,7 @@ fn read_options(args: &CsvArgs) -> Result<table::ReadOptions, Failure> {
 /// …", "xlsx, sheet 事件 (1 of 1), 7 rows; …") unless it was a plain UTF-8 CSV of field names.
 fn read_csv_table(
     path: &str,
-    args: &CsvArgs,
+    args: &LedgerArgs,
     terms: &TermsSpec,
 ) -> Result<table::TableRead, Failure> {
     let bytes = read_bytes(path)?;
@@ -301,12 +350,12 @@ fn as_of(arg: Option<String>) -> Result<Instant, Failure> {
 /// Builds a case from a CSV of incidents and the contract given on the command line; bad
 /// rows are reported (the good ones are kept).
 fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> {
-    let template = csv_template(args)?;
+    let template = csv_template(&args.ledger, terms_spec(&args.terms)?)?;
     let table::TableRead {
         incidents: good,
         problems: bad,
         ..
-    } = read_csv_table(file, args, &template.terms)?;
+    } = read_csv_table(file, &args.ledger, &template.terms)?;
     let warnings = row_errors(file, &bad);
     let case = Case {
         incidents: good.into_iter().map(|(_, inc)| inc).collect(),
@@ -316,13 +365,13 @@ fn csv_case(file: &str, args: &CsvArgs) -> Result<(Case, Vec<String>), Failure> 
 }
 
 /// The terms of `--terms`: a preset id or a terms JSON file.
-fn terms_spec(args: &CsvArgs) -> Result<TermsSpec, Failure> {
-    Ok(if args.terms.ends_with(".json") {
-        let t: Terms = serde_json::from_str(&read(&args.terms)?)
-            .map_err(|e| usage(format!("--terms {}: {e}", args.terms)))?;
+fn terms_spec(terms: &str) -> Result<TermsSpec, Failure> {
+    Ok(if terms.ends_with(".json") {
+        let t: Terms = serde_json::from_str(&read(terms)?)
+            .map_err(|e| usage(format!("--terms {terms}: {e}")))?;
         TermsSpec::Inline(Box::new(t))
     } else {
-        TermsSpec::Preset(args.terms.clone())
+        TermsSpec::Preset(terms.to_string())
     })
 }
 
@@ -334,8 +383,8 @@ fn row_errors(path: &str, problems: &[table::RowError]) -> Vec<String> {
         .collect()
 }
 
-/// The case of the contract given on the command line, without incidents.
-fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
+/// The case of the contract given on the command line, under `terms`, without incidents.
+fn csv_template(args: &LedgerArgs, terms: TermsSpec) -> Result<Case, Failure> {
     let price = args
         .price
         .as_deref()
@@ -354,7 +403,6 @@ fn csv_template(args: &CsvArgs) -> Result<Case, Failure> {
             ))
         })
     };
-    let terms = terms_spec(args)?;
     Ok(Case {
         version: 1,
         terms,
@@ -413,7 +461,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             if matches!(format, Format::Xlsx) {
                 binary_output_allowed()?;
             }
-            let (case, warnings) = match (&csv.csv, file) {
+            let (case, warnings) = match (&csv.ledger.csv, file) {
                 (Some(path), None) => csv_case(path, &csv)?,
                 (None, Some(file)) => (parse_case(&read(&file)?)?, Vec::new()),
                 (Some(_), Some(_)) => {
@@ -451,12 +499,13 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Link {
             file,
             csv,
+            one_link,
             base,
             as_of: when,
             holidays,
         } => {
             let when = as_of(when)?;
-            match (&csv.csv, file) {
+            match (&csv.ledger.csv, file) {
                 (None, Some(file)) => {
                     let case = with_holidays(parse_case(&read(&file)?)?, &holidays)?;
                     let result = assess(&case, when)?;
@@ -464,12 +513,22 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     Ok(0)
                 }
                 (Some(path), None) => {
-                    let template = with_holidays(csv_template(&csv)?, &holidays)?;
+                    let template = with_holidays(
+                        csv_template(&csv.ledger, terms_spec(&csv.terms)?)?,
+                        &holidays,
+                    )?;
                     let table::TableRead {
                         incidents: good,
                         problems: bad,
                         ..
-                    } = read_csv_table(path, &csv, &template.terms)?;
+                    } = read_csv_table(path, &csv.ledger, &template.terms)?;
+                    if one_link {
+                        let case = Case {
+                            incidents: good.into_iter().map(|(_, inc)| inc).collect(),
+                            ..template
+                        };
+                        return ledger_link(path, &case, &bad, &base, when);
+                    }
                     let rows = good
                         .iter()
                         .map(|(l, _)| *l)
@@ -501,6 +560,64 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 )),
             }
         }
+        Command::Compare {
+            ledger,
+            terms,
+            format,
+            lang,
+            as_of: when,
+            holidays,
+        } => {
+            let when = as_of(when)?;
+            let offers = crate::compare_cmd::offers(&terms).map_err(usage)?;
+            let path = ledger
+                .csv
+                .as_deref()
+                .ok_or_else(|| usage("give the ledger with --ledger FILE".into()))?;
+            let first = offers
+                .first()
+                .map(|o| o.terms.clone())
+                .ok_or_else(|| usage("--terms: none given".into()))?;
+            let template = with_holidays(csv_template(&ledger, first)?, &holidays)?;
+            let read = read_csv_table(path, &ledger, &template.terms)?;
+            let warnings = row_errors(path, &read.problems);
+            if read.incidents.is_empty() && !warnings.is_empty() {
+                return Err(Failure::Report(warnings, 2));
+            }
+            let case = Case {
+                incidents: read.incidents.into_iter().map(|(_, inc)| inc).collect(),
+                ..template
+            };
+            let result =
+                compare::compare(&case, &offers, when).map_err(|e| compare_failure(e, &terms))?;
+            let lang = lang.lang();
+            match format {
+                CompareFormat::Csv => output::print(&result.to_csv(lang))?,
+                CompareFormat::Text => output::print(&result.render(lang))?,
+                CompareFormat::Json => {
+                    let s = serde_json::to_string_pretty(&result).map_err(|e| {
+                        Failure::Report(vec![format!("error: cannot write the result: {e}")], 1)
+                    })?;
+                    output::println(&s)?;
+                }
+            }
+            for t in result
+                .terms
+                .iter()
+                .filter(|t| !t.priority_from_facts.is_empty())
+            {
+                output::warn(&format!(
+                    "note: {}: {} incident(s) declare a priority these terms have no level for; the level the facts suggest applies (L3.3): {}",
+                    t.name,
+                    t.priority_from_facts.len(),
+                    t.priority_from_facts.join(", ")
+                ));
+            }
+            for w in &warnings {
+                output::warn(w);
+            }
+            Ok(if warnings.is_empty() { 0 } else { 1 })
+        }
         Command::Calendar(cmd) => {
             let text = crate::calendar_cmd::run(cmd).map_err(usage)?;
             output::print(&text)?;
@@ -511,11 +628,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 binary_output_allowed()?;
             }
             let path = csv
+                .ledger
                 .csv
                 .as_deref()
                 .ok_or_else(|| usage("give the ledger with --ledger FILE".into()))?;
-            let terms = terms_spec(&csv)?;
-            let read = read_csv_table(path, &csv, &terms)?;
+            let terms = terms_spec(&csv.terms)?;
+            let read = read_csv_table(path, &csv.ledger, &terms)?;
             if read.incidents.is_empty() && !read.problems.is_empty() {
                 return Err(Failure::Report(row_errors(path, &read.problems), 2));
             }
@@ -544,6 +662,53 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             output::println(&s)?;
             Ok(0)
         }
+    }
+}
+
+/// Prints the one link of a whole ledger (`link --ledger FILE --one-link`): every good row's
+/// incident in one case, assessed together so the cap (L4.3) runs across them; the bad rows
+/// are reported as for `assess` (status 1, or 2 when no row is good).
+fn ledger_link(
+    path: &str,
+    case: &Case,
+    bad: &[table::RowError],
+    base: &str,
+    when: Instant,
+) -> Result<u8, Failure> {
+    let warnings = row_errors(path, bad);
+    if case.incidents.is_empty() && !warnings.is_empty() {
+        return Err(Failure::Report(warnings, 2));
+    }
+    let result = assess(case, when)?;
+    let fragment = slacalc::link::encode(case, &result);
+    if fragment.len() > slacalc::link::MAX_LINK_BYTES {
+        return Err(usage(format!(
+            "{path}: the link of the whole ledger would be {} bytes, more than a link holds ({}); split the ledger, or leave out --one-link",
+            fragment.len(),
+            slacalc::link::MAX_LINK_BYTES
+        )));
+    }
+    output::println(&slacalc::link::url(base, case, &result))?;
+    for w in &warnings {
+        output::warn(w);
+    }
+    Ok(if warnings.is_empty() { 0 } else { 1 })
+}
+
+/// A comparison that could not be made, its problems naming the `--terms` argument.
+fn compare_failure(e: CompareError, args: &[String]) -> Failure {
+    match e {
+        CompareError::Case { index, errors, .. } => {
+            let arg = args.get(index).map_or("?", String::as_str);
+            Failure::Report(
+                errors
+                    .iter()
+                    .map(|e| format!("error: --terms {arg}: {} ({})", e.en(), e.problem.zh()))
+                    .collect(),
+                2,
+            )
+        }
+        other => usage(format!("--{other} ({})", other.zh())),
     }
 }
 

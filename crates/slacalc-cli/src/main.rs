@@ -4,6 +4,7 @@
 
 mod calendar_cmd;
 mod cli;
+mod compare_cmd;
 mod decode;
 mod holidays;
 mod ledger_file;
