@@ -7,13 +7,18 @@
 import init, * as bindings from "./slacalc-web.js";
 import * as packed from "./slacalc-web_bg.wasm.js";
 
-let wasm;
-try {
+// A packed wasm module's bytes back (also the workbook module's, workbook/workbook.js).
+export function unpack(packed) {
   const text = packed.default;
   const order = Uint8Array.from(packed.order);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = order[text.charCodeAt(i)];
-  wasm = await init({ module_or_path: bytes });
+  return bytes;
+}
+
+let wasm;
+try {
+  wasm = await init({ module_or_path: unpack(packed) });
 } catch (e) {
   // The loading notice says what went wrong instead of waiting for ever (e.g. a browser
   // without WebAssembly).
@@ -30,6 +35,10 @@ try {
   }
   throw e;
 }
+
+// The workbook module (issue #16): not in the first load; the page asks for it the first time
+// a workbook is read or written (src/interop/workbook.rs).
+window.slacalcWorkbook = () => import("./workbook/workbook.js");
 
 // The JS API (examples/js-api.html) finds the exports here, as with Trunk's own loader.
 window.wasmBindings = bindings;

@@ -9,19 +9,26 @@ use yew::{Callback, Event, TargetCast};
 /// finds (`spreadsheet::sniff_encoding`, as the CLI), decoded by the browser's own
 /// `TextDecoder` (no decoder crate in the first load).
 pub fn decode_text(bytes: &[u8]) -> String {
+    decode(bytes).1
+}
+
+/// The text of a file ([`decode_text`]) and the name of the encoding it was found in.
+pub fn decode(bytes: &[u8]) -> (&'static str, String) {
     let (found, bom) = slacalc::spreadsheet::sniff_encoding(bytes);
     let rest = &bytes[bom..];
-    if found == slacalc::spreadsheet::TextEncoding::Utf8 {
-        return String::from_utf8_lossy(rest).into_owned();
-    }
-    web_sys::TextDecoder::new_with_label(found.label())
-        .and_then(|d| d.decode_with_u8_array(rest))
-        .unwrap_or_else(|_| String::from_utf8_lossy(rest).into_owned())
+    let text = if found == slacalc::spreadsheet::TextEncoding::Utf8 {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        web_sys::TextDecoder::new_with_label(found.label())
+            .and_then(|d| d.decode_with_u8_array(rest))
+            .unwrap_or_else(|_| String::from_utf8_lossy(rest).into_owned())
+    };
+    (found.name(), text)
 }
 
 /// The `onchange` of a file input that may be given the same file again (after an undo,
-/// say): the file's name and text, once read and decoded ([`decode_text`]).
-pub fn read_named_file(then: Callback<(String, String)>) -> Callback<Event> {
+/// say): the file's name and bytes, once read.
+pub fn read_file_bytes(then: Callback<(String, Vec<u8>)>) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -35,10 +42,15 @@ pub fn read_named_file(then: Callback<(String, String)>) -> Callback<Event> {
             let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
                 return;
             };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            then.emit((name, decode_text(&bytes)));
+            then.emit((name, js_sys::Uint8Array::new(&buffer).to_vec()));
         });
     })
+}
+
+/// The `onchange` of a file input that may be given the same file again (after an undo,
+/// say): the file's name and text, once read and decoded ([`decode_text`]).
+pub fn read_named_file(then: Callback<(String, String)>) -> Callback<Event> {
+    read_file_bytes(then.reform(|(name, bytes): (String, Vec<u8>)| (name, decode_text(&bytes))))
 }
 
 /// A UTF-8 text of type `media` as a `data:` address.

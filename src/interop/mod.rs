@@ -8,3 +8,4 @@ pub mod clipboard;
 pub mod files;
 pub mod history;
 pub mod storage;
+pub mod workbook;

@@ -8,6 +8,7 @@
 //! page hands it the form it edits and the assessment time.
 
 use crate::state::form::FormState;
+use crate::state::import::{ColumnMemory, DraftTable, ImportDraft};
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
 use slacalc::table::RowError;
@@ -205,6 +206,36 @@ pub enum LedgerAction {
         /// The file's name.
         name: String,
     },
+    /// A file read, shown before its rows are applied (issue #16): its name, how it was
+    /// read (encoding or workbook), its table, and the answers remembered for its header.
+    Draft {
+        /// The file's name.
+        name: String,
+        /// `UTF-8`, `GB18030`, `UTF-16`, or the workbook's format and sheet.
+        source: String,
+        /// What was read.
+        table: DraftTable,
+        /// Answers given before for files' unknown columns.
+        memory: Rc<ColumnMemory>,
+    },
+    /// The user's answer for a column of the draft: a case field, or `None` to leave it out.
+    Answer {
+        /// The column's header.
+        column: String,
+        /// The field it holds.
+        field: Option<String>,
+    },
+    /// A file that could not be read (a workbook the module refused, say), and why.
+    Unreadable {
+        /// The file's name.
+        name: String,
+        /// The problem, as the reader said it.
+        problem: String,
+    },
+    /// Apply the draft's rows (replacing the ledger, undoably).
+    ApplyDraft,
+    /// Forget the draft.
+    CancelDraft,
     /// Put the ledger away (undoably).
     Close,
     /// Delete a row (undoably).
@@ -238,6 +269,8 @@ pub struct LedgerState {
     pub editing: Option<RowKey>,
     /// An import under way: about how many rows, from which file.
     pub importing: Option<(usize, String)>,
+    /// A file read and shown, not applied yet.
+    pub draft: Option<ImportDraft>,
     /// Why the last edit did not reach the ledger, if it did not.
     pub note: Option<Note>,
     /// Counts every change of the rows (the page saves the ledger when it moves).
@@ -266,6 +299,7 @@ impl PartialEq for LedgerState {
             && self.undo.len() == other.undo.len()
             && self.editing == other.editing
             && self.importing == other.importing
+            && self.draft == other.draft
             && self.note == other.note
     }
 }
@@ -302,6 +336,17 @@ impl LedgerState {
         }
     }
 
+    /// The link of the whole ledger (issue #16) under the case `case_text` (the form's:
+    /// its contract, terms and switches): every incident and the ledger's assessment (the
+    /// cap across them), so the link opens as this ledger. `None` while it has problems.
+    pub fn link(&self, case_text: &str, base: &str) -> Option<String> {
+        let book = self.book.as_ref()?;
+        let a = book.assessment()?;
+        let mut case = parse_case(case_text).ok()?;
+        case.incidents = book.incidents().cloned().collect();
+        Some(slacalc::link::url(base, &case, &a))
+    }
+
     /// What to keep in storage.
     pub fn saved(&self) -> Option<SavedLedger> {
         self.book.as_ref().map(|b| SavedLedger {
@@ -330,15 +375,6 @@ impl LedgerState {
         let rows = saved.incidents.into_iter().map(|i| self.row(i)).collect();
         self.book = Some(Book::new(rows, Vec::new(), saved.source));
     }
-}
-
-/// The data rows of a CSV text (its non-blank lines but the header): how many incidents an
-/// import is about to read.
-pub fn csv_rows(text: &str) -> usize {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .count()
-        .saturating_sub(1)
 }
 
 /// `base`, or `base-2`, `base-3`, … whichever no row has.
@@ -402,7 +438,37 @@ pub fn form_with_incident(form: &FormState, inc: &Incident) -> FormState {
     }
 }
 
+/// The terms the form's case gives (the letter's when the form's terms cannot be read).
+fn terms_of(form: &FormState) -> slacalc::terms::TermsSpec {
+    contract_text(form)
+        .ok()
+        .and_then(|t| parse_case(&t).ok())
+        .map(|c| c.terms)
+        .unwrap_or_else(|| {
+            slacalc::terms::TermsSpec::Preset(slacalc::case::PRESET_EYOU_SDJU.into())
+        })
+}
+
 impl LedgerState {
+    /// The rows of a table read from file `name` in place of the ledger (undoably).
+    fn take(&mut self, read: slacalc::table::TableRead, name: String) {
+        let rows = read
+            .incidents
+            .into_iter()
+            .map(|(_, inc)| self.row(inc))
+            .collect();
+        let before = self
+            .book
+            .replace(Book::new(rows, read.problems, name.clone()));
+        self.push(Undo::Replaced {
+            book: before,
+            imported: Some(name),
+        });
+        self.editing = None;
+        self.importing = None;
+        self.rev += 1;
+    }
+
     /// Applies one edit of the ledger; `form` is the page's form (an edit opens a row in it,
     /// its undo brings back what the form held; "add" takes its incident).
     pub fn apply(&mut self, action: LedgerAction, form: &mut FormState) {
@@ -411,23 +477,43 @@ impl LedgerState {
         match action {
             LedgerAction::ImportStart { rows, name } => l.importing = Some((rows, name)),
             LedgerAction::Import { text, name } => {
-                let terms = contract_text(form)
-                    .ok()
-                    .and_then(|t| parse_case(&t).ok())
-                    .map(|c| c.terms)
-                    .unwrap_or_else(|| {
-                        slacalc::terms::TermsSpec::Preset(slacalc::case::PRESET_EYOU_SDJU.into())
-                    });
-                let (good, bad) = slacalc::table::read_incidents(&text, &terms);
-                let rows = good.into_iter().map(|(_, inc)| l.row(inc)).collect();
-                let before = l.book.replace(Book::new(rows, bad, name.clone()));
-                l.push(Undo::Replaced {
-                    book: before,
-                    imported: Some(name),
-                });
-                l.editing = None;
+                let terms = terms_of(form);
+                let read = slacalc::table::read_table(&text, &terms, &Default::default());
+                l.take(read, name);
+            }
+            LedgerAction::Draft {
+                name,
+                source,
+                table,
+                memory,
+            } => {
+                l.draft = Some(ImportDraft::new(
+                    name,
+                    source,
+                    table,
+                    terms_of(form),
+                    &memory,
+                ));
                 l.importing = None;
-                l.rev += 1;
+            }
+            LedgerAction::Answer { column, field } => {
+                if let Some(d) = l.draft.as_mut() {
+                    d.answer(column, field);
+                }
+            }
+            LedgerAction::ApplyDraft => {
+                if let Some(d) = l.draft.take() {
+                    let read = Rc::try_unwrap(d.read).unwrap_or_else(|r| (*r).clone());
+                    l.take(read, d.name);
+                }
+            }
+            LedgerAction::Unreadable { name, problem } => {
+                l.note = Some((("无法读取", "Could not read"), format!("{name}: {problem}")));
+                l.importing = None;
+            }
+            LedgerAction::CancelDraft => {
+                l.draft = None;
+                l.importing = None;
             }
             LedgerAction::Close => {
                 if let Some(before) = l.book.take() {

@@ -5,6 +5,7 @@
 
 pub mod form;
 pub mod history;
+pub mod import;
 pub mod ledger;
 pub mod ledger_grid;
 pub mod page;

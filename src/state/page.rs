@@ -554,6 +554,10 @@ impl Page {
             PageAction::Ledger(LedgerAction::Import { name, .. }) if book.is_some() => {
                 Some(Cause::Import { name: name.clone() })
             }
+            PageAction::Ledger(LedgerAction::ApplyDraft) if book.is_some() => {
+                let name = self.ledger.draft.as_ref()?.name.clone();
+                Some(Cause::Import { name })
+            }
             PageAction::Ledger(LedgerAction::Close) => Some(Cause::CloseLedger),
             PageAction::Ledger(LedgerAction::Delete(key)) => {
                 let row = book?.rows.iter().find(|r| r.key == *key)?;
@@ -977,6 +981,36 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         );
         page.apply(PageAction::Ledger(LedgerAction::Close));
         assert!(page.ledger.book.is_none());
+    }
+
+    #[test]
+    fn the_link_of_a_ledger_opens_as_that_ledger() {
+        let mut page = Page::new();
+        page.as_of = "2026-01-01 00:00".into();
+        page.apply(PageAction::Ledger(LedgerAction::Import {
+            text: include_str!("../../examples/incidents.csv").into(),
+            name: "incidents.csv".into(),
+        }));
+        let now = at("2026-06-01T00:00:00+08:00");
+        page.refresh_ledger(now);
+        let url = page
+            .ledger
+            .link(&page.form.to_case_text(), "http://x/")
+            .expect("a ledger without problems");
+        let fragment = url.split_once('#').map(|x| x.1).unwrap_or_default();
+        // The link's digest is the engine's own assessment of the case it carries.
+        let opened = link::decode(fragment.trim_start_matches("c=")).expect("decodes");
+        let again = assess(&opened.case, opened.as_of).expect("assessed");
+        assert_eq!(link::digest(&again), opened.digest);
+        let book = page.ledger.book.as_ref().expect("ledger");
+        assert_eq!(opened.case.incidents.len(), book.rows.len());
+        let mut other = Page::new();
+        other.apply_at(PageAction::OpenLink(fragment.to_string()), now);
+        other.refresh_ledger(now);
+        let reopened = other.ledger.book.as_ref().expect("opens as the ledger");
+        assert_eq!(reopened.rows.len(), book.rows.len());
+        let total = |b: &crate::state::ledger::Book| b.assessment().map(|a| a.total.penalty);
+        assert_eq!(total(reopened), total(book));
     }
 
     #[test]

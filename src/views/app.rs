@@ -179,7 +179,8 @@ pub fn app() -> Html {
                 <ResultView outcome={Rc::new(outcome.clone())} {incident} />
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_page.reform(PageAction::Form)} />
             </main>
-            <LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()} />
+            <LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()}
+                case_text={AttrValue::from(page.form.to_case_text())} />
         </>
     };
     let footer = html! {

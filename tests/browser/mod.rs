@@ -332,11 +332,22 @@ pub async fn emulate_media(c: &Client, wd_port: u16, params: serde_json::Value) 
 /// The example CSV ledger (`examples/incidents.csv`): six incidents and a bad row.
 pub const EXAMPLE_LEDGER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
 
-/// Chooses the file `path` in the ledger's "Import CSV…" input, as a person would.
-pub async fn import_ledger(c: &Client, path: &str) {
+/// Chooses the file `path` in the ledger's "Import CSV/Excel…" input, as a person would;
+/// the import's report then waits for "Import" (issue #16).
+pub async fn choose_ledger_file(c: &Client, path: &str) {
     el(c, "#ledger-import")
         .await
         .send_keys(path)
         .await
         .expect("file chosen");
+}
+
+/// Chooses the file `path` for the ledger and confirms its import, as a person would.
+pub async fn import_ledger(c: &Client, path: &str) {
+    choose_ledger_file(c, path).await;
+    el(c, "#ledger-confirm-replace:not([disabled])")
+        .await
+        .click()
+        .await
+        .expect("import confirmed");
 }

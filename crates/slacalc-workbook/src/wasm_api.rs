@@ -1,13 +1,17 @@
 //! The crate as the page's on-demand wasm module (feature `wasm`): a workbook's bytes in, its
-//! grid out as JSON ([`slacalc::grid::Grid`]'s serde form, which the page's own engine then
-//! maps with `table::read_grid`); an exported table in as JSON ([`slacalc::table::Export`]),
-//! the `.xlsx` bytes out.
+//! grid out as JSON, each cell as the text the engine's readers take it as
+//! ([`slacalc::grid::Cell::text`]: a date cell as `YYYY-MM-DD HH:MM:SS`, a number as its
+//! shortest decimal), which the page's own engine then maps with `table::read_grid`. Text, not
+//! the cells' serde form: reading floats and chrono's date-times from JSON would bring their
+//! parsers into the page's first load (about 18 KB gzip). An exported table in as JSON
+//! ([`slacalc::table::Export`]), the `.xlsx` bytes out.
 
 use crate::{export_xlsx, read_workbook, SheetChoice};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Reads a sheet (`""` for the first, else a name or a number from 1) of a workbook:
-/// `{"format", "sheet", "sheets", "grid"}` as JSON, or the problem as text.
+/// `{"format", "sheet", "sheets", "first_line", "rows"}` as JSON (`rows`: each cell's text),
+/// or the problem as text.
 #[wasm_bindgen]
 pub fn workbook_grid(bytes: &[u8], sheet: &str) -> Result<String, String> {
     let choice = if sheet.is_empty() {
@@ -20,7 +24,13 @@ pub fn workbook_grid(bytes: &[u8], sheet: &str) -> Result<String, String> {
         "format": read.format.name(),
         "sheet": read.sheet,
         "sheets": read.sheets,
-        "grid": read.grid,
+        "first_line": read.grid.first_line,
+        "rows": read
+            .grid
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text()).collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
     });
     Ok(doc.to_string())
 }

@@ -340,6 +340,14 @@ pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
     out
 }
 
+/// A CSV text (any separator [`read_table`] finds) as a grid of text cells, the header
+/// first; a record that cannot be read is a blank row. For showing a file's first rows.
+pub fn text_grid(text: &str) -> Grid {
+    let text = text.trim_start_matches('\u{feff}');
+    let (grid, _) = csv_grid(text, spreadsheet::sniff_separator(text));
+    grid.unwrap_or_default()
+}
+
 /// A CSV text as a grid of text cells (the header first, blank records kept so that lines
 /// count as the file's records do), and the records that could not be read, as problems.
 fn csv_grid(text: &str, separator: u8) -> (Result<Grid, RowError>, Vec<RowError>) {

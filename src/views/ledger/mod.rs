@@ -6,6 +6,7 @@
 //! state and its rules are `state::ledger` and the engine; sorting and filtering
 //! `state::ledger_grid`.
 
+mod draft;
 mod editing;
 mod row;
 mod table;
@@ -14,25 +15,48 @@ mod totals;
 pub use editing::editing_banner;
 
 use crate::i18n::lang::Lang;
-use crate::interop::{browser, files};
-use crate::state::ledger::{csv_rows, Book, LedgerAction, LedgerState};
+use crate::interop::{browser, clipboard, files, storage, workbook};
+use crate::state::import::DraftTable;
+use crate::state::ledger::{LedgerAction, LedgerState};
 use crate::state::page::PageAction;
 use crate::views::text::{bi, use_lang};
+use draft::draft_panel;
+use std::rc::Rc;
 use table::{table, use_table_ui, TableUi};
 use totals::{schedules, totals};
 use yew::prelude::*;
 
-/// Imports a file: says how many rows are coming, lets that show, then imports (reading and
-/// assessing 1,000 rows takes longer than 100 ms).
-fn start_import(on_page: &Callback<PageAction>, name: String, text: String) {
-    let on_page = on_page.clone();
+/// Reads a chosen file (issue #16): a workbook with the on-demand workbook module, any other
+/// file as text in the encoding found; shows what was read as a draft to confirm. Says that
+/// a file is being read first (a 1,000-row file takes longer than 100 ms).
+fn read_file(on_ledger: &Callback<LedgerAction>, name: String, bytes: Vec<u8>) {
+    let on_ledger = on_ledger.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        on_page.emit(PageAction::Ledger(LedgerAction::ImportStart {
-            rows: csv_rows(&text),
+        on_ledger.emit(LedgerAction::ImportStart {
+            rows: 0,
             name: name.clone(),
-        }));
+        });
         browser::painted("#ledger-progress").await;
-        on_page.emit(PageAction::Ledger(LedgerAction::Import { text, name }));
+        let read = if workbook::is_workbook(&bytes) {
+            workbook::first_sheet(&bytes).await.map(|s| {
+                (
+                    format!("{} · {}", s.format, s.sheet),
+                    DraftTable::Grid(Rc::new(s.grid)),
+                )
+            })
+        } else {
+            let (encoding, text) = files::decode(&bytes);
+            Ok((encoding.to_string(), DraftTable::Text(text.into())))
+        };
+        on_ledger.emit(match read {
+            Ok((source, table)) => LedgerAction::Draft {
+                name,
+                source,
+                table,
+                memory: Rc::new(storage::column_memory()),
+            },
+            Err(problem) => LedgerAction::Unreadable { name, problem },
+        });
     });
 }
 
@@ -55,48 +79,8 @@ pub struct LedgerViewProps {
     pub form_ok: bool,
     /// Where each edit goes.
     pub on_page: Callback<PageAction>,
-}
-
-/// The question asked before an import replaces a ledger (file `name` holding `text`):
-/// replace (then import) or cancel.
-fn confirm_bar(
-    pending: &UseStateHandle<Option<(String, String)>>,
-    book: &Book,
-    on_page: &Callback<PageAction>,
-    lang: Lang,
-) -> Html {
-    let Some((name, text)) = &**pending else {
-        return html! {};
-    };
-    let replace = {
-        let (on_page, pending, name, text) =
-            (on_page.clone(), pending.clone(), name.clone(), text.clone());
-        Callback::from(move |_: MouseEvent| {
-            pending.set(None);
-            start_import(&on_page, name.clone(), text.clone());
-        })
-    };
-    let cancel = {
-        let pending = pending.clone();
-        Callback::from(move |_: MouseEvent| pending.set(None))
-    };
-    let rows = csv_rows(text);
-    let n = book.rows.len();
-    let question = match lang {
-        Lang::Zh => format!(
-            "导入 {name}({rows} 行)将替换台账中现有的 {n} 个事件(之后仍可撤销)。要替换吗?"
-        ),
-        Lang::En => format!(
-            "Importing {name} ({rows} rows) replaces the {n} incidents in the ledger (you can still undo it). Replace them?"
-        ),
-    };
-    html! {
-        <div class="confirm-bar" id="ledger-confirm" role="alertdialog" aria-labelledby="ledger-confirm-text">
-            <p id="ledger-confirm-text">{ question }</p>
-            <button type="button" id="ledger-confirm-replace" onclick={replace}>{ bi(("替换", "Replace")) }</button>
-            <button type="button" id="ledger-confirm-cancel" onclick={cancel}>{ bi(("取消", "Cancel")) }</button>
-        </div>
-    }
+    /// The form's case as text (the contract, terms and switches a ledger link carries).
+    pub case_text: AttrValue,
 }
 
 /// The ledger's status line: an import under way, why the last edit did not reach the
@@ -106,7 +90,11 @@ fn status_line(l: &LedgerState, on_ledger: &Callback<LedgerAction>) -> Html {
         (Some((rows, name)), _, _) => html! {
             <p class="ledger-progress" id="ledger-progress">
                 <span class="spinner" aria-hidden="true"></span>
-                { bi(("正在导入", "Importing")) }{ format!(" {name} · {rows} ") }{ bi(("行,请稍候…", "rows, please wait…")) }
+                if *rows == 0 {
+                    { bi(("正在读取", "Reading")) }{ format!(" {name}…") }
+                } else {
+                    { bi(("正在导入", "Importing")) }{ format!(" {name} · {rows} ") }{ bi(("行,请稍候…", "rows, please wait…")) }
+                }
             </p>
         },
         (None, _, Some((label, about))) => html! {
@@ -169,26 +157,37 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
     let ui = use_table_ui();
     let l = &p.state;
     let on_ledger = p.on_page.reform(PageAction::Ledger);
-    // An import over a ledger asks first (and can still be undone after).
-    let pending = use_state(|| None::<(String, String)>);
+    // What a file holds is shown before it is applied (and can still be undone after).
     let onimport = {
-        let (on_page, pending, has_rows) = (
-            p.on_page.clone(),
-            pending.clone(),
-            l.book.as_ref().is_some_and(|b| !b.rows.is_empty()),
-        );
-        files::read_named_file(Callback::from(move |(name, text): (String, String)| {
-            if has_rows {
-                pending.set(Some((name, text)));
-            } else {
-                start_import(&on_page, name, text);
-            }
+        let on_ledger = on_ledger.clone();
+        files::read_file_bytes(Callback::from(move |(name, bytes)| {
+            read_file(&on_ledger, name, bytes)
         }))
     };
-    let confirm = match &l.book {
-        Some(book) => confirm_bar(&pending, book, &p.on_page, lang),
+    let confirm = match &l.draft {
+        Some(d) => draft_panel(
+            d,
+            l.book.as_ref().map_or(0, |b| b.rows.len()),
+            &on_ledger,
+            lang,
+        ),
         None => html! {},
     };
+    // The ledger's link, made when asked for (a large ledger's takes a while).
+    let copied = use_state(|| None::<u64>);
+    let copy_link = {
+        let (state, text, copied) = (l.clone(), p.case_text.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(link) = state.link(&text, &browser::page_address()) {
+                clipboard::copy(&link);
+                copied.set(Some(state.rev));
+            }
+        })
+    };
+    let assessed = l
+        .book
+        .as_ref()
+        .is_some_and(|b| matches!(b.summary.as_deref(), Some(Ok(_))));
     let add = on_ledger.reform(|_: MouseEvent| LedgerAction::AddFromForm);
     let close = on_ledger.reform(|_: MouseEvent| LedgerAction::Close);
     let export = NodeRef::default();
@@ -218,8 +217,8 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                 }
             </h2>
             <div class="ledger-tools">
-                <label class="file">{ bi(("导入 CSV…", "Import CSV…")) }
-                    <input type="file" id="ledger-import" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={onimport} />
+                <label class="file">{ bi(("导入 CSV/Excel…", "Import CSV/Excel…")) }
+                    <input type="file" id="ledger-import" accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,text/csv,text/plain" onchange={onimport} />
                 </label>
                 <button type="button" id="ledger-add" onclick={add} disabled={!p.form_ok}
                     title={lang.pick("把表单中的事件作为新的一行加入台账", "Add the form's incident as a new row")}>
@@ -229,6 +228,9 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                         ref={export_incidents} onclick={on_export_incidents}>{ bi(("导出台账 CSV", "Export incidents CSV")) }</a>
                     <a id="ledger-export" class="button" href="#" download="slacalc-ledger.csv"
                         ref={export} onclick={on_export}>{ bi(("导出评估结果 CSV", "Export assessed CSV")) }</a>
+                    <button type="button" id="ledger-copy-link" onclick={copy_link} disabled={!assessed}
+                        title={lang.pick("一个链接包含台账的全部事件及其合计", "One link holding every incident of the ledger and its totals")}>
+                        { bi(if *copied == Some(l.rev) { ("已复制台账链接", "Ledger link copied") } else { ("复制台账链接", "Copy link of this ledger") }) }</button>
                     <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                 }
             </div>
@@ -268,6 +270,7 @@ mod tests {
                 state: page.ledger.clone(),
                 form_ok: true,
                 on_page: yew::Callback::noop(),
+                case_text: page.form.to_case_text().into(),
             },
         )
         .render();

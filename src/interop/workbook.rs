@@ -1,0 +1,73 @@
+//! The workbook module (issue #16): calamine's readers as their own wasm, loaded with
+//! `import()` of this origin the first time a workbook is picked (static/boot.js,
+//! `slacalcWorkbook`), never in the first load. It reads a sheet into the engine's grid of
+//! cells; the page's own engine maps the grid (`table::read_grid`), as a CSV's.
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use slacalc::grid::{Cell, Grid};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Whether a file's first bytes are a workbook's: a zip (`.xlsx`, `.ods`) or an OLE2
+/// compound file (`.xls`).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// A workbook's first sheet as the module read it: each cell as the text the engine's
+/// readers take it as (a date cell as `YYYY-MM-DD HH:MM:SS`), not as typed cells, whose
+/// floats and date-times would bring their JSON readers into the first load.
+#[derive(serde::Deserialize)]
+struct Read {
+    format: String,
+    sheet: String,
+    first_line: usize,
+    rows: Vec<Vec<String>>,
+}
+
+/// A workbook's first sheet.
+pub struct Sheet {
+    /// `xlsx`, `xls`, `ods`…
+    pub format: String,
+    /// The sheet's name.
+    pub sheet: String,
+    /// Its cells, the header first.
+    pub grid: Grid,
+}
+
+/// The module's export `name`, loading the module on first use.
+async fn export(name: &str) -> Result<Function, JsValue> {
+    let window = gloo::utils::window();
+    let load: Function = Reflect::get(&window, &"slacalcWorkbook".into())?.dyn_into()?;
+    let promise: Promise = load.call0(&window)?.dyn_into()?;
+    let module = JsFuture::from(promise).await?;
+    Reflect::get(&module, &name.into())?.dyn_into()
+}
+
+/// Reads the first sheet of a workbook; the problem as text (the module's message, or why
+/// it could not load).
+pub async fn first_sheet(bytes: &[u8]) -> Result<Sheet, String> {
+    let text = |e: JsValue| {
+        e.as_string()
+            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
+            .unwrap_or_default()
+    };
+    let read = export("workbook_grid").await.map_err(text)?;
+    let json = read
+        .call2(&JsValue::NULL, &Uint8Array::from(bytes), &"".into())
+        .map_err(text)?;
+    let read: Read =
+        serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+    Ok(Sheet {
+        format: read.format,
+        sheet: read.sheet,
+        grid: Grid {
+            first_line: read.first_line,
+            rows: read
+                .rows
+                .into_iter()
+                .map(|r| r.into_iter().map(Cell::Text).collect())
+                .collect(),
+        },
+    })
+}
