@@ -8,7 +8,7 @@
 //! written; if even that copy is refused, its key is guarded and never written this visit.
 
 use crate::i18n::lang::Lang;
-use crate::state::import::ColumnMemory;
+use crate::state::import::{Answer, ColumnMemory};
 use crate::state::ledger::{LedgerState, SavedLedger};
 use crate::state::page::{ledger_text, BesideDoc, PageAction};
 use crate::state::saved::{self, Aside, ReadWork, WorkDoc, ASIDE_PREFIX};
@@ -246,17 +246,15 @@ const COLUMNS_KEY: &str = "slacalc.columns";
 
 /// The answers given for unknown columns, by header (none when nothing was kept).
 pub fn column_memory() -> ColumnMemory {
-    read(COLUMNS_KEY)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    ColumnMemory::read(&read(COLUMNS_KEY).unwrap_or_default())
 }
 
 /// Keeps the answers for a file's header with the others (a refusal only loses them).
-pub fn remember_columns(header: String, columns: Vec<(String, Option<String>)>) {
+pub fn remember_columns(header: String, columns: Vec<Answer>) {
     let mut memory = column_memory();
     memory.insert(header, columns);
-    if let (Ok(text), Ok(s)) = (serde_json::to_string(&memory), writable()) {
-        let _ = s.set_item(COLUMNS_KEY, &text);
+    if let Ok(s) = writable() {
+        let _ = s.set_item(COLUMNS_KEY, &memory.text());
     }
 }
 

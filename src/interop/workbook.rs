@@ -1,10 +1,9 @@
 //! The workbook module (issue #16): calamine's readers as their own wasm, loaded with
 //! `import()` of this origin the first time a workbook is picked (static/boot.js,
-//! `slacalcWorkbook`), never in the first load. It reads a sheet into the engine's grid of
-//! cells; the page's own engine maps the grid (`table::read_grid`), as a CSV's.
+//! `slacalcWorkbook`), never in the first load. It gives a sheet back as CSV text, which the
+//! page's own engine reads as any CSV (`table::read_table`).
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
-use slacalc::grid::{Cell, Grid};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,25 +13,16 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
-/// A workbook's first sheet as the module read it: each cell as the text the engine's
-/// readers take it as (a date cell as `YYYY-MM-DD HH:MM:SS`), not as typed cells, whose
-/// floats and date-times would bring their JSON readers into the first load.
-#[derive(serde::Deserialize)]
-struct Read {
-    format: String,
-    sheet: String,
-    first_line: usize,
-    rows: Vec<Vec<String>>,
-}
-
-/// A workbook's first sheet.
+/// A workbook's first sheet as the module read it.
 pub struct Sheet {
     /// `xlsx`, `xls`, `ods`…
     pub format: String,
     /// The sheet's name.
     pub sheet: String,
-    /// Its cells, the header first.
-    pub grid: Grid,
+    /// The sheet as CSV text, each cell as the text the engine's readers take it as (a date
+    /// cell as `YYYY-MM-DD HH:MM:SS`): read as any CSV, with no reader of typed cells (their
+    /// floats and date-times) in the first load.
+    pub csv: String,
 }
 
 /// The module's export `name`, loading the module on first use.
@@ -53,21 +43,15 @@ pub async fn first_sheet(bytes: &[u8]) -> Result<Sheet, String> {
             .unwrap_or_default()
     };
     let read = export("workbook_grid").await.map_err(text)?;
-    let json = read
+    let out = read
         .call2(&JsValue::NULL, &Uint8Array::from(bytes), &"".into())
-        .map_err(text)?;
-    let read: Read =
-        serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+        .map_err(text)?
+        .as_string()
+        .unwrap_or_default();
+    let mut parts = out.splitn(3, '\u{1f}').map(str::to_string);
     Ok(Sheet {
-        format: read.format,
-        sheet: read.sheet,
-        grid: Grid {
-            first_line: read.first_line,
-            rows: read
-                .rows
-                .into_iter()
-                .map(|r| r.into_iter().map(Cell::Text).collect())
-                .collect(),
-        },
+        format: parts.next().unwrap_or_default(),
+        sheet: parts.next().unwrap_or_default(),
+        csv: parts.next().unwrap_or_default(),
     })
 }

@@ -1,31 +1,79 @@
 //! A file read for the ledger but not applied yet (issue #16): what the import found
 //! (encoding or workbook, rows, columns recognised by name, by synonym or by the user, rows
 //! with problems), the columns it did not recognise with the user's answer for each, and the
-//! first rows to answer by. The engine reads (`table::read_table`, `table::read_grid`); this
-//! keeps the user's answers and reads again with them.
+//! first rows to answer by. The engine reads (`table::read_table`; a workbook's sheet comes
+//! as CSV text from the workbook module); this keeps the user's answers and reads again.
 
-use slacalc::grid::Grid;
 use slacalc::spreadsheet::HEADER_SYNONYMS;
-use slacalc::table::{read_grid, read_table, text_grid, ReadOptions, TableRead};
+use slacalc::table::{read_table, text_grid, ReadOptions, TableRead};
 use slacalc::terms::TermsSpec;
 use slacalc::Problem;
 use std::rc::Rc;
 
+/// A column's answer: its header and the case field it holds (`None`: left out).
+pub type Answer = (String, Option<String>);
+
+/// How many files' answers are kept (the oldest go first).
+const REMEMBERED: usize = 20;
+
 /// Answers given for the unknown columns of earlier files, by their header
-/// ([`ImportDraft::header_key`]): each column's case field, or `None` to leave it out.
-pub type ColumnMemory = std::collections::BTreeMap<String, Vec<(String, Option<String>)>>;
+/// ([`ImportDraft::header_key`]), newest last. Kept as text with control characters as
+/// separators (no header holds them): a file's answers are `header U+1D answer U+1D answer…`,
+/// an answer `column U+1E field` (`-`: left out), files apart by U+1C.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ColumnMemory(Vec<(String, Vec<Answer>)>);
+
+impl ColumnMemory {
+    /// The memory kept as `text` (nothing when it is not that text).
+    pub fn read(text: &str) -> ColumnMemory {
+        let file = |f: &str| {
+            let mut parts = f.split('\u{1d}');
+            let key = parts.next()?.to_string();
+            let answers = parts
+                .filter_map(|a| {
+                    let (c, f) = a.split_once('\u{1e}')?;
+                    Some((c.to_string(), (f != "-").then(|| f.to_string())))
+                })
+                .collect();
+            Some((key, answers))
+        };
+        ColumnMemory(
+            text.split('\u{1c}')
+                .filter(|f| !f.is_empty())
+                .filter_map(file)
+                .collect(),
+        )
+    }
+
+    /// The memory as text to keep.
+    pub fn text(&self) -> String {
+        let file = |(key, answers): &(String, Vec<Answer>)| {
+            let mut t = key.clone();
+            for (c, f) in answers {
+                t += &format!("\u{1d}{c}\u{1e}{}", f.as_deref().unwrap_or("-"));
+            }
+            t
+        };
+        self.0.iter().map(file).collect::<Vec<_>>().join("\u{1c}")
+    }
+
+    /// The answers for a file with this header.
+    pub fn get(&self, key: &str) -> Option<&Vec<Answer>> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, a)| a)
+    }
+
+    /// Keeps the answers for a header (the newest; the oldest beyond 20 files go).
+    pub fn insert(&mut self, key: String, answers: Vec<Answer>) {
+        self.0.retain(|(k, _)| *k != key);
+        self.0.push((key, answers));
+        if self.0.len() > REMEMBERED {
+            self.0.remove(0);
+        }
+    }
+}
 
 /// The rows a draft shows to answer by (the header and the first data rows).
 const PREVIEW_ROWS: usize = 4;
-
-/// What was read: a text table (CSV, tab- or semicolon-separated) or a workbook's sheet.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DraftTable {
-    /// The decoded text of a CSV or text file.
-    Text(Rc<str>),
-    /// A workbook's cells, as the workbook module read them.
-    Grid(Rc<Grid>),
-}
 
 /// An import waiting for the user: shown with its report, applied or cancelled.
 #[derive(Debug, Clone)]
@@ -34,10 +82,10 @@ pub struct ImportDraft {
     pub name: String,
     /// How it was read: `UTF-8`, `GB18030`, `UTF-16`, or a workbook's format and sheet.
     pub source: String,
-    table: DraftTable,
+    text: Rc<str>,
     terms: TermsSpec,
     /// The user's answer for each column they named: a case field, or `None` to leave it out.
-    pub columns: Vec<(String, Option<String>)>,
+    pub columns: Vec<Answer>,
     /// The table read with those answers.
     pub read: Rc<TableRead>,
     /// The header and the first rows, as text, to answer by.
@@ -57,19 +105,21 @@ impl ImportDraft {
     pub fn new(
         name: String,
         source: String,
-        table: DraftTable,
+        text: Rc<str>,
         terms: TermsSpec,
         memory: &ColumnMemory,
     ) -> ImportDraft {
-        let preview = match &table {
-            DraftTable::Text(t) => rows(&text_grid(t)),
-            DraftTable::Grid(g) => rows(g),
-        };
+        let preview = text_grid(&text)
+            .rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|r| r.iter().map(|c| c.text().trim().to_string()).collect())
+            .collect();
         let mut d = ImportDraft {
             name,
             source,
             preview,
-            table,
+            text,
             terms,
             columns: Vec::new(),
             read: Rc::default(),
@@ -84,10 +134,7 @@ impl ImportDraft {
             columns: self.columns.clone(),
             ..ReadOptions::default()
         };
-        self.read = Rc::new(match &self.table {
-            DraftTable::Text(t) => read_table(t, &self.terms, &opts),
-            DraftTable::Grid(g) => read_grid(g, &self.terms, &opts),
-        });
+        self.read = Rc::new(read_table(&self.text, &self.terms, &opts));
     }
 
     /// The user's answer for `column` (`None`: leave it out); reads again.
@@ -137,15 +184,6 @@ impl ImportDraft {
     }
 }
 
-/// The first rows of a grid as text.
-fn rows(g: &Grid) -> Vec<Vec<String>> {
-    g.rows
-        .iter()
-        .take(PREVIEW_ROWS)
-        .map(|r| r.iter().map(|c| c.text().trim().to_string()).collect())
-        .collect()
-}
-
 /// The case fields a column can be named as, with a Chinese name for each (the first of its
 /// synonyms), in the order of the synonyms' table.
 pub fn field_choices() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -165,7 +203,7 @@ mod tests {
         ImportDraft::new(
             "log.csv".into(),
             "UTF-8".into(),
-            DraftTable::Text(TEXT.into()),
+            TEXT.into(),
             TermsSpec::Preset(slacalc::case::PRESET_EYOU_SDJU.into()),
             memory,
         )
@@ -173,7 +211,7 @@ mod tests {
 
     #[test]
     fn unknown_columns_are_asked_and_answers_read_the_rows() {
-        let mut d = draft(&ColumnMemory::new());
+        let mut d = draft(&ColumnMemory::default());
         // 可用 and 类型 are synonyms (of system_usable, kind); these four are not.
         let asked = d.asked();
         assert_eq!(asked, ["工单", "比例", "严重", "备注"]);
@@ -196,7 +234,10 @@ mod tests {
             "answered columns stay asked, to be changed"
         );
         // Asked again from memory: the same file reads at once.
-        let memory = ColumnMemory::from([(d.header_key(), d.columns.clone())]);
+        let mut memory = ColumnMemory::default();
+        memory.insert(d.header_key(), d.columns.clone());
+        // Kept as text and read back.
+        let memory = ColumnMemory::read(&memory.text());
         let again = draft(&memory);
         assert!(again.ready());
         assert_eq!(again.header_key(), d.header_key());
@@ -205,9 +246,14 @@ mod tests {
 
     #[test]
     fn answers_for_another_header_are_not_used() {
-        let memory =
-            ColumnMemory::from([("其他\u{1f}列".to_string(), vec![("工单".into(), None)])]);
+        let mut memory = ColumnMemory::default();
+        memory.insert("其他\u{1f}列".into(), vec![("工单".into(), None)]);
         assert!(draft(&memory).columns.is_empty());
+        for n in 0..25 {
+            memory.insert(format!("{n}"), Vec::new());
+        }
+        assert_eq!(memory.0.len(), 20, "the oldest go");
+        assert!(memory.get("24").is_some() && memory.get("4").is_none());
     }
 
     #[test]

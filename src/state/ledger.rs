@@ -8,7 +8,7 @@
 //! page hands it the form it edits and the assessment time.
 
 use crate::state::form::FormState;
-use crate::state::import::{ColumnMemory, DraftTable, ImportDraft};
+use crate::state::import::{ColumnMemory, ImportDraft};
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
 use slacalc::table::RowError;
@@ -213,8 +213,8 @@ pub enum LedgerAction {
         name: String,
         /// `UTF-8`, `GB18030`, `UTF-16`, or the workbook's format and sheet.
         source: String,
-        /// What was read.
-        table: DraftTable,
+        /// What was read, as CSV text (a workbook's sheet as the workbook module wrote it).
+        text: Rc<str>,
         /// Answers given before for files' unknown columns.
         memory: Rc<ColumnMemory>,
     },
@@ -450,16 +450,11 @@ fn terms_of(form: &FormState) -> slacalc::terms::TermsSpec {
 }
 
 impl LedgerState {
-    /// The rows of a table read from file `name` in place of the ledger (undoably).
-    fn take(&mut self, read: slacalc::table::TableRead, name: String) {
-        let rows = read
-            .incidents
-            .into_iter()
-            .map(|(_, inc)| self.row(inc))
-            .collect();
-        let before = self
-            .book
-            .replace(Book::new(rows, read.problems, name.clone()));
+    /// The incidents read from file `name` (and its bad rows) in place of the ledger
+    /// (undoably).
+    fn take(&mut self, incidents: Vec<Incident>, bad: Vec<RowError>, name: String) {
+        let rows = incidents.into_iter().map(|inc| self.row(inc)).collect();
+        let before = self.book.replace(Book::new(rows, bad, name.clone()));
         self.push(Undo::Replaced {
             book: before,
             imported: Some(name),
@@ -479,18 +474,19 @@ impl LedgerState {
             LedgerAction::Import { text, name } => {
                 let terms = terms_of(form);
                 let read = slacalc::table::read_table(&text, &terms, &Default::default());
-                l.take(read, name);
+                let rows = read.incidents.into_iter().map(|(_, inc)| inc);
+                l.take(rows.collect(), read.problems, name);
             }
             LedgerAction::Draft {
                 name,
                 source,
-                table,
+                text,
                 memory,
             } => {
                 l.draft = Some(ImportDraft::new(
                     name,
                     source,
-                    table,
+                    text,
                     terms_of(form),
                     &memory,
                 ));
@@ -503,8 +499,9 @@ impl LedgerState {
             }
             LedgerAction::ApplyDraft => {
                 if let Some(d) = l.draft.take() {
-                    let read = Rc::try_unwrap(d.read).unwrap_or_else(|r| (*r).clone());
-                    l.take(read, d.name);
+                    let read = &*d.read;
+                    let rows = read.incidents.iter().map(|(_, inc)| inc.clone());
+                    l.take(rows.collect(), read.problems.clone(), d.name);
                 }
             }
             LedgerAction::Unreadable { name, problem } => {

@@ -1,17 +1,18 @@
 //! The crate as the page's on-demand wasm module (feature `wasm`): a workbook's bytes in, its
-//! grid out as JSON, each cell as the text the engine's readers take it as
+//! sheet out as CSV text, each cell as the text the engine's readers take it as
 //! ([`slacalc::grid::Cell::text`]: a date cell as `YYYY-MM-DD HH:MM:SS`, a number as its
-//! shortest decimal), which the page's own engine then maps with `table::read_grid`. Text, not
-//! the cells' serde form: reading floats and chrono's date-times from JSON would bring their
-//! parsers into the page's first load (about 18 KB gzip). An exported table in as JSON
+//! shortest decimal), which the page's own engine then reads as any CSV. Text, not the cells'
+//! serde form: reading floats and chrono's date-times from JSON would bring their parsers into
+//! the page's first load (about 18 KB gzip). An exported table in as JSON
 //! ([`slacalc::table::Export`]), the `.xlsx` bytes out.
 
 use crate::{export_xlsx, read_workbook, SheetChoice};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Reads a sheet (`""` for the first, else a name or a number from 1) of a workbook:
-/// `{"format", "sheet", "sheets", "first_line", "rows"}` as JSON (`rows`: each cell's text),
-/// or the problem as text.
+/// Reads a sheet (`""` for the first, else a name or a number from 1) of a workbook: its
+/// format, its sheet's name and the sheet as CSV text (each cell as the text the engine's
+/// readers take it as: [`slacalc::grid::Cell::text`]), separated by U+001F; or the problem as
+/// text. The page reads the CSV as it reads any CSV, so it needs no reader of typed cells.
 #[wasm_bindgen]
 pub fn workbook_grid(bytes: &[u8], sheet: &str) -> Result<String, String> {
     let choice = if sheet.is_empty() {
@@ -20,19 +21,23 @@ pub fn workbook_grid(bytes: &[u8], sheet: &str) -> Result<String, String> {
         SheetChoice::Named(sheet.to_string())
     };
     let read = read_workbook(bytes, &choice).map_err(|e| e.to_string())?;
-    let doc = serde_json::json!({
-        "format": read.format.name(),
-        "sheet": read.sheet,
-        "sheets": read.sheets,
-        "first_line": read.grid.first_line,
-        "rows": read
-            .grid
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text()).collect::<Vec<_>>())
-            .collect::<Vec<_>>(),
-    });
-    Ok(doc.to_string())
+    let mut out = format!("{}\u{1f}{}\u{1f}", read.format.name(), read.sheet);
+    for row in &read.grid.rows {
+        let cells: Vec<String> = row.iter().map(|c| quoted(&c.text())).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// A cell's text as a CSV field: quoted (its quotes doubled) when it holds a comma, a quote
+/// or a line break.
+fn quoted(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
 }
 
 /// Writes an exported table (its JSON) as an `.xlsx` of one sheet named `sheet`.

@@ -16,7 +16,6 @@ pub use editing::editing_banner;
 
 use crate::i18n::lang::Lang;
 use crate::interop::{browser, clipboard, files, storage, workbook};
-use crate::state::import::DraftTable;
 use crate::state::ledger::{LedgerAction, LedgerState};
 use crate::state::page::PageAction;
 use crate::views::text::{bi, use_lang};
@@ -38,21 +37,18 @@ fn read_file(on_ledger: &Callback<LedgerAction>, name: String, bytes: Vec<u8>) {
         });
         browser::painted("#ledger-progress").await;
         let read = if workbook::is_workbook(&bytes) {
-            workbook::first_sheet(&bytes).await.map(|s| {
-                (
-                    format!("{} · {}", s.format, s.sheet),
-                    DraftTable::Grid(Rc::new(s.grid)),
-                )
-            })
+            workbook::first_sheet(&bytes)
+                .await
+                .map(|s| (format!("{} · {}", s.format, s.sheet), s.csv))
         } else {
             let (encoding, text) = files::decode(&bytes);
-            Ok((encoding.to_string(), DraftTable::Text(text.into())))
+            Ok((encoding.to_string(), text))
         };
         on_ledger.emit(match read {
-            Ok((source, table)) => LedgerAction::Draft {
+            Ok((source, text)) => LedgerAction::Draft {
                 name,
                 source,
-                table,
+                text: text.into(),
                 memory: Rc::new(storage::column_memory()),
             },
             Err(problem) => LedgerAction::Unreadable { name, problem },
