@@ -3,6 +3,10 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# The page's wasm is built with the unstable -Zlocation-detail=none (.cargo/config.toml: 7.8 KB
+# gzip off the first load); the pinned stable toolchain takes it with RUSTC_BOOTSTRAP=1. Set for
+# every target, native ones too, so that cargo's builds share one set of fingerprints.
+export RUSTC_BOOTSTRAP := 1
 PORT ?= 8080
 
 .PHONY: setup build run test lint native-test wasm-test e2e size size-breakdown fuzz fuzz-short bench screenshots clean
