@@ -36,9 +36,25 @@ try {
   throw e;
 }
 
-// The workbook module (issue #16): not in the first load; the page asks for it the first time
-// a workbook is read or written (src/interop/workbook.rs).
-window.slacalcWorkbook = () => import("./workbook/workbook.js");
+// The parts loaded on demand (issue #16), from this origin, never in the first load
+// (src/interop/workbook.rs): the workbook module (workbook/workbook.js: the readers, the .xlsx
+// writer, the table for documents) and the timeline's picture (workbook/picture.js).
+const part = (name) => import(`./workbook/${name}.js`);
+window.slacalcWorkbook = () => part("workbook");
+window.slacalcXlsx = (url, lang, name) => part("workbook").then((m) => m.saveXlsx(url, lang, name));
+// The clipboard is written at once, while the click still counts as the person's; what goes on
+// it follows when its part has loaded.
+const clip = (items) => navigator.clipboard.write([new ClipboardItem(items)]);
+window.slacalcCopyDocument = (url, lang) => {
+  const doc = part("workbook").then((m) => m.document_of_link(url, lang).split("\u001f"));
+  const blob = (i, type) => doc.then((d) => new Blob([d[i]], { type }));
+  return clip({ "text/html": blob(0, "text/html"), "text/plain": blob(1, "text/plain") });
+};
+window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
+// The timeline's picture on the clipboard; where the browser refuses, saved as a file.
+window.slacalcCopyPicture = (selector, name) =>
+  clip({ "image/png": part("picture").then((m) => m.png(selector)) })
+    .catch(() => part("picture").then((m) => m.save(selector, name)));
 
 // The JS API (examples/js-api.html) finds the exports here, as with Trunk's own loader.
 window.wasmBindings = bindings;

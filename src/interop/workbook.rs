@@ -1,7 +1,7 @@
-//! The workbook module (issue #16): calamine's readers as their own wasm, loaded with
-//! `import()` of this origin the first time a workbook is picked (static/boot.js,
-//! `slacalcWorkbook`), never in the first load. It gives a sheet back as CSV text, which the
-//! page's own engine reads as any CSV (`table::read_table`).
+//! The parts loaded on demand (issue #16), with `import()` of this origin, never in the first
+//! load (static/boot.js): the workbook module (calamine's readers, which give a sheet back as
+//! CSV text for the page's own engine to read as any CSV; the `.xlsx` writer; the table for
+//! documents, from a share link the module assesses again) and the timeline's picture.
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,14 +34,32 @@ async fn export(name: &str) -> Result<Function, JsValue> {
     Reflect::get(&module, &name.into())?.dyn_into()
 }
 
+/// A problem from JavaScript as text.
+fn text(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
+        .unwrap_or_default()
+}
+
+/// Runs boot.js's helper `name` (`slacalcCopyDocument`, `slacalcXlsx`, `slacalcCopyPicture`,
+/// `slacalcSavePicture`: each loads its part on demand) with `args`, and tells `done` how it
+/// went (the problem as text: the clipboard refused, the part could not load…).
+pub fn run(name: &'static str, args: Vec<JsValue>, done: yew::Callback<Result<(), String>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let go = async {
+            let window = gloo::utils::window();
+            let f: Function = Reflect::get(&window, &name.into())?.dyn_into()?;
+            let args: js_sys::Array = args.into_iter().collect();
+            let promise: Promise = f.apply(&window, &args)?.dyn_into()?;
+            JsFuture::from(promise).await.map(|_| ())
+        };
+        done.emit(go.await.map_err(text));
+    });
+}
+
 /// Reads the first sheet of a workbook; the problem as text (the module's message, or why
 /// it could not load).
 pub async fn first_sheet(bytes: &[u8]) -> Result<Sheet, String> {
-    let text = |e: JsValue| {
-        e.as_string()
-            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
-            .unwrap_or_default()
-    };
     let read = export("workbook_grid").await.map_err(text)?;
     let out = read
         .call2(&JsValue::NULL, &Uint8Array::from(bytes), &"".into())

@@ -199,7 +199,9 @@ pub enum LedgerAction {
         /// The file's name.
         name: String,
     },
-    /// CSV text to import (replacing the ledger, undoably).
+    /// CSV text to import at once (replacing the ledger, undoably): a ledger kept as CSV by
+    /// an earlier version (a file chosen on the page is shown as a [`LedgerAction::Draft`]
+    /// first).
     Import {
         /// The file's text.
         text: String,

@@ -1,9 +1,10 @@
 //! Taking the result away: the share link to copy, the embed code, printing (the
 //! printable sheet) and the calendar file of pending deadlines.
 
-use crate::interop::{browser, clipboard, files};
+use crate::interop::{browser, clipboard, files, workbook};
 use crate::state::share;
 use crate::views::text::{bi, use_lang};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the sharing tools offer.
@@ -25,15 +26,61 @@ fn copy_on_click(text: String, done: UseStateHandle<bool>) -> Callback<MouseEven
     })
 }
 
+/// What a part button passes to its helper, made when clicked (`None`: nothing to do).
+pub type PartArgs = dyn Fn() -> Option<Vec<wasm_bindgen::JsValue>>;
+
+/// A button that runs boot.js's helper `name` with `args` (a part loaded on demand, issue
+/// #16) and says in `status` how it went.
+pub fn part_button(
+    id: &'static str,
+    label: (&'static str, &'static str),
+    name: &'static str,
+    args: Rc<PartArgs>,
+    status: &UseStateHandle<Option<Result<&'static str, String>>>,
+) -> Html {
+    let status = status.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if let Some(args) = args() {
+            let status = status.clone();
+            workbook::run(
+                name,
+                args,
+                Callback::from(move |r: Result<(), String>| status.set(Some(r.map(|_| id)))),
+            );
+        }
+    });
+    html! { <button type="button" {id} {onclick}>{ bi(label) }</button> }
+}
+
+/// What the last part button did: done (its id, marked on the line) or the problem.
+pub fn part_status(status: &Option<Result<&'static str, String>>) -> Html {
+    match status {
+        None => html! {},
+        Some(Ok(id)) => {
+            html! { <p class="note" id="part-status" data-done={*id}>{ bi(("完成", "Done")) }</p> }
+        }
+        Some(Err(e)) => {
+            html! { <p class="note" id="part-status">{ bi(("未完成:", "Not done: ")) }{ e }</p> }
+        }
+    }
+}
+
 /// The result beyond the page: the embed code, the printable sheet, the calendar file.
 #[function_component(ShareTools)]
 pub fn share_tools(p: &ToolsProps) -> Html {
     let shown = use_state(|| false);
+    let done = use_state(|| None);
     let lang = use_lang();
     let Some(link) = p.link.clone() else {
         return html! {};
     };
     let snippet = share::embed_snippet(&link, lang);
+    let url = link.clone();
+    let document: Rc<PartArgs> =
+        Rc::new(move || Some(vec![url.as_str().into(), lang.code().into()]));
+    let file = format!("{}-timeline.png", p.id);
+    let picture: Rc<PartArgs> =
+        Rc::new(move || Some(vec!["#timeline svg.tl".into(), file.as_str().into()]));
     let on_embed = copy_on_click(snippet.clone(), shown.clone());
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     let calendar = match &p.ics {
@@ -54,7 +101,10 @@ pub fn share_tools(p: &ToolsProps) -> Html {
                     { bi(if *shown { ("已复制嵌入代码", "Embed code copied") } else { ("复制嵌入代码", "Copy embed code") }) }</button>
                 <button type="button" id="print" onclick={on_print}>{ bi(("打印 / PDF", "Print / PDF")) }</button>
                 { calendar }
+                { part_button("copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document, &done) }
+                { part_button("copy-timeline", ("复制时间线图片", "Copy timeline as image"), "slacalcCopyPicture", picture, &done) }
             </div>
+            { part_status(&done) }
             if *shown {
                 <div class="field embed-code">
                     <label for="embed-code">{ bi(("嵌入代码(iframe 与自动调整高度的脚本)", "Embed code (iframe and the script that sizes it)")) }</label>

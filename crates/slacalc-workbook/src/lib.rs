@@ -7,6 +7,7 @@
 //! Bytes in, bytes out: the crate opens no file, so the CLI and (later) the page's on-demand
 //! wasm module use it alike. Feature `wasm` exports it to JavaScript ([`wasm_api`]).
 
+pub mod document;
 mod error;
 mod read;
 #[cfg(feature = "wasm")]
@@ -15,4 +16,4 @@ mod write;
 
 pub use error::WorkbookError;
 pub use read::{read_workbook, sniff, FileKind, SheetChoice, WorkbookFormat, WorkbookRead};
-pub use write::{assessment_xlsx, export_xlsx, incidents_xlsx, sheet_name};
+pub use write::{assessment_xlsx, export_xlsx, incidents_xlsx, ledger_xlsx, sheet_name};

@@ -46,3 +46,44 @@ pub fn export_workbook(export_json: &str, sheet: &str) -> Result<Vec<u8>, String
     let export = serde_json::from_str(export_json).map_err(|e| e.to_string())?;
     export_xlsx(&export, sheet).map_err(|e| e.to_string())
 }
+
+/// The case and assessment a share link holds (`…#c=…`): the link read and its case assessed
+/// again by the engine at the link's own time, so what the module writes is the engine's
+/// result, never the page's copy of it.
+fn assessed(url: &str) -> Result<(slacalc::Case, slacalc::Assessment), String> {
+    let fragment = url.split_once("#c=").map_or(url, |(_, f)| f);
+    let opened = slacalc::link::decode(fragment).map_err(|e| e.to_string())?;
+    let a = slacalc::assess(&opened.case, opened.as_of).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok((opened.case, a))
+}
+
+/// `zh` or anything else (English).
+fn lang(tag: &str) -> slacalc::text::Lang {
+    if tag.starts_with("zh") {
+        slacalc::text::Lang::Zh
+    } else {
+        slacalc::text::Lang::En
+    }
+}
+
+/// "Copy for documents" (issue #16): the assessment a share link holds as a table for Word
+/// and WPS, in language `tag`: its HTML and its plain text, separated by U+001F.
+#[wasm_bindgen]
+pub fn document_of_link(url: &str, tag: &str) -> Result<String, String> {
+    let d = crate::document::document(&assessed(url)?.1, url, lang(tag));
+    Ok(format!("{}\u{1f}{}", d.html, d.text))
+}
+
+/// The ledger a share link holds as an `.xlsx` of two sheets, the assessed ledger and its
+/// incidents (which import back), headers in language `tag`.
+#[wasm_bindgen]
+pub fn xlsx_of_link(url: &str, tag: &str) -> Result<Vec<u8>, String> {
+    let (case, a) = assessed(url)?;
+    crate::ledger_xlsx(&a, &case.incidents, lang(tag)).map_err(|e| e.to_string())
+}

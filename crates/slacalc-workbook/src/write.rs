@@ -45,9 +45,37 @@ pub fn assessment_xlsx(a: &Assessment, lang: Lang) -> Result<Vec<u8>, WorkbookEr
     export_xlsx(&table::assessment_export(a, lang), sheet_name(true, lang))
 }
 
+/// A ledger as the page exports it (issue #16): one `.xlsx` with the assessed ledger (sheet
+/// `评估结果`/`assessed`) and its incidents (sheet `事件`/`incidents`, which imports back),
+/// headers in `lang`.
+pub fn ledger_xlsx<'a>(
+    a: &Assessment,
+    incidents: impl IntoIterator<Item = &'a Incident>,
+    lang: Lang,
+) -> Result<Vec<u8>, WorkbookError> {
+    let mut book = Workbook::new();
+    add_sheet(
+        &mut book,
+        &table::assessment_export(a, lang),
+        sheet_name(true, lang),
+    )?;
+    add_sheet(
+        &mut book,
+        &table::incident_export(incidents, lang),
+        sheet_name(false, lang),
+    )?;
+    Ok(book.save_to_buffer()?)
+}
+
 /// An exported table as the bytes of an `.xlsx` of one sheet named `sheet`.
 pub fn export_xlsx(export: &Export, sheet: &str) -> Result<Vec<u8>, WorkbookError> {
     let mut book = Workbook::new();
+    add_sheet(&mut book, export, sheet)?;
+    Ok(book.save_to_buffer()?)
+}
+
+/// An exported table as a sheet named `sheet` of `book`.
+fn add_sheet(book: &mut Workbook, export: &Export, sheet: &str) -> Result<(), WorkbookError> {
     let ws = book.add_worksheet();
     ws.set_name(sheet)?;
     let bold = Format::new().set_bold();
@@ -82,7 +110,7 @@ pub fn export_xlsx(export: &Export, sheet: &str) -> Result<Vec<u8>, WorkbookErro
             ws.set_column_width(col(c)?, 17)?;
         }
     }
-    Ok(book.save_to_buffer()?)
+    Ok(())
 }
 
 /// A column index as the writer takes it.

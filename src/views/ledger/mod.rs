@@ -15,9 +15,10 @@ mod totals;
 pub use editing::editing_banner;
 
 use crate::i18n::lang::Lang;
-use crate::interop::{browser, clipboard, files, storage, workbook};
+use crate::interop::{browser, files, storage, workbook};
 use crate::state::ledger::{LedgerAction, LedgerState};
 use crate::state::page::PageAction;
+use crate::views::share::{part_button, part_status, PartArgs};
 use crate::views::text::{bi, use_lang};
 use draft::draft_panel;
 use std::rc::Rc;
@@ -170,16 +171,18 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
         None => html! {},
     };
     // The ledger's link, made when asked for (a large ledger's takes a while).
-    let copied = use_state(|| None::<u64>);
-    let copy_link = {
-        let (state, text, copied) = (l.clone(), p.case_text.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(link) = state.link(&text, &browser::page_address()) {
-                clipboard::copy(&link);
-                copied.set(Some(state.rev));
-            }
-        })
+    let done = use_state(|| None);
+    let ledger_url = {
+        let (state, text) = (l.clone(), p.case_text.clone());
+        move || state.link(&text, &browser::page_address())
     };
+    let ledger_url: Rc<dyn Fn() -> Option<String>> = Rc::new(ledger_url);
+    let (u0, u1, u2) = (ledger_url.clone(), ledger_url.clone(), ledger_url);
+    let copy_link: Rc<PartArgs> = Rc::new(move || u0().map(|u| vec![u.into()]));
+    let document: Rc<PartArgs> = Rc::new(move || u1().map(|u| vec![u.into(), lang.code().into()]));
+    let xlsx: Rc<PartArgs> = Rc::new(move || {
+        u2().map(|u| vec![u.into(), lang.code().into(), "slacalc-ledger.xlsx".into()])
+    });
     let assessed = l
         .book
         .as_ref()
@@ -224,13 +227,16 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                         ref={export_incidents} onclick={on_export_incidents}>{ bi(("导出台账 CSV", "Export incidents CSV")) }</a>
                     <a id="ledger-export" class="button" href="#" download="slacalc-ledger.csv"
                         ref={export} onclick={on_export}>{ bi(("导出评估结果 CSV", "Export assessed CSV")) }</a>
-                    <button type="button" id="ledger-copy-link" onclick={copy_link} disabled={!assessed}
-                        title={lang.pick("一个链接包含台账的全部事件及其合计", "One link holding every incident of the ledger and its totals")}>
-                        { bi(if *copied == Some(l.rev) { ("已复制台账链接", "Ledger link copied") } else { ("复制台账链接", "Copy link of this ledger") }) }</button>
+                    if assessed {
+                        { part_button("ledger-copy-link", ("复制台账链接", "Copy link of this ledger"), "slacalcCopyText", copy_link, &done) }
+                        { part_button("ledger-copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document, &done) }
+                        { part_button("ledger-xlsx", ("导出 Excel(评估结果与台账)", "Export .xlsx (assessed and incidents)"), "slacalcXlsx", xlsx, &done) }
+                    }
                     <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                 }
             </div>
             { confirm }
+            { part_status(&done) }
             <div class="ledger-status" role="status" aria-live="polite">{ status_line(l, &on_ledger) }</div>
             { body(l, &p.on_page, &ui, lang) }
         </section>
