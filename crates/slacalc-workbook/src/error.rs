@@ -25,8 +25,8 @@ pub enum WorkbookError {
         /// Why, as the reader said it.
         reason: String,
     },
-    /// A worksheet of an `.xlsx` holds a cell, row or dimension reference past Excel's grid
-    /// (1,048,576 rows, 16,384 columns: XFD), or a dimension that ends before it starts:
+    /// A worksheet of an `.xlsx` holds a cell, row or range reference past Excel's grid
+    /// (1,048,576 rows, 16,384 columns: XFD), or a range that ends before it starts:
     /// refused before calamine reads the sheet, whose arithmetic on such references overflows.
     #[error("{place} {reference} in sheet {part} is {problem}")]
     Reference {
@@ -53,6 +53,8 @@ pub enum RefPlace {
     Row,
     /// The sheet's used range (`<dimension ref="A1:D20">`).
     Dimension,
+    /// Any other range (`<mergeCell ref="A1:B2">`, a shared formula's `ref`).
+    Range,
 }
 
 impl fmt::Display for RefPlace {
@@ -61,6 +63,7 @@ impl fmt::Display for RefPlace {
             RefPlace::Cell => "cell reference",
             RefPlace::Row => "row number",
             RefPlace::Dimension => "dimension",
+            RefPlace::Range => "range",
         })
     }
 }
