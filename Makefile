@@ -71,11 +71,8 @@ size-breakdown: build
 fuzz: setup
 	@bash scripts/fuzz
 
-# (workbook_read is left out of make test: calamine 0.35 multiplies a cell reference's row
-# without an overflow check, xlsx/mod.rs:1881, which fuzzing with overflow checks reports;
-# fuzz/known/ holds the input. `make fuzz` still runs it.)
 fuzz-short: setup
-	@FUZZ_SECONDS=60 bash scripts/fuzz link_decode case_json csv_read ics_load assess_valid
+	@FUZZ_SECONDS=60 bash scripts/fuzz link_decode case_json csv_read ics_load assess_valid workbook_read holidays_read
 
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
 # incident and of a 10,000-incident ledger; importing 10,000 incidents as an .xlsx and as a GBK

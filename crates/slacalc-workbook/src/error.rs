@@ -1,5 +1,6 @@
 //! What can go wrong with a workbook.
 
+use std::fmt;
 use thiserror::Error;
 
 /// A workbook that cannot be read or written.
@@ -24,7 +25,66 @@ pub enum WorkbookError {
         /// Why, as the reader said it.
         reason: String,
     },
+    /// A worksheet of an `.xlsx` holds a cell, row or range reference past Excel's grid
+    /// (1,048,576 rows, 16,384 columns: XFD), or a range that ends before it starts:
+    /// refused before calamine reads the sheet, whose arithmetic on such references overflows.
+    #[error("{place} {reference} in sheet {part} is {problem}")]
+    Reference {
+        /// Where the reference stands.
+        place: RefPlace,
+        /// The reference as written (its first 40 characters).
+        reference: String,
+        /// The worksheet's part in the workbook's ZIP (`xl/worksheets/sheet1.xml`).
+        part: String,
+        /// What is wrong with it.
+        problem: RefProblem,
+    },
     /// The `.xlsx` writer refused (a sheet name it does not take, a value out of range).
     #[error("cannot write the workbook: {0}")]
     Write(String),
+}
+
+/// Where a refused reference stands in a worksheet's XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefPlace {
+    /// A cell's `r` (`<c r="B7">`).
+    Cell,
+    /// A row's `r` (`<row r="7">`).
+    Row,
+    /// The sheet's used range (`<dimension ref="A1:D20">`).
+    Dimension,
+    /// Any other range (`<mergeCell ref="A1:B2">`, a shared formula's `ref`).
+    Range,
+}
+
+impl fmt::Display for RefPlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RefPlace::Cell => "cell reference",
+            RefPlace::Row => "row number",
+            RefPlace::Dimension => "dimension",
+            RefPlace::Range => "range",
+        })
+    }
+}
+
+/// What is wrong with a refused reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefProblem {
+    /// A row past 1,048,576.
+    Rows,
+    /// A column past XFD.
+    Columns,
+    /// A range whose last row or column comes before its first.
+    Reversed,
+}
+
+impl fmt::Display for RefProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RefProblem::Rows => "beyond Excel's 1,048,576 rows",
+            RefProblem::Columns => "beyond Excel's 16,384 columns (XFD)",
+            RefProblem::Reversed => "a range that ends before it starts",
+        })
+    }
 }

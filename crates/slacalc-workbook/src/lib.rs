@@ -9,11 +9,12 @@
 
 pub mod document;
 mod error;
+mod guard;
 mod read;
 #[cfg(feature = "wasm")]
 pub mod wasm_api;
 mod write;
 
-pub use error::WorkbookError;
+pub use error::{RefPlace, RefProblem, WorkbookError};
 pub use read::{read_workbook, sniff, FileKind, SheetChoice, WorkbookFormat, WorkbookRead};
 pub use write::{assessment_xlsx, export_xlsx, incidents_xlsx, ledger_xlsx, sheet_name};

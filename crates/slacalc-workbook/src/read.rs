@@ -89,6 +89,10 @@ pub fn read_workbook(bytes: &[u8], choice: &SheetChoice) -> Result<WorkbookRead,
         Sheets::Xls(_) => WorkbookFormat::Xls,
         Sheets::Ods(_) => WorkbookFormat::Ods,
     };
+    if format == WorkbookFormat::Xlsx {
+        // Before calamine parses a sheet's references (opening it parsed none).
+        crate::guard::check_xlsx(bytes)?;
+    }
     let sheets = book.sheet_names();
     let sheet = match choice {
         SheetChoice::First => sheets.first().cloned(),

@@ -74,3 +74,53 @@ fn a_long_all_day_duration_still_reads() {
     assert_eq!(day(8), DayKind::Holiday);
     assert_eq!(day(9), DayKind::Workday);
 }
+
+/// holidays_read: rulings whose days fall outside the years 0000–9999 were read, then written
+/// as `YYYY-MM-DD` that no reader takes back ("10000-01-01", "-001-12-31"): a notice of 9999
+/// whose break on Friday 31 December is joined to the weekend after it, a notice of 0000 whose
+/// New Year break starts on 31 December of the year before, an iCalendar event running past
+/// 9999. Each is now refused by its reader ([`RulingsError::OutOfRange`]); the last days before
+/// 10000 still read and come back from the JSON.
+#[test]
+fn rulings_past_the_years_a_date_is_written_in_are_refused() {
+    use slacalc::calendar::rulings::{self, json, RulingsError};
+    let outside = |text: &str, day: &str| match rulings::read(text, None, &[]) {
+        Err(e @ RulingsError::OutOfRange(_)) => {
+            assert_eq!(e, RulingsError::OutOfRange(day.into()), "{text}");
+            assert!(e.to_string().contains("0000–9999"), "{e}");
+            assert!(e.zh().contains("0000–9999"), "{}", e.zh());
+        }
+        other => panic!("{text}: {other:?}"),
+    };
+    outside(
+        "国务院办公厅关于9999年部分节假日安排的通知\n一、国庆节:12月31日放假。\n",
+        "+10000-01-02",
+    );
+    outside(
+        "国务院办公厅关于0000年部分节假日安排的通知\n一、元旦:12月31日至1月2日放假。\n",
+        "-0001-12-31",
+    );
+    outside(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:99991231\r\nDURATION:P3D\r\n\
+         SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        "+10000-01-02",
+    );
+    // The last days before 10000 still read, and the JSON reads back.
+    for (text, last) in [
+        (
+            "国务院办公厅关于9999年部分节假日安排的通知\n一、国庆节:12月30日放假。\n",
+            "9999-12-30",
+        ),
+        (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n\
+             SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "9999-12-31",
+        ),
+    ] {
+        let read = rulings::read(text, None, &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].last().to_string(), last);
+        let back = json::read_json(&json::write_json(&read)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, read);
+    }
+}

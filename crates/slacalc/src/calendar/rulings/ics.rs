@@ -78,7 +78,7 @@ pub fn read_ics(text: &str) -> Result<Vec<HolidayRuling>, RulingsError> {
     if out.is_empty() {
         return Err(RulingsError::NothingFound);
     }
-    Ok(out)
+    super::writable(out)
 }
 
 fn ics_date(d: NaiveDate) -> String {

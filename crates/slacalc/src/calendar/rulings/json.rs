@@ -72,7 +72,7 @@ pub fn read_json(text: &str) -> Result<Vec<HolidayRuling>, RulingsError> {
     if out.is_empty() {
         return Err(RulingsError::NothingFound);
     }
-    Ok(out)
+    super::writable(out)
 }
 
 /// Writes rulings as the yearly holiday JSON, one entry per day, with `source` (and

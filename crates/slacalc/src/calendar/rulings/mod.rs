@@ -6,7 +6,9 @@
 //!
 //! Three readers, told apart by content ([`read`]): the notice text ([`notice`]), the yearly
 //! JSON many Chinese projects use ([`json`]) and an iCalendar file ([`ics`]); writers for the
-//! JSON and iCalendar forms. All pure: text in, rulings out.
+//! JSON and iCalendar forms. All pure: text in, rulings out. Each reader refuses a ruling with
+//! a day outside the years 0000–9999 ([`RulingsError::OutOfRange`]), which `YYYY-MM-DD`
+//! cannot write.
 
 pub mod ics;
 pub mod json;
@@ -182,6 +184,10 @@ pub enum RulingsError {
     /// A date that does not exist, e.g. 2月30日.
     #[error("\"{0}\" is not a date")]
     BadDate(String),
+    /// A day of a ruling outside the years 0000–9999, which `YYYY-MM-DD` cannot write (a
+    /// break joined to the weekend after 9999-12-31, an iCalendar event running past it).
+    #[error("{0} is outside the years 0000–9999 that a ruling's dates are written in")]
+    OutOfRange(String),
     /// The holiday JSON does not read.
     #[error("holiday JSON: {0}")]
     Json(String),
@@ -205,6 +211,9 @@ impl RulingsError {
             }
             RulingsError::NothingFound => "文本中没有找到放假日或调休上班日".into(),
             RulingsError::BadDate(d) => format!("“{d}”不是有效日期"),
+            RulingsError::OutOfRange(d) => {
+                format!("{d} 不在 0000–9999 年之内,安排的日期无法写成 YYYY-MM-DD")
+            }
             RulingsError::Json(e) => format!("节假日 JSON:{e}"),
             RulingsError::Ics(e) => format!("iCalendar 文件:{e}"),
             RulingsError::UnknownFormat => {
@@ -252,6 +261,20 @@ pub fn read(
         RulingsFormat::Ics => ics::read_ics(text),
         RulingsFormat::Json => json::read_json(text),
         RulingsFormat::Notice => notice::read_notice(text, year, earlier),
+    }
+}
+
+/// The rulings a reader found, unless a day of one lies outside the years 0000–9999: every
+/// ruling read can then be written (`YYYY-MM-DD`: the holiday JSON, a case's `holidays`, a
+/// share link) and read back.
+fn writable(rulings: Vec<HolidayRuling>) -> Result<Vec<HolidayRuling>, RulingsError> {
+    let outside = rulings
+        .iter()
+        .flat_map(|r| [r.from, r.last()])
+        .find(|d| !(0..=9999).contains(&d.year()));
+    match outside {
+        Some(d) => Err(RulingsError::OutOfRange(d.to_string())),
+        None => Ok(rulings),
     }
 }
 

@@ -100,7 +100,7 @@ pub fn read_notice(
     if out.is_empty() {
         return Err(RulingsError::NothingFound);
     }
-    Ok(out)
+    super::writable(out)
 }
 
 /// A break is joined to the Saturday and Sunday next to it (before and after), unless the
