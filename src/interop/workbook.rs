@@ -41,8 +41,8 @@ fn text(e: JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Runs boot.js's helper `name` (`slacalcCopyDocument`, `slacalcXlsx`, `slacalcCopyPicture`,
-/// `slacalcSavePicture`: each loads its part on demand) with `args`, and tells `done` how it
+/// Runs boot.js's helper `name` (`slacalcCopyDocument`, `slacalcCopyPicture`, `slacalcCopyText`:
+/// the first two load their part on demand) with `args`, and tells `done` how it
 /// went (the problem as text: the clipboard refused, the part could not load…).
 pub fn run(name: &'static str, args: Vec<JsValue>, done: yew::Callback<Result<(), String>>) {
     wasm_bindgen_futures::spawn_local(async move {

@@ -177,12 +177,9 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
         move || state.link(&text, &browser::page_address())
     };
     let ledger_url: Rc<dyn Fn() -> Option<String>> = Rc::new(ledger_url);
-    let (u0, u1, u2) = (ledger_url.clone(), ledger_url.clone(), ledger_url);
+    let (u0, u1) = (ledger_url.clone(), ledger_url);
     let copy_link: Rc<PartArgs> = Rc::new(move || u0().map(|u| vec![u.into()]));
     let document: Rc<PartArgs> = Rc::new(move || u1().map(|u| vec![u.into(), lang.code().into()]));
-    let xlsx: Rc<PartArgs> = Rc::new(move || {
-        u2().map(|u| vec![u.into(), lang.code().into(), "slacalc-ledger.xlsx".into()])
-    });
     let assessed = l
         .book
         .as_ref()
@@ -230,7 +227,6 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                     if assessed {
                         { part_button("ledger-copy-link", ("复制台账链接", "Copy link of this ledger"), "slacalcCopyText", copy_link, &done) }
                         { part_button("ledger-copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document, &done) }
-                        { part_button("ledger-xlsx", ("导出 Excel(评估结果与台账)", "Export .xlsx (assessed and incidents)"), "slacalcXlsx", xlsx, &done) }
                     }
                     <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                 }

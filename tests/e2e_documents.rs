@@ -1,0 +1,193 @@
+//! End-to-end: results pasted into Word and WPS (issue #16), in the built page in headless
+//! Chromium with the clipboard allowed: "Copy for documents" puts a `text/html` table (with
+//! plain text beside it) on the clipboard, for one incident and for the ledger; the timeline's
+//! picture part a PNG of the timeline's own size; the ledger's link copied opens as the ledger;
+//! the ledger's `.xlsx` as the workbook module writes it reads back (sheets, incidents) with
+//! the project's own reader (the page has no button for it yet: the first-load budget). The
+//! parts doing this are loaded on demand and nothing leaves the origin.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod browser;
+
+use base64::Engine;
+use browser::{cdp, el, import_ledger, start, wait_rows, wait_text, EXAMPLE_LEDGER};
+use fantoccini::Client;
+use serde_json::{json, Value};
+
+/// Allows the page's origin to read and write the clipboard (as a person's click would write).
+async fn allow_clipboard(c: &Client, wd: u16, url: &str) {
+    let session = c.session_id().await.expect("session").expect("an id");
+    cdp(
+        wd,
+        &session,
+        "Browser.grantPermissions",
+        json!({ "origin": url.trim_end_matches('/'), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+    );
+}
+
+/// Clicks `#id` and waits until the page says the part ran.
+async fn run_part(c: &Client, id: &str) {
+    el(c, &format!("#{id}")).await.click().await.expect("click");
+    let status = wait_text(c, "#part-status", |t| !t.is_empty()).await;
+    let done = el(c, "#part-status")
+        .await
+        .attr("data-done")
+        .await
+        .expect("attr");
+    assert_eq!(done.as_deref(), Some(id), "{status}");
+}
+
+/// The clipboard's items: for each, its types and, for text ones, the text; for an image
+/// its width and height.
+async fn clipboard(c: &Client) -> Value {
+    c.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+           (async () => {
+             const out = [];
+             for (const item of await navigator.clipboard.read()) {
+               const e = { types: item.types };
+               for (const t of item.types) {
+                 const b = await item.getType(t);
+                 if (t.startsWith("text/")) e[t] = await b.text();
+                 else { const i = await createImageBitmap(b); e.size = [i.width, i.height]; }
+               }
+               out.push(e);
+             }
+             return out;
+           })().then(done, (e) => done(String(e)));"#,
+        vec![],
+    )
+    .await
+    .expect("clipboard read")
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn one_incident_copies_as_a_table_and_its_timeline_as_a_png() {
+    let (url, c, wd, _server, _driver) = start().await;
+    allow_clipboard(&c, wd, &url).await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#timeline svg.tl").await;
+    run_part(&c, "copy-document").await;
+    let items = clipboard(&c).await;
+    let html = items[0]["text/html"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let text = items[0]["text/plain"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    // The worked example: the restore (L4.1) due 2025-03-03 10:10, restored the next day at
+    // 15:00, missed; 2 started days × 0.25 % × ¥1,000,000.00 = ¥5,000.00 under the cap.
+    for want in [
+        "<table",
+        "2025-03-03 10:10",
+        "2025-03-04 15:00",
+        "¥5,000.00",
+        "L4.1",
+        "#c=",
+    ] {
+        assert!(html.contains(want), "{want}: {html}");
+    }
+    assert!(text.contains("¥5,000.00") && text.contains('\t'), "{text}");
+    // The timeline as a picture of its own size (picture.js; the page has no button for it
+    // yet: the first-load budget).
+    let size = c
+        .execute_async(
+            r##"const done = arguments[arguments.length - 1];
+               import("./workbook/picture.js")
+                 .then((m) => m.png("#timeline svg.tl"))
+                 .then((b) => createImageBitmap(b))
+                 .then((i) => done([i.width, i.height]), (e) => done(String(e)));"##,
+            vec![],
+        )
+        .await
+        .expect("picture");
+    let view = c
+        .execute(
+            "const b = document.querySelector('#timeline svg.tl').viewBox.baseVal; return [Math.round(b.width), Math.round(b.height)];",
+            vec![],
+        )
+        .await
+        .expect("viewBox");
+    assert_eq!(size, view);
+    let origin = url.trim_end_matches('/');
+    let outside = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(arguments[0]));",
+            vec![json!(origin)],
+        )
+        .await
+        .expect("resources");
+    assert_eq!(outside, json!([]), "nothing leaves the origin");
+    c.close().await.ok();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn the_ledger_copies_as_a_table_a_link_and_a_workbook() {
+    let (url, c, wd, _server, _driver) = start().await;
+    allow_clipboard(&c, wd, &url).await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#ledger-import").await;
+    import_ledger(&c, EXAMPLE_LEDGER).await;
+    let ids = wait_rows(&c, 6).await;
+    let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
+    run_part(&c, "ledger-copy-document").await;
+    let items = clipboard(&c).await;
+    let html = items[0]["text/html"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    for id in &ids {
+        assert!(html.contains(id.as_str()), "{id}: {html}");
+    }
+    let amount = total.split_whitespace().next().unwrap_or_default();
+    assert!(html.contains(amount), "{amount}: {html}");
+    // The ledger's link: one link that opens as this ledger, with the same total.
+    run_part(&c, "ledger-copy-link").await;
+    let link = clipboard(&c).await[0]["text/plain"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(link.contains("#c="), "{link}");
+    let (url2, c2, _wd2, _server2, _driver2) = start().await;
+    let fragment = link.split_once('#').map(|x| x.1).unwrap_or_default();
+    c2.goto(&format!("{url2}#{fragment}"))
+        .await
+        .expect("link opens");
+    assert_eq!(wait_rows(&c2, 6).await, ids);
+    assert_eq!(
+        wait_text(&c2, "#ledger-total", |t| t.starts_with('¥')).await,
+        total
+    );
+    c2.close().await.ok();
+    // The workbook the ledger's .xlsx export writes: two sheets; the incidents read back.
+    let b64 = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               import("./workbook/workbook.js").then((m) => {
+                 const bytes = m.xlsx_of_link(arguments[0], "zh-CN");
+                 let s = ""; for (const b of bytes) s += String.fromCharCode(b);
+                 done(btoa(s));
+               }, (e) => done(String(e)));"#,
+            vec![json!(link)],
+        )
+        .await
+        .expect("xlsx");
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64.as_str().unwrap_or_default())
+        .expect("base64");
+    let read = slacalc_workbook::read_workbook(
+        &bytes,
+        &slacalc_workbook::SheetChoice::Named("事件".into()),
+    )
+    .expect("the incidents sheet reads");
+    assert_eq!(read.sheets, ["评估结果", "事件"]);
+    let terms = slacalc::terms::TermsSpec::Preset(slacalc::case::PRESET_EYOU_SDJU.into());
+    let back = slacalc::table::read_grid(&read.grid, &terms, &Default::default());
+    let back_ids: Vec<&str> = back.incidents.iter().map(|(_, i)| i.id.as_str()).collect();
+    assert_eq!(back_ids, ids, "{:?}", back.problems);
+    c.close().await.ok();
+}
