@@ -38,8 +38,7 @@ try {
 
 // The parts loaded on demand (issue #16), from this origin, never in the first load
 // (src/interop/workbook.rs): the workbook module (workbook/workbook.js: the readers, the .xlsx
-// writer, the table for documents) and the timeline's picture (workbook/picture.js; no button
-// on the page yet, docs/size.md).
+// writer, the table for documents) and the timeline's picture (workbook/picture.js).
 const part = (name) => import(`./workbook/${name}.js`);
 window.slacalcWorkbook = () => part("workbook");
 // The clipboard is written at once, while the click still counts as the person's; what goes on
@@ -51,6 +50,10 @@ window.slacalcCopyDocument = (url, lang) => {
   return clip({ "text/html": blob(0, "text/html"), "text/plain": blob(1, "text/plain") });
 };
 window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
+// The timeline's picture on the clipboard; where the browser refuses, saved as a PNG file.
+window.slacalcCopyPicture = (selector, name) =>
+  clip({ "image/png": part("picture").then((m) => m.png(selector)) })
+    .catch(() => part("picture").then((m) => m.save(selector, name)));
 
 // The JS API (examples/js-api.html) finds the exports here, as with Trunk's own loader.
 window.wasmBindings = bindings;

@@ -1,7 +1,7 @@
 //! End-to-end: results pasted into Word and WPS (issue #16), in the built page in headless
 //! Chromium with the clipboard allowed: "Copy for documents" puts a `text/html` table (with
-//! plain text beside it) on the clipboard, for one incident and for the ledger; the timeline's
-//! picture part a PNG of the timeline's own size; the ledger's link copied opens as the ledger;
+//! plain text beside it) on the clipboard, for one incident and for the ledger; "Copy timeline
+//! as image" a PNG of the timeline's own size; the ledger's link copied opens as the ledger;
 //! the ledger's `.xlsx` as the workbook module writes it reads back (sheets, incidents) with
 //! the project's own reader (the page has no button for it yet: the first-load budget). The
 //! parts doing this are loaded on demand and nothing leaves the origin.
@@ -91,19 +91,10 @@ async fn one_incident_copies_as_a_table_and_its_timeline_as_a_png() {
         assert!(html.contains(want), "{want}: {html}");
     }
     assert!(text.contains("¥5,000.00") && text.contains('\t'), "{text}");
-    // The timeline as a picture of its own size (picture.js; the page has no button for it
-    // yet: the first-load budget).
-    let size = c
-        .execute_async(
-            r##"const done = arguments[arguments.length - 1];
-               import("./workbook/picture.js")
-                 .then((m) => m.png("#timeline svg.tl"))
-                 .then((b) => createImageBitmap(b))
-                 .then((i) => done([i.width, i.height]), (e) => done(String(e)));"##,
-            vec![],
-        )
-        .await
-        .expect("picture");
+    // "Copy timeline as image": a PNG of the drawing's own size.
+    run_part(&c, "copy-timeline").await;
+    let items = clipboard(&c).await;
+    let size = items[0]["size"].clone();
     let view = c
         .execute(
             "const b = document.querySelector('#timeline svg.tl').viewBox.baseVal; return [Math.round(b.width), Math.round(b.height)];",

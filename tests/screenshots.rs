@@ -118,3 +118,61 @@ async fn screenshots_of_a_link_on_a_phone() {
     }
     c.close().await.expect("closes");
 }
+
+/// The import's report (issue #16) as it asks about a file's unknown columns
+/// (`tests/fixtures/spreadsheets/incidents-unmapped.csv`), 1280 px, in both languages: the
+/// ledger panel only (`import-zh-1280.png`, `import-en-1280.png`).
+#[tokio::test]
+#[ignore = "writes docs/screenshots/: run by `make screenshots`"]
+async fn screenshots_of_the_import_report() {
+    let (url, c, wd, _server, _driver) = start().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).expect("docs/screenshots/");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/spreadsheets/incidents-unmapped.csv"
+    );
+    cdp(
+        wd,
+        &session,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    for lang in ["zh", "en"] {
+        c.goto(&url).await.expect("page opens");
+        c.execute(
+            "localStorage.clear(); localStorage.setItem('slacalc.lang', arguments[0]);",
+            vec![serde_json::json!(lang)],
+        )
+        .await
+        .expect("storage");
+        c.refresh().await.expect("reloads");
+        el(&c, "#ledger-import")
+            .await
+            .send_keys(file)
+            .await
+            .expect("file chosen");
+        // Two questions answered, the rest still asked.
+        for (column, field) in [("单号", "id"), ("备注", "-")] {
+            el(
+                &c,
+                &format!("#ledger-mapping select[data-column='{column}']"),
+            )
+            .await
+            .select_by_value(field)
+            .await
+            .expect("answered");
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = el(&c, "#ledger-panel")
+            .await
+            .screenshot()
+            .await
+            .expect("screenshot");
+        let path = out.join(format!("import-{lang}-1280.png"));
+        std::fs::write(&path, png).expect("written");
+        println!("screenshots: {}", path.display());
+    }
+    c.close().await.expect("closes");
+}

@@ -78,6 +78,9 @@ pub fn share_tools(p: &ToolsProps) -> Html {
     let url = link.clone();
     let document: Rc<PartArgs> =
         Rc::new(move || Some(vec![url.as_str().into(), lang.code().into()]));
+    let file = format!("{}-timeline.png", p.id);
+    let picture: Rc<PartArgs> =
+        Rc::new(move || Some(vec!["#timeline svg.tl".into(), file.as_str().into()]));
     let on_embed = copy_on_click(snippet.clone(), shown.clone());
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     let calendar = match &p.ics {
@@ -99,6 +102,7 @@ pub fn share_tools(p: &ToolsProps) -> Html {
                 <button type="button" id="print" onclick={on_print}>{ bi(("打印 / PDF", "Print / PDF")) }</button>
                 { calendar }
                 { part_button("copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document, &done) }
+                { part_button("copy-timeline", ("复制时间线图片", "Copy timeline as image"), "slacalcCopyPicture", picture, &done) }
             </div>
             { part_status(&done) }
             if *shown {
