@@ -314,9 +314,12 @@ async fn the_loading_notice_gives_way_to_the_page_or_says_why_it_cannot_start() 
 
     let broken = std::env::temp_dir().join(format!("slacalc-broken-{}", std::process::id()));
     std::fs::create_dir_all(&broken).expect("a folder for the damaged copy");
+    // The page's own files (the folder of on-demand parts, workbook/, is not needed here).
     for entry in std::fs::read_dir(browser::dist()).expect("dist/ lists") {
         let entry = entry.expect("a file of dist/");
-        std::fs::copy(entry.path(), broken.join(entry.file_name())).expect("copies");
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), broken.join(entry.file_name())).expect("copies");
+        }
     }
     std::fs::write(
         broken.join("slacalc-web_bg.wasm.js"),
