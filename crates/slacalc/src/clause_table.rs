@@ -13,8 +13,8 @@ use crate::vocab::DeadlineKind;
 
 /// One row of the clause table: the clause id the terms give (may be empty for custom terms
 /// that give none) and the clause in words, e.g. `L3.3a`, "紧急:远程访问 30分钟内(24×7 时钟,
-/// 客户方暂停不计)", "Level 1 (urgent): remote access within 30 min (24×7 clock, customer-side
-/// pauses excluded)".
+/// 客户方暂停不计)", "Level 1 (urgent): remote access within 30 min (24×7 clock; customer-side
+/// pauses excluded)" (in English the notes are separated by `;`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ClauseRow {
     /// Clause id, e.g. `L4.2`.
@@ -204,10 +204,13 @@ pub fn clause_table(terms: &Terms) -> Vec<ClauseRow> {
                 "远程系统监测:每 {} 个月提交一次报告(自保修期开始起算)",
                 m.every_months
             ),
-            format!(
-                "Remote monitoring: one report every {} months, counted from the warranty start",
-                m.every_months
-            ),
+            match m.every_months {
+                1 => "Remote monitoring: one report every month, counted from the warranty start"
+                    .into(),
+                n => format!(
+                    "Remote monitoring: one report every {n} months, counted from the warranty start"
+                ),
+            },
         );
     }
     let p = &terms.penalty;
@@ -252,7 +255,7 @@ pub fn clause_table(terms: &Terms) -> Vec<ClauseRow> {
         );
         if let (Effect::Extend, Some(by)) = (e.effect, e.extend_by) {
             ezh = format!("{ezh} {}", human_duration_zh(by.0));
-            een = format!("{een} {}", human_duration(by.0));
+            een = format!("{een} by {}", human_duration(by.0));
         }
         row(
             &e.clause,

@@ -106,7 +106,7 @@ impl Named for Clock {
 }
 
 impl Named for Effect {
-    /// L5.2 (best effort), L5.3 (no SLA); `extend` is followed by its duration.
+    /// L5.2 (best effort), L5.3 (no SLA); `extend` is followed by its duration ("by 4 h").
     fn names(&self) -> (&'static str, &'static str) {
         match self {
             Effect::NoSla => (
@@ -117,7 +117,7 @@ impl Named for Effect {
                 "响应时限照计,尽力恢复数据,无恢复承诺、无违约金",
                 "response timers run; best-effort recovery, no restore commitment, no damages",
             ),
-            Effect::Extend => ("所有期限顺延", "every deadline extended by"),
+            Effect::Extend => ("所有期限顺延", "every deadline extended"),
         }
     }
 }

@@ -237,7 +237,17 @@ fn an_office_hours_clock_is_named_and_no_holidays_is_said() {
     terms.levels[2].commitments[0].clock = slacalc::terms::Clock::OfficeHours;
     terms.office_hours.prc_holidays = false;
     terms.office_hours.days = vec!["sat".into(), "sun".into()];
+    // Unchecked terms still read: an extension without its duration, a monthly report.
+    terms.exclusions[0].effect = slacalc::terms::Effect::Extend;
+    terms.monitoring = Some(slacalc::terms::Monitoring {
+        every_months: 1,
+        clause: "L3.5".into(),
+    });
     let t = clause_table(&terms);
+    assert!(rows(&t, "L5.2")[0]
+        .en
+        .ends_with(": every deadline extended"));
+    assert!(rows(&t, "L3.5")[0].en.contains("one report every month,"));
     assert_eq!(
         rows(&t, "L3.3c")[0].en,
         "Level 3 (general): response within 1 h (office-hours clock)"
