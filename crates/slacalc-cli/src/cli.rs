@@ -116,11 +116,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
     },
-    /// Print built-in terms as JSON (to start custom terms from).
+    /// Print built-in terms as JSON (to start custom terms from), or with --table any terms as
+    /// a clause table in words (Markdown).
     Terms {
-        /// Preset id.
-        #[arg(default_value = "eyou-sdju")]
+        /// Preset id, or (with --table) a terms JSON file.
+        #[arg(default_value = "eyou-sdju", value_name = "ID|FILE.json")]
         id: String,
+        /// Print the terms as a Markdown table of clauses in words, one row per commitment,
+        /// with office hours, damages, cap, exclusions and monitoring, each citing its clause.
+        #[arg(long)]
+        table: bool,
+        /// With --table: the language of the table.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh, requires = "table")]
+        lang: LangArg,
     },
 }
 
@@ -653,7 +661,19 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             }
             Ok(if read.problems.is_empty() { 0 } else { 1 })
         }
-        Command::Terms { id } => {
+        Command::Terms { id, table, lang } => {
+            if table {
+                let t = match terms_spec(&id)? {
+                    TermsSpec::Inline(t) => *t,
+                    TermsSpec::Preset(p) => Terms::preset(&p).ok_or_else(|| {
+                        usage(format!(
+                            "unknown terms \"{p}\" (built-in: \"eyou-sdju\", or a FILE.json)"
+                        ))
+                    })?,
+                };
+                output::print(&clause_markdown(&t, lang.lang()))?;
+                return Ok(0);
+            }
             let t = Terms::preset(&id).ok_or_else(|| {
                 usage(format!("unknown terms \"{id}\" (built-in: \"eyou-sdju\")"))
             })?;
@@ -663,6 +683,26 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
     }
+}
+
+/// The terms as a Markdown clause table (`slacalc terms --table`): `| clause | text |` (in
+/// Chinese `| 条款 | 内容 |`), one row per [`slacalc::clause_table::ClauseRow`]; a `|` in a
+/// cell is escaped and a line break becomes a space, so every row stays one table row.
+fn clause_markdown(terms: &Terms, lang: Lang) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace(['\r', '\n'], " ");
+    let mut out = match lang {
+        Lang::Zh => "| 条款 | 内容 |\n|---|---|\n",
+        Lang::En => "| clause | text |\n|---|---|\n",
+    }
+    .to_string();
+    for r in slacalc::clause_table::clause_table(terms) {
+        let text = match lang {
+            Lang::Zh => &r.zh,
+            Lang::En => &r.en,
+        };
+        out.push_str(&format!("| {} | {} |\n", cell(&r.clause), cell(text)));
+    }
+    out
 }
 
 /// Prints the one link of a whole ledger (`link --ledger FILE --one-link`): every good row's

@@ -8,11 +8,11 @@ use crate::coverage::Coverage;
 use crate::deadline::{Deadline, Status};
 use crate::interpretation::{Extension, Interpretation, PrioritySource, RestoreFrom};
 use crate::money::Fen;
-use crate::names::Named;
+use crate::names::{counting_names, office_days, Named};
 use crate::penalty::{period_names, Penalty};
 use crate::terms::{PenaltyDays, Terms};
 use crate::time::{human_duration, human_duration_zh, Instant};
-use crate::vocab::{Cause, Clock, DeadlineKind, EventLevel};
+use crate::vocab::{Clock, DeadlineKind, EventLevel};
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -221,7 +221,7 @@ pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
     let when = inc.reported_at.short();
     let date = when.get(..10).unwrap_or_default();
     let oh = &terms.office_hours;
-    let (days_zh, days_en) = days_text(&oh.days);
+    let (days_zh, days_en) = office_days(&oh.days);
     let hours_zh = format!("{days_zh} {}–{}", oh.open, oh.close);
     let hours_en = format!("{days_en} {}–{}", oh.open, oh.close);
     let (what_zh, what_en, detail_zh, detail_en) = match (
@@ -281,20 +281,6 @@ pub fn channel(inc: &Incident, routing: &Routing, terms: &Terms) -> Step {
     )
 }
 
-fn cause_names(c: Cause) -> (&'static str, &'static str) {
-    match c {
-        Cause::Vendor => ("厂商(我方)原因", "a vendor cause"),
-        Cause::CustomerPower => ("客户方停电", "a customer-side power cut"),
-        Cause::CustomerWater => ("客户方进水", "water ingress on the customer's side"),
-        Cause::CustomerUps => ("客户方 UPS 电力中断", "a customer UPS failure"),
-        Cause::ServerHardware => ("服务器硬件问题", "server hardware"),
-        Cause::OperatingSystem => ("操作系统问题", "the operating system"),
-        Cause::CustomerMisoperation => ("客户误操作", "customer mis-operation"),
-        Cause::Network => ("网络环境问题", "the network environment"),
-        Cause::Unknown => ("原因未明", "an unknown cause"),
-    }
-}
-
 /// L4.1, L5.2, L5.3, L2.3: whether the commitments apply.
 pub fn coverage(
     inc: &Incident,
@@ -303,7 +289,7 @@ pub fn coverage(
     w: &Contract,
     consultation_timer: bool,
 ) -> Step {
-    let (czh, cen) = cause_names(inc.cause);
+    let (czh, cen) = inc.cause.names();
     let (zh, en) = match cov {
         Coverage::Consultation if consultation_timer => (
             "咨询按一般优先级计响应时限(所选解释),无恢复时限。".to_string(),
@@ -383,10 +369,7 @@ pub fn deadline(
             format!("{} + {}", start.1, human_duration(d.allowed_seconds)),
         )
     };
-    let (czh, cen) = match d.clock {
-        Clock::TwentyFourSeven => ("24×7 时钟", "24×7 clock"),
-        Clock::OfficeHours => ("办公时间时钟", "office-hours clock"),
-    };
+    let (czh, cen) = d.clock.names();
     let mut steps = Vec::new();
     if d.paused_seconds > 0 {
         steps.push(Step::new(
@@ -475,28 +458,7 @@ pub fn penalty(
     } else {
         "restoration"
     };
-    let (mzh, men) = match counting {
-        PenaltyDays::StartedPeriods => (
-            format!("每开始一{pzh}计一{pzh}"),
-            format!("each started {pen} counts in full"),
-        ),
-        PenaltyDays::PastDeadline => (
-            format!("只计恢复期限之后的时间,每开始一{pzh}计一{pzh}"),
-            format!("only time past the restore deadline, each started {pen} in full"),
-        ),
-        PenaltyDays::WholeDays => (
-            format!("只计完整的{pzh}(向下取整)"),
-            format!("whole {pen}s only (rounded down)"),
-        ),
-        PenaltyDays::ProRata => (
-            format!("按实际时长折算{pzh}数"),
-            format!("the exact share of a {pen}"),
-        ),
-        PenaltyDays::CalendarDays => (
-            format!("按涉及的自然{pzh}计"),
-            format!("each calendar {pen} touched"),
-        ),
-    };
+    let (mzh, men) = counting_names(counting, r.per);
     Step::new(
         r.clause.clone(),
         format!(
@@ -552,64 +514,5 @@ pub fn cap(
             format!("上限({})为 {};此前已计 {},本事件本应 {},实际只计入 {}(已达上限)。", scope.0, cap.pretty(), used_before.pretty(), amount.pretty(), got.pretty()),
             format!("Cap ({}) {}; {} used before this incident, which would cost {} but adds only {}: cap reached.", scope.1, cap.pretty(), used_before.pretty(), amount.pretty(), got.pretty()),
         )
-    }
-}
-
-/// The open days of office hours in words: `周一至周五` / `Mon–Fri` for a run of three or more
-/// consecutive days, else each day (`周六、周日` / `Sat, Sun`); an unknown id is kept as written.
-fn days_text(days: &[String]) -> (String, String) {
-    const DAYS: [(&str, &str, &str); 7] = [
-        ("mon", "周一", "Mon"),
-        ("tue", "周二", "Tue"),
-        ("wed", "周三", "Wed"),
-        ("thu", "周四", "Thu"),
-        ("fri", "周五", "Fri"),
-        ("sat", "周六", "Sat"),
-        ("sun", "周日", "Sun"),
-    ];
-    let index: Vec<Option<usize>> = days
-        .iter()
-        .map(|d| DAYS.iter().position(|x| x.0 == d.to_ascii_lowercase()))
-        .collect();
-    let run = index.len() >= 3
-        && index
-            .windows(2)
-            .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b == a + 1));
-    if let (true, Some(Some(first)), Some(Some(last))) = (run, index.first(), index.last()) {
-        let (a, b) = (DAYS[*first], DAYS[*last]);
-        return (format!("{}至{}", a.1, b.1), format!("{}–{}", a.2, b.2));
-    }
-    let name = |i: usize, zh: bool| -> String {
-        match index[i] {
-            Some(k) if zh => DAYS[k].1.to_string(),
-            Some(k) => DAYS[k].2.to_string(),
-            None => days[i].clone(),
-        }
-    };
-    let zh: Vec<String> = (0..days.len()).map(|i| name(i, true)).collect();
-    let en: Vec<String> = (0..days.len()).map(|i| name(i, false)).collect();
-    (zh.join("、"), en.join(", "))
-}
-
-#[cfg(test)]
-mod days_tests {
-    use super::days_text;
-
-    #[test]
-    fn office_days_read_as_words() {
-        let d = |s: &[&str]| days_text(&s.iter().map(|x| x.to_string()).collect::<Vec<_>>());
-        assert_eq!(
-            d(&["mon", "tue", "wed", "thu", "fri"]),
-            ("周一至周五".to_string(), "Mon–Fri".to_string())
-        );
-        assert_eq!(
-            d(&["sat", "sun"]),
-            ("周六、周日".to_string(), "Sat, Sun".to_string())
-        );
-        assert_eq!(
-            d(&["mon", "wed", "fri"]),
-            ("周一、周三、周五".to_string(), "Mon, Wed, Fri".to_string())
-        );
-        assert_eq!(d(&["x"]), ("x".to_string(), "x".to_string()));
     }
 }

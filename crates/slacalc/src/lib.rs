@@ -9,6 +9,7 @@
 //! [`interpretation`], then [`case`]; the rules ([`classify`], [`deadline`], [`coverage`],
 //! [`penalty`], [`ledger`], [`validate`]) above those; at the top [`assess`](mod@assess), over
 //! [`explain`] and [`names`], and the formats of its result ([`text`], [`table`], [`link`]);
+//! [`clause_table`] writes the terms themselves as a table of clauses in words;
 //! [`compare`] sets one ledger's results under several terms side by side.
 //! Types moved down keep their older paths too (`deadline::DeadlineKind`, `case::Cause`, …)
 //! as re-exports.
@@ -17,6 +18,7 @@ pub mod assess;
 pub mod calendar;
 pub mod case;
 pub mod classify;
+pub mod clause_table;
 pub mod compare;
 pub mod coverage;
 pub mod deadline;
