@@ -19,11 +19,11 @@ fn summary(d: &ImportDraft, replacing: usize, lang: Lang) -> String {
     let (name, source) = (&d.name, &d.source);
     let mut s = match lang {
         Lang::Zh => format!(
-            "{name}:{source},{} 行;按字段名识别 {} 列,按同义词 {} 列,由你指定 {} 列,忽略 {} 列;{} 行有问题(其余行照常导入)。",
+            "{name}:{source},{} 行;按字段名识别 {} 列,按同义词 {} 列,由你指定 {} 列,忽略 {} 列;{} 行有问题(导入后逐行列出;其余行照常导入)。",
             r.rows, r.by_name, r.by_synonym, r.by_user, r.ignored, r.bad_rows
         ),
         Lang::En => format!(
-            "{name}: {source}, {} rows; columns recognised by name {}, by synonym {}, named by you {}, left out {}; {} rows with problems (the others are imported).",
+            "{name}: {source}, {} rows; columns recognised by name {}, by synonym {}, named by you {}, left out {}; {} rows with problems (listed once imported; the others are imported).",
             r.rows, r.by_name, r.by_synonym, r.by_user, r.ignored, r.bad_rows
         ),
     };
@@ -77,7 +77,8 @@ fn question(d: &ImportDraft, column: &str, on_ledger: &Callback<LedgerAction>) -
     }
 }
 
-/// The draft's panel: the report, the questions, the first problems, and import or cancel.
+/// The draft's panel: the report, the questions, and import or cancel (the rows with
+/// problems are listed by row and column once imported, beside the good ones).
 pub fn draft_panel(
     d: &ImportDraft,
     replacing: usize,
@@ -106,7 +107,6 @@ pub fn draft_panel(
         })
     };
     let cancel = on_ledger.reform(|_: MouseEvent| LedgerAction::CancelDraft);
-    let problems = d.read.problems.iter().filter(|p| p.line > 1).take(20);
     html! {
         <div class="confirm-bar" id="ledger-confirm" role="alertdialog" aria-labelledby="ledger-confirm-text">
             <p id="ledger-confirm-text">{ summary(d, replacing, lang) }</p>
@@ -114,9 +114,7 @@ pub fn draft_panel(
                 <p>{ bi(("这些列未能识别,请指明各列是哪一项:", "These columns were not recognised; say what each holds:")) }</p>
                 <ul id="ledger-mapping">{ for asked.iter().map(|c| question(d, c, on_ledger)) }</ul>
             }
-            if d.read.report.bad_rows > 0 {
-                <ul class="problems">{ for problems.map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }</ul>
-            }
+
             <button type="button" id="ledger-confirm-replace" onclick={apply} disabled={!d.ready()}>
                 { if replacing > 0 { bi(("替换", "Replace")) } else { bi(("导入", "Import")) } }</button>
             <button type="button" id="ledger-confirm-cancel" onclick={cancel}>{ bi(("取消", "Cancel")) }</button>
