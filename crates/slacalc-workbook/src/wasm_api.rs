@@ -23,21 +23,15 @@ pub fn workbook_grid(bytes: &[u8], sheet: &str) -> Result<String, String> {
     let read = read_workbook(bytes, &choice).map_err(|e| e.to_string())?;
     let mut out = format!("{}\u{1f}{}\u{1f}", read.format.name(), read.sheet);
     for row in &read.grid.rows {
-        let cells: Vec<String> = row.iter().map(|c| quoted(&c.text())).collect();
-        out.push_str(&cells.join(","));
+        for (n, cell) in row.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            slacalc::table::csv_field(&mut out, &cell.text());
+        }
         out.push('\n');
     }
     Ok(out)
-}
-
-/// A cell's text as a CSV field: quoted (its quotes doubled) when it holds a comma, a quote
-/// or a line break.
-fn quoted(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 /// Writes an exported table (its JSON) as an `.xlsx` of one sheet named `sheet`.

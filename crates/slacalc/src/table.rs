@@ -485,8 +485,9 @@ fn parse_row(v: &Value, terms: &Value) -> Result<Incident, Vec<CaseError>> {
         .ok_or_else(|| vec![CaseError::at("incidents[0]", Problem::Empty)])
 }
 
-/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(out: &mut String, field: &str) {
+/// One CSV field appended to `out`, quoted when it holds a comma, a quote or a line break
+/// (RFC 4180): the exports' writer, and the workbook module's sheet handed to the page as CSV.
+pub fn csv_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
