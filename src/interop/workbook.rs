@@ -73,3 +73,28 @@ pub async fn first_sheet(bytes: &[u8]) -> Result<Sheet, String> {
         csv: parts.next().unwrap_or_default(),
     })
 }
+
+/// Reads holiday rulings (L1.1) from a notice text, a holiday JSON or an iCalendar file in the
+/// module (its readers stay out of the first load): the rulings, or the problem in Chinese
+/// and English. `year` is for a notice that names none (0: none); `earlier` are the rulings
+/// already added (a notice that extends a break needs it).
+pub async fn rulings(
+    input: &str,
+    year: i32,
+    earlier: &[slacalc::calendar::HolidayRuling],
+) -> Result<Vec<slacalc::calendar::HolidayRuling>, (String, String)> {
+    let earlier = serde_json::to_string(earlier).unwrap_or_default();
+    let problem = |e: String| match e.split_once('\u{1f}') {
+        Some((zh, en)) => (zh.to_string(), en.to_string()),
+        None => (e.clone(), e),
+    };
+    let read = export("rulings_of_text")
+        .await
+        .map_err(|e| problem(text(e)))?;
+    let out = read
+        .call3(&JsValue::NULL, &input.into(), &year.into(), &earlier.into())
+        .map_err(|e| problem(text(e)))?
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str(&out).map_err(|e| problem(e.to_string()))
+}

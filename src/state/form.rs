@@ -438,6 +438,21 @@ pub struct FormState {
     pub switches: Vec<String>,
     /// Custom terms typed or imported (JSON text), used instead of the preset when set.
     pub custom_terms: Option<String>,
+    /// Holiday rulings the user added (L1.1, issue #15): a notice, holiday JSON or iCalendar
+    /// file read and confirmed, or a link's. They go into the case's `holidays`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<slacalc::calendar::HolidayRuling>,
+    /// A notice text, holiday JSON or iCalendar file pasted or opened, not read yet (kept
+    /// with the work like anything typed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub holiday_text: String,
+    /// The year for a notice text that names none, as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub holiday_year: String,
+    /// What reading [`FormState::holiday_text`] found, shown for confirmation before it is
+    /// added (issue #15): the rulings, or the problem (Chinese, English). Not kept.
+    #[serde(skip)]
+    pub holiday_found: Option<Result<Vec<slacalc::calendar::HolidayRuling>, (String, String)>>,
 }
 
 impl FormState {
@@ -467,6 +482,10 @@ impl FormState {
             pauses: vec![],
             switches: vec![String::new(); SWITCHES.len()],
             custom_terms: None,
+            holidays: Vec::new(),
+            holiday_text: String::new(),
+            holiday_year: String::new(),
+            holiday_found: None,
         }
     }
 
@@ -589,6 +608,21 @@ impl FormState {
             Action::SetTerms(text) | Action::ImportTerms { text, .. } => {
                 self.custom_terms = Some(text)
             }
+            Action::SetHolidayText(text) => self.holiday_text = text,
+            Action::SetHolidayYear(year) => self.holiday_year = year,
+            Action::HolidaysRead(found) => self.holiday_found = Some(found),
+            Action::AddHolidays => {
+                if let Some(Ok(found)) = self.holiday_found.take() {
+                    self.holidays.extend(found);
+                    self.holiday_text.clear();
+                }
+            }
+            Action::DropHolidays => self.holiday_found = None,
+            Action::RemoveHoliday(i) => {
+                if i < self.holidays.len() {
+                    self.holidays.remove(i);
+                }
+            }
             Action::LoadExample => *self = FormState::worked_example(),
             Action::ClearIncident => *self = self.blank_incident(),
         }
@@ -697,7 +731,7 @@ impl FormState {
         if !clocks.is_empty() {
             interpretation.insert("clocks".into(), Value::Object(clocks));
         }
-        json!({
+        let mut case = json!({
             "version": 1,
             "terms": "eyou-sdju",
             "interpretation": Value::Object(interpretation),
@@ -708,7 +742,11 @@ impl FormState {
                 "warranty_end": self.warranty_end.trim(),
             },
             "incidents": [Value::Object(incident)],
-        })
+        });
+        if !self.holidays.is_empty() {
+            case["holidays"] = serde_json::to_value(&self.holidays).unwrap_or_default();
+        }
+        case
     }
 }
 
@@ -738,6 +776,19 @@ pub enum Action {
         /// Its text.
         text: String,
     },
+    /// Holiday rulings to read typed, pasted or opened from a file (L1.1).
+    SetHolidayText(String),
+    /// The year for a notice that names none typed.
+    SetHolidayYear(String),
+    /// What reading the holiday text found (rulings, or the problem in Chinese and English).
+    HolidaysRead(Result<Vec<slacalc::calendar::HolidayRuling>, (String, String)>),
+    /// The rulings found added to the case's (a later ruling of a day wins); the text read
+    /// is cleared.
+    AddHolidays,
+    /// The rulings found dropped; the text stays for another try.
+    DropHolidays,
+    /// A ruling of the case removed (by place).
+    RemoveHoliday(usize),
     /// The worked example of `CLAUSES.md` back in the form.
     LoadExample,
     /// A blank incident (the contract, terms and switches kept).
@@ -790,6 +841,7 @@ impl FormState {
         if let slacalc::terms::TermsSpec::Inline(t) = &case.terms {
             f.custom_terms = serde_json::to_string_pretty(t).ok();
         }
+        f.holidays = case.holidays.clone();
         let Some(inc) = case.incidents.first() else {
             return f;
         };
@@ -889,6 +941,70 @@ mod tests {
         let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
         let case = slacalc::parse_case(&f.to_case_text())?;
         slacalc::assess(&case, as_of)
+    }
+
+    /// Issue #15: rulings read from a notice are confirmed, added to the case, kept with the
+    /// work, carried by the case (and so its link) and read back by `from_case`.
+    #[test]
+    fn holiday_rulings_are_confirmed_then_carried_by_the_case() {
+        use slacalc::calendar::{rulings::notice, Channel};
+        const NOTICE: &str = "国务院办公厅关于2027年部分节假日安排的通知\n国办发明电〔2026〕99号\n\
+            二、春节:2月5日(周五)至2月12日(周五)放假调休,共8天。2月7日(周日)上班。";
+        let mut f = FormState::worked_example();
+        for field in [
+            Field::ReportedAt,
+            Field::PhoneResponseAt,
+            Field::RemoteAccessAt,
+        ] {
+            f.apply(Action::Set(field, "2027-02-08 10:00".into()));
+        }
+        f.apply(Action::Set(Field::WarrantyEnd, "2027-12-31".into()));
+        let at = slacalc::Instant::parse("2027-06-01T00:00:00+08:00").expect("time");
+        let assess_at = |f: &FormState| {
+            let case = slacalc::parse_case(&f.to_case_text()).expect("case");
+            slacalc::assess(&case, at).expect("assessed")
+        };
+        // Monday 2027-02-08 without rulings: a plain weekday, and the result says so.
+        let before = assess_at(&f);
+        assert_eq!(before.incidents[0].channel, Channel::OfficeHotline);
+        assert_eq!(before.incidents[0].notes.len(), 1);
+
+        f.apply(Action::SetHolidayText(NOTICE.into()));
+        let found = notice::read_notice(NOTICE, None, &[]).expect("read");
+        f.apply(Action::HolidaysRead(Ok(found.clone())));
+        // Read is not added: the case is unchanged until the user confirms.
+        assert!(f.holidays.is_empty());
+        assert_eq!(assess_at(&f).incidents[0].channel, Channel::OfficeHotline);
+        f.apply(Action::AddHolidays);
+        assert_eq!(f.holidays, found);
+        assert!(f.holiday_text.is_empty() && f.holiday_found.is_none());
+        let after = assess_at(&f);
+        assert_eq!(after.incidents[0].channel, Channel::Hotline24x7);
+        assert!(after.incidents[0].notes.is_empty());
+
+        // The case (and so a link made of it) carries them; the form read back has them.
+        let case = slacalc::parse_case(&f.to_case_text()).expect("case");
+        assert_eq!(case.holidays, found);
+        assert_eq!(FormState::from_case(&case).holidays, found);
+        // Kept with the work (the text typed too); what was found is not.
+        f.apply(Action::SetHolidayText("2028".into()));
+        f.apply(Action::HolidaysRead(Err(("年份".into(), "year".into()))));
+        let saved: FormState =
+            serde_json::from_str(&serde_json::to_string(&f).expect("json")).expect("reads");
+        assert_eq!(saved.holidays, found);
+        assert_eq!(saved.holiday_text, "2028");
+        assert_eq!(saved.holiday_found, None);
+        // Work saved before rulings existed reads with none.
+        let mut old = serde_json::to_value(FormState::worked_example()).expect("json");
+        old.as_object_mut().map(|o| o.remove("holidays"));
+        let old: FormState = serde_json::from_value(old).expect("reads");
+        assert!(old.holidays.is_empty());
+        // A wrong reading is dropped, an added ruling removed.
+        f.apply(Action::DropHolidays);
+        assert_eq!(f.holiday_found, None);
+        f.apply(Action::RemoveHoliday(0));
+        f.apply(Action::RemoveHoliday(99));
+        assert_eq!(f.holidays.len(), found.len() - 1);
     }
 
     #[test]

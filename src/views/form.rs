@@ -6,6 +6,7 @@
 use crate::i18n::labels::{self, Bi};
 use crate::state::form::{Action, Field, Flag, FormState, SpanList, SWITCHES};
 use crate::views::fields::{errors_at, SelectField, SwitchField, TextField};
+use crate::views::holidays::HolidaysView;
 use crate::views::spans::SpansView;
 use crate::views::terms::TermsEditor;
 use crate::views::text::bi;
@@ -99,6 +100,7 @@ pub fn form_view(p: &FormProps) -> Html {
                 { text(Field::ResponseAt, ("一般响应", "Response at (general)"), "L3.3c", T) }
             </fieldset>
             <TermsEditor text={f.custom_terms.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
+            <HolidaysView form={p.form.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <SpansView list={SpanList::ForceMajeure} rows={f.force_majeure.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <SpansView list={SpanList::Pauses} rows={f.pauses.clone()} errors={p.errors.clone()} on_action={p.on_action.clone()} />
             <fieldset>

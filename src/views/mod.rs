@@ -9,6 +9,7 @@ pub mod fields;
 pub mod form;
 pub mod header;
 pub mod history;
+pub mod holidays;
 pub mod ledger;
 pub mod monitoring;
 pub mod result;

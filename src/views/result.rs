@@ -44,7 +44,7 @@ pub fn result_view(p: &ResultProps) -> Html {
             html! {
                 <section class="results" id="result" aria-live="polite">
                     <Verdict r={r.clone()} />
-                    { notes(lang, r, "notes") }
+                    { notes(lang, r, "notes", true) }
                     <Deadlines r={r.clone()} />
                     if let Some(inc) = &p.incident {
                         <div class="card" id="timeline-card">
@@ -66,14 +66,19 @@ pub fn result_view(p: &ResultProps) -> Html {
 }
 
 /// What the engine says the result rests on beyond the terms (e.g. a report outside every
-/// known year of holiday rulings, timed on plain weekdays, L1.1): said, never silent.
-pub fn notes(lang: Lang, r: &IncidentResult, id: &'static str) -> Html {
+/// known year of holiday rulings, timed on plain weekdays, L1.1): said, never silent. With
+/// `offer`, a button leads to the holiday rulings' reader (issue #15).
+pub fn notes(lang: Lang, r: &IncidentResult, id: &'static str, offer: bool) -> Html {
     if r.notes.is_empty() {
         return html! {};
     }
     html! {
         <div class="card notes" {id} role="note">
             { for r.notes.iter().map(|n| html! { <p class="flag">{ lang.pick(&n.zh, &n.en) }</p> }) }
+            if offer {
+                <button type="button" id="offer-holidays" onclick={|_| crate::interop::browser::focus("holiday-text")}>
+                    { bi(("加入节假日安排…", "Add holiday rulings…")) }</button>
+            }
         </div>
     }
 }

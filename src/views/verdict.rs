@@ -72,7 +72,7 @@ fn incident(lang: Lang, r: &IncidentResult) -> Html {
                     }) }
                 </ul>
             }
-            { crate::views::result::notes(lang, r, "verdict-notes") }
+            { crate::views::result::notes(lang, r, "verdict-notes", false) }
             <p class="vc-clauses" id="verdict-clauses">
                 { for r.cited_clauses().into_iter().map(|c| html! { <><span class="clause">{ c }</span>{ " " }</> }) }
             </p>

@@ -11,6 +11,7 @@ pub mod document;
 mod error;
 mod guard;
 mod read;
+pub mod rulings;
 #[cfg(feature = "wasm")]
 pub mod wasm_api;
 mod write;

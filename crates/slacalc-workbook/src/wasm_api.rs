@@ -81,3 +81,10 @@ pub fn xlsx_of_link(url: &str, tag: &str) -> Result<Vec<u8>, String> {
     let (case, a) = assessed(url)?;
     crate::ledger_xlsx(&a, &case.incidents, lang(tag)).map_err(|e| e.to_string())
 }
+
+/// Holiday rulings from a notice text, a holiday JSON or an iCalendar file
+/// ([`crate::rulings::rulings_json`]).
+#[wasm_bindgen]
+pub fn rulings_of_text(text: &str, year: i32, earlier: &str) -> Result<String, String> {
+    crate::rulings::rulings_json(text, year, earlier)
+}

@@ -325,8 +325,8 @@ impl At {
 
 /// Most holiday rulings a case may carry (a notice has about 15; a century of them fits).
 pub const MAX_RULINGS: usize = 2000;
-/// Most days one holiday ruling may span.
-pub const MAX_RULING_DAYS: i64 = 366;
+/// Most days one holiday ruling may span (the readers refuse longer ones too).
+pub use crate::calendar::rulings::MAX_RULING_DAYS;
 
 /// L1.1: the case's holiday rulings, each under `holidays[k]`.
 fn check_holidays(case: &Case, errs: &mut Vec<CaseError>) {

@@ -21,6 +21,11 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use thiserror::Error;
 
+/// Most days one ruling may span: a year. A notice's longest break is a week or two (the 2020
+/// Spring Festival extension ran to 10 days); a longer range, such as an iCalendar event from
+/// 0001 to 9999, is a mistake, and its millions of days would stall the page.
+pub const MAX_RULING_DAYS: i64 = 366;
+
 /// What a ruling makes of its days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -188,6 +193,9 @@ pub enum RulingsError {
     /// break joined to the weekend after 9999-12-31, an iCalendar event running past it).
     #[error("{0} is outside the years 0000–9999 that a ruling's dates are written in")]
     OutOfRange(String),
+    /// A ruling spans more than [`MAX_RULING_DAYS`] days (its first and last day).
+    #[error("a ruling from {0} to {1} spans more than {MAX_RULING_DAYS} days")]
+    TooLong(String, String),
     /// The holiday JSON does not read.
     #[error("holiday JSON: {0}")]
     Json(String),
@@ -213,6 +221,9 @@ impl RulingsError {
             RulingsError::BadDate(d) => format!("“{d}”不是有效日期"),
             RulingsError::OutOfRange(d) => {
                 format!("{d} 不在 0000–9999 年之内,安排的日期无法写成 YYYY-MM-DD")
+            }
+            RulingsError::TooLong(a, b) => {
+                format!("从 {a} 到 {b} 的安排超过 {MAX_RULING_DAYS} 天")
             }
             RulingsError::Json(e) => format!("节假日 JSON:{e}"),
             RulingsError::Ics(e) => format!("iCalendar 文件:{e}"),
@@ -264,16 +275,25 @@ pub fn read(
     }
 }
 
-/// The rulings a reader found, unless a day of one lies outside the years 0000–9999: every
-/// ruling read can then be written (`YYYY-MM-DD`: the holiday JSON, a case's `holidays`, a
-/// share link) and read back.
+/// The rulings a reader found, unless a day of one lies outside the years 0000–9999 or one
+/// spans more than [`MAX_RULING_DAYS`]: every ruling read can then be written (`YYYY-MM-DD`:
+/// the holiday JSON, a case's `holidays`, a share link), read back and applied day by day.
 fn writable(rulings: Vec<HolidayRuling>) -> Result<Vec<HolidayRuling>, RulingsError> {
     let outside = rulings
         .iter()
         .flat_map(|r| [r.from, r.last()])
         .find(|d| !(0..=9999).contains(&d.year()));
-    match outside {
-        Some(d) => Err(RulingsError::OutOfRange(d.to_string())),
+    if let Some(d) = outside {
+        return Err(RulingsError::OutOfRange(d.to_string()));
+    }
+    match rulings
+        .iter()
+        .find(|r| (r.last() - r.from).num_days() >= MAX_RULING_DAYS)
+    {
+        Some(r) => Err(RulingsError::TooLong(
+            r.from.to_string(),
+            r.last().to_string(),
+        )),
         None => Ok(rulings),
     }
 }
@@ -341,6 +361,26 @@ mod tests {
             off(day(2028, 2, 5), day(2028, 2, 11)),
         ];
         assert_eq!(known_years(&v), vec![2028]);
+    }
+
+    /// The fuzz target `holidays_read` timed out on an event this long: 3.6 million days, each
+    /// written to the JSON and read back. A ruling longer than a year is refused by name.
+    #[test]
+    fn a_ruling_longer_than_a_year_is_refused() {
+        let t = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:00010101\r\n\
+                 DTEND;VALUE=DATE:99991231\r\nSUMMARY:春节\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        assert_eq!(
+            read(t, None, &[]),
+            Err(RulingsError::TooLong(
+                "0001-01-01".into(),
+                "9999-12-30".into()
+            ))
+        );
+        let year = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\n\
+                    DTEND;VALUE=DATE:20280101\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        assert_eq!(read(year, None, &[]).map(|r| r.len()), Ok(1));
+        let json = r#"{"year":2027,"days":[{"name":"x","date":"2027-01-01","isOffDay":true}]}"#;
+        assert!(read(json, None, &[]).is_ok());
     }
 
     #[test]
