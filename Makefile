@@ -27,7 +27,7 @@ run: build
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -p slacalc-web -p slacalc-bench-wasm --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p slacalc-web -p slacalc-bench-wasm -p slacalc-js --all-targets -- -D warnings
 	@# The workbook crate as the page's on-demand module will be built (feature wasm, wasm32).
 	cargo clippy --target wasm32-unknown-unknown -p slacalc-workbook --features wasm -- -D warnings
 	@# Imports run one way: no circle between the engine's modules, nor the page's (docs/architecture.md).
@@ -46,12 +46,13 @@ native-test: setup
 # Component tests of the page in headless Chromium (wasm-bindgen-test, webdriver.json).
 wasm-test: setup
 	cargo test --target wasm32-unknown-unknown -p slacalc-web --bin slacalc-web
+	cargo test --target wasm32-unknown-unknown -p slacalc-js
 
 # The built page in headless Chromium, driven like a person would; the sharing views; the
 # Content-Security-Policy, the no-request session, offline use and oversized links; axe-core;
 # every visible text in both languages.
 e2e: build
-	cargo test -p slacalc-web --no-fail-fast --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang --test e2e_ledger --test e2e_saved --test e2e_tabs --test e2e_history --test e2e_spreadsheets --test e2e_narrow --test e2e_verdict --test e2e_documents -- --include-ignored
+	cargo test -p slacalc-web --no-fail-fast --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang --test e2e_ledger --test e2e_saved --test e2e_tabs --test e2e_history --test e2e_spreadsheets --test e2e_narrow --test e2e_verdict --test e2e_documents --test e2e_holidays -- --include-ignored
 
 # The first-load size: `make test` fails above the budget of 420 KB gzip (430,080 bytes;
 # docs/size.md: why 420 KB, and what each feature costs). `make size SIZE_BUDGET=bytes` checks

@@ -50,13 +50,24 @@ window.slacalcCopyDocument = (url, lang) => {
   return clip({ "text/html": blob(0, "text/html"), "text/plain": blob(1, "text/plain") });
 };
 window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
+// The ledger a link holds as an .xlsx file (assessed ledger and incidents), written by the module.
+window.slacalcSaveWorkbook = (url, lang) =>
+  part("workbook").then((m) => {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([m.xlsx_of_link(url, lang)]));
+    a.download = "slacalc-ledger.xlsx";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  });
 // The timeline's picture on the clipboard; where the browser refuses, saved as a PNG file.
 window.slacalcCopyPicture = (selector, name) =>
   clip({ "image/png": part("picture").then((m) => m.png(selector)) })
     .catch(() => part("picture").then((m) => m.save(selector, name)));
 
-// The JS API (examples/js-api.html) finds the exports here, as with Trunk's own loader.
+// The page's own exports, as with Trunk's own loader. The JS API (docs/js-api.md,
+// examples/js-api.html) is a module of its own: `await slacalcApi()` gives { assess, link }.
 window.wasmBindings = bindings;
+window.slacalcApi = () => part("api");
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 
 // Offline after the first visit (issue #6): the service worker keeps the app's own files.

@@ -3,8 +3,8 @@
 //! plain text beside it) on the clipboard, for one incident and for the ledger; "Copy timeline
 //! as image" a PNG of the timeline's own size; the ledger's link copied opens as the ledger;
 //! the ledger's `.xlsx` as the workbook module writes it reads back (sheets, incidents) with
-//! the project's own reader (the page has no button for it yet: the first-load budget). The
-//! parts doing this are loaded on demand and nothing leaves the origin.
+//! the project's own reader, and "Export Excel (.xlsx)" saves that same workbook as a file.
+//! The parts doing this are loaded on demand and nothing leaves the origin.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
@@ -174,5 +174,38 @@ async fn the_ledger_copies_as_a_table_a_link_and_a_workbook() {
     let back = slacalc::table::read_grid(&read.grid, &terms, &Default::default());
     let back_ids: Vec<&str> = back.incidents.iter().map(|(_, i)| i.id.as_str()).collect();
     assert_eq!(back_ids, ids, "{:?}", back.problems);
+
+    // "Export Excel (.xlsx)" saves that workbook as a file, as a person's click does.
+    let dir = std::env::temp_dir().join(format!("slacalc-download-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("download folder");
+    let session = c.session_id().await.expect("session").expect("an id");
+    cdp(
+        wd,
+        &session,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": dir.to_string_lossy() }),
+    );
+    run_part(&c, "ledger-export-xlsx").await;
+    let file = dir.join("slacalc-ledger.xlsx");
+    let mut saved = Vec::new();
+    for _ in 0..100 {
+        saved = std::fs::read(&file).unwrap_or_default();
+        if !saved.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The page is in English here: so are the sheets' names and headers.
+    let read = slacalc_workbook::read_workbook(
+        &saved,
+        &slacalc_workbook::SheetChoice::Named("incidents".into()),
+    )
+    .expect("the saved workbook reads");
+    assert_eq!(read.sheets, ["assessed", "incidents"]);
+    let again = slacalc::table::read_grid(&read.grid, &terms, &Default::default());
+    let again_ids: Vec<&str> = again.incidents.iter().map(|(_, i)| i.id.as_str()).collect();
+    assert_eq!(again_ids, ids);
+    let _ = std::fs::remove_dir_all(&dir);
     c.close().await.ok();
 }

@@ -3,13 +3,16 @@
 //! the on-demand module, shown for confirmation, then added to the case. The rulings added
 //! are listed with their source and can be removed one by one.
 
+use crate::i18n::lang::Lang;
 use crate::interop::{files, workbook};
 use crate::state::form::{Action, FormState};
 use crate::views::fields::FieldErrors;
-use crate::views::text::{bi, T};
+use crate::views::markup::Markup;
+use crate::views::text::{bi, use_lang, T};
 use slacalc::calendar::{HolidayRuling, RulingKind};
 use slacalc::CaseError;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -24,38 +27,56 @@ pub struct HolidaysProps {
     pub on_action: Callback<Action>,
 }
 
-/// A table of rulings: days, off or worked, name, source; with a remove button per row
-/// when `remove` is given.
-fn table(id: &'static str, rulings: &[HolidayRuling], remove: Option<&Callback<Action>>) -> Html {
-    html! {
-        <table {id} class="rulings">
-            <thead><tr>
-                <th>{ bi(("日期", "Days")) }</th><th>{ bi(("安排", "Ruling")) }</th>
-                <th>{ bi(("名称", "Name")) }</th><th>{ bi(("来源", "Source")) }</th>
-                if remove.is_some() { <th></th> }
-            </tr></thead>
-            <tbody>
-            { for rulings.iter().enumerate().map(|(i, r)| {
-                let days = match r.to {
-                    Some(to) if to != r.from => format!("{} – {}", r.from, to),
-                    _ => r.from.to_string(),
-                };
-                let kind = match r.kind {
-                    RulingKind::Off => ("放假", "day off"),
-                    RulingKind::Workday => ("调休上班", "make-up workday"),
-                };
-                html! { <tr>
-                    <td class="when">{ days }</td><td>{ bi(kind) }</td>
-                    <td><T zh={r.name.clone()} en={r.english().to_string()} /></td><td>{ r.source.clone() }</td>
-                    if let Some(on) = remove {
-                        <td><button type="button" class="remove" onclick={on.reform(move |_| Action::RemoveHoliday(i))}>
-                            { bi(("删除", "Remove")) }</button></td>
-                    }
-                </tr> }
-            }) }
-            </tbody>
-        </table>
+/// A table of rulings (days, off or worked, name, source) as markup, with a remove button
+/// per row (`data-i`, its place) when `remove`.
+fn table(id: &str, rulings: &[HolidayRuling], remove: bool, lang: Lang) -> Html {
+    let pick = |b: (&'static str, &'static str)| lang.pick(b.0, b.1);
+    let mut m = Markup::default();
+    m.open(&format!("table id=\"{id}\""))
+        .open("thead")
+        .open("tr");
+    for h in [
+        ("日期", "Days"),
+        ("安排", "Ruling"),
+        ("名称", "Name"),
+        ("来源", "Source"),
+    ] {
+        m.el("th", pick(h));
     }
+    m.close("tr").close("thead").open("tbody");
+    for (i, r) in rulings.iter().enumerate() {
+        let days = match r.to {
+            Some(to) if to != r.from => format!("{} – {}", r.from, to),
+            _ => r.from.to_string(),
+        };
+        let kind = match r.kind {
+            RulingKind::Off => ("放假", "day off"),
+            RulingKind::Workday => ("调休上班", "make-up workday"),
+        };
+        m.open("tr")
+            .el("td class=\"when\"", &days)
+            .el("td", pick(kind))
+            .el("td", lang.pick(&r.name, r.english()))
+            .el("td", &r.source);
+        if remove {
+            m.open("td")
+                .el(
+                    &format!("button type=\"button\" class=\"remove\" data-i=\"{i}\""),
+                    pick(("删除", "Remove")),
+                )
+                .close("td");
+        }
+        m.close("tr");
+    }
+    m.close("tbody").close("table");
+    m.html()
+}
+
+/// The place of the ruling whose remove button was clicked (the table's buttons are markup,
+/// so one listener around the table reads their `data-i`).
+fn clicked_row(e: &MouseEvent) -> Option<usize> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    target.get_attribute("data-i")?.parse().ok()
 }
 
 /// The case's holiday rulings and the reader of new ones: paste or open, read, confirm.
@@ -63,6 +84,7 @@ fn table(id: &'static str, rulings: &[HolidayRuling], remove: Option<&Callback<A
 pub fn holidays_view(p: &HolidaysProps) -> Html {
     let f = &p.form;
     let on = &p.on_action;
+    let lang = use_lang();
     let oninput = on.reform(|e: InputEvent| {
         Action::SetHolidayText(e.target_unchecked_into::<HtmlTextAreaElement>().value())
     });
@@ -86,6 +108,14 @@ pub fn holidays_view(p: &HolidaysProps) -> Html {
             });
         })
     };
+    let remove = {
+        let on = on.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = clicked_row(&e) {
+                on.emit(Action::RemoveHoliday(i));
+            }
+        })
+    };
     let errors: Vec<CaseError> = p
         .errors
         .iter()
@@ -98,7 +128,9 @@ pub fn holidays_view(p: &HolidaysProps) -> Html {
             <p class="hint">{ bi(("内置国务院通知至 2026 年。之后的年份:粘贴当年通知全文,或打开节假日 JSON、iCalendar 文件,读取并确认后加入。",
                 "Built-in State Council notices run to 2026. For later years paste the year's notice, or open a holiday JSON or iCalendar file; read it, check it, add it.")) }</p>
             if !f.holidays.is_empty() {
-                { table("holiday-rulings", &f.holidays, Some(on)) }
+                <div onclick={remove}>
+                    { table("holiday-rulings", &f.holidays, true, lang) }
+                </div>
             }
             <FieldErrors path="holidays" errors={errors} />
             <div class="field">
@@ -118,14 +150,12 @@ pub fn holidays_view(p: &HolidaysProps) -> Html {
             </div>
             { match &f.holiday_found {
                 Some(Ok(found)) => html! {
-                    <div id="holiday-confirm" class="confirm">
+                    <div id="holiday-confirm" class="confirm-bar">
                         <p><T zh={format!("找到 {} 条安排。确认无误后加入:", found.len())}
-                              en={format!("Found {} rulings. Check them, then add them:", found.len())} /></p>
-                        { table("holiday-found", found, None) }
-                        <div class="row">
-                            <button type="button" id="holiday-add" onclick={on.reform(|_| Action::AddHolidays)}>{ bi(("加入", "Add")) }</button>
-                            <button type="button" id="holiday-cancel" onclick={on.reform(|_| Action::DropHolidays)}>{ bi(("取消", "Cancel")) }</button>
-                        </div>
+                              en={format!("Rulings found: {}. Check them, then add them:", found.len())} /></p>
+                        { table("holiday-found", found, false, lang) }
+                        <button type="button" id="holiday-add" onclick={on.reform(|_| Action::AddHolidays)}>{ bi(("加入", "Add")) }</button>
+                        <button type="button" id="holiday-cancel" onclick={on.reform(|_| Action::DropHolidays)}>{ bi(("取消", "Cancel")) }</button>
                     </div>
                 },
                 Some(Err((zh, en))) => html! {

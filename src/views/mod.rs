@@ -11,6 +11,7 @@ pub mod header;
 pub mod history;
 pub mod holidays;
 pub mod ledger;
+pub mod markup;
 pub mod monitoring;
 pub mod result;
 pub mod saved;

@@ -10,7 +10,8 @@ use crate::i18n::labels::{self, Bi};
 use crate::i18n::lang::Lang;
 use crate::state::form::SWITCHES;
 use crate::state::share;
-use crate::views::text::{bi, status_class, use_lang};
+use crate::views::markup::Markup;
+use crate::views::text::{status_class, use_lang};
 use crate::views::timeline::Timeline;
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::case::{Contract, Incident};
@@ -142,7 +143,7 @@ fn moments(inc: &Incident, lang: Lang) -> Vec<(Bi, String)> {
 }
 
 /// The sheet's title line: the terms, the assessment time and the rules version.
-fn head(a: &Assessment, lang: Lang) -> Html {
+fn head(m: &mut Markup, a: &Assessment, lang: Lang) {
     let when = match lang {
         Lang::Zh => format!(
             " · 评估时间 {} (UTC+08:00) · 规则版本 {}",
@@ -155,16 +156,33 @@ fn head(a: &Assessment, lang: Lang) -> Html {
             a.rules_version
         ),
     };
-    html! {
-        <header class="sheet-head">
-            <h1>{ bi(("SLA 履约评估单", "SLA assessment")) }</h1>
-            <p>{ lang.pick(&a.terms_name.zh, &a.terms_name.en) }{ when }</p>
-        </header>
+    m.open("header class=\"sheet-head\"")
+        .el("h1", lang.pick("SLA 履约评估单", "SLA assessment"))
+        .open("p")
+        .text(lang.pick(&a.terms_name.zh, &a.terms_name.en))
+        .text(&when)
+        .close("p")
+        .close("header");
+}
+
+/// A heading with its clause ids.
+fn h2(m: &mut Markup, lang: Lang, label: Bi, clause: &str) {
+    m.open("h2").text(lang.pick(label.0, label.1));
+    if !clause.is_empty() {
+        m.text(" ").clause(clause);
+    }
+    m.close("h2");
+}
+
+/// Terms and values of a `dl`: each label in `lang`, each value as text.
+fn dl(m: &mut Markup, lang: Lang, rows: &[(Bi, &str)]) {
+    for (label, value) in rows {
+        m.el("dt", lang.pick(label.0, label.1)).el("dd", value);
     }
 }
 
 /// The left column: the contract (price, warranty) and the incident's facts as reported.
-fn contract_and_incident(c: &Contract, inc: &Incident, lang: Lang) -> Html {
+fn contract_and_incident(m: &mut Markup, c: &Contract, inc: &Incident, lang: Lang) {
     let cause = word(&inc.cause);
     let cause = labels::CAUSES
         .iter()
@@ -196,74 +214,122 @@ fn contract_and_incident(c: &Contract, inc: &Incident, lang: Lang) -> Html {
         (Lang::Zh, "CNY") => format!("{}(人民币)", c.price.pretty()),
         (_, code) => format!("{} ({code})", c.price.pretty()),
     };
-    html! {
-        <div>
-            <h2>{ bi(("合同", "Contract")) }{ " " }<span class="clause">{ "L6" }</span></h2>
-            <dl>
-                <dt>{ bi(("合同总价", "Total price")) }</dt><dd>{ price }</dd>
-                <dt>{ bi(("保修期", "Warranty")) }</dt><dd>{ format!("{} – {}", lang.date(c.warranty_start), lang.date(c.warranty_end)) }</dd>
-            </dl>
-            <h2>{ bi(("事件", "Incident")) }</h2>
-            <dl>
-                <dt>{ bi(("编号", "Reference")) }</dt><dd id="sheet-incident">{ &inc.id }</dd>
-                <dt>{ bi(("客户说明的优先级", "Declared priority")) }</dt><dd>{ declared.unwrap_or("—") }</dd>
-                <dt>{ bi(("受影响邮箱", "Mailboxes affected")) }</dt><dd>{ share }</dd>
-                <dt>{ bi(("系统可用", "System usable")) }</dt><dd>{ yes_no(facts.system_usable) }</dd>
-                <dt>{ bi(("受损严重", "Seriously damaged")) }</dt><dd>{ yes_no(facts.seriously_damaged) }</dd>
-                <dt>{ bi(("原因", "Cause")) }</dt><dd>{ cause }</dd>
-            </dl>
-        </div>
-    }
+    let warranty = format!(
+        "{} – {}",
+        lang.date(c.warranty_start),
+        lang.date(c.warranty_end)
+    );
+    m.open("div");
+    h2(m, lang, ("合同", "Contract"), "L6");
+    m.open("dl");
+    dl(
+        m,
+        lang,
+        &[
+            (("合同总价", "Total price"), &price),
+            (("保修期", "Warranty"), &warranty),
+        ],
+    );
+    m.close("dl");
+    h2(m, lang, ("事件", "Incident"), "");
+    m.open("dl")
+        .el("dt", lang.pick("编号", "Reference"))
+        .el("dd id=\"sheet-incident\"", &inc.id);
+    dl(
+        m,
+        lang,
+        &[
+            (
+                ("客户说明的优先级", "Declared priority"),
+                declared.unwrap_or("—"),
+            ),
+            (("受影响邮箱", "Mailboxes affected"), &share),
+            (("系统可用", "System usable"), yes_no(facts.system_usable)),
+            (
+                ("受损严重", "Seriously damaged"),
+                yes_no(facts.seriously_damaged),
+            ),
+            (("原因", "Cause"), &cause),
+        ],
+    );
+    m.close("dl").close("div");
 }
 
-/// The right column: the incident's moments, the verdict and the timeline drawing.
-fn moments_and_verdict(inc: &Incident, r: &IncidentResult, a: &Assessment, lang: Lang) -> Html {
-    html! {
-        <div>
-            <h2>{ bi(("时间线", "Timeline")) }{ " (UTC+08:00)" }</h2>
-            <dl>
-                { for moments(inc, lang).iter().map(|(l, t)| html! { <><dt>{ bi(*l) }</dt><dd>{ t }</dd></> }) }
-            </dl>
-            <h2>{ bi(("结论", "Verdict")) }</h2>
-            <dl>
-                <dt>{ bi(("责任认定", "Coverage")) }</dt><dd id="sheet-coverage">{ bi(labels::of(&r.coverage)) }{ " " }<span class="clause">{ &r.coverage_clause }</span></dd>
-                <dt>{ bi(("优先级", "Priority")) }</dt><dd>{ lang.pick(&r.priority_name.zh, &r.priority_name.en) }</dd>
-                <dt>{ bi(("事件等级", "Event level")) }</dt><dd>{ bi(labels::of(&r.event_level)) }</dd>
-                <dt>{ bi(("报告渠道", "Channel")) }</dt><dd>{ bi(labels::of(&r.channel)) }</dd>
-            </dl>
-            <Timeline id="sheet-timeline" width={460} incident={Rc::new(inc.clone())} result={Rc::new(r.clone())} as_of={a.as_of} />
-        </div>
-    }
+/// The right column's text: the incident's moments and the verdict (the timeline drawing
+/// follows it).
+fn moments_and_verdict(m: &mut Markup, inc: &Incident, r: &IncidentResult, lang: Lang) {
+    let pick = |b: Bi| lang.pick(b.0, b.1);
+    m.open("h2")
+        .text(pick(("时间线", "Timeline")))
+        .text(" (UTC+08:00)")
+        .close("h2");
+    let moments = moments(inc, lang);
+    let rows: Vec<(Bi, &str)> = moments.iter().map(|(l, t)| (*l, t.as_str())).collect();
+    m.open("dl");
+    dl(m, lang, &rows);
+    m.close("dl");
+    h2(m, lang, ("结论", "Verdict"), "");
+    m.open("dl")
+        .el("dt", pick(("责任认定", "Coverage")))
+        .open("dd id=\"sheet-coverage\"")
+        .text(pick(labels::of(&r.coverage)))
+        .text(" ")
+        .clause(&r.coverage_clause)
+        .close("dd");
+    dl(
+        m,
+        lang,
+        &[
+            (
+                ("优先级", "Priority"),
+                lang.pick(&r.priority_name.zh, &r.priority_name.en),
+            ),
+            (
+                ("事件等级", "Event level"),
+                pick(labels::of(&r.event_level)),
+            ),
+            (("报告渠道", "Channel"), pick(labels::of(&r.channel))),
+        ],
+    );
+    m.close("dl");
 }
 
 /// Each deadline: commitment, clause, due, actual, status (and how late).
-fn deadlines(r: &IncidentResult, lang: Lang) -> Html {
-    html! {
-        <table class="sheet-deadlines">
-            <thead><tr>
-                <th>{ bi(("承诺", "Commitment")) }</th><th>{ bi(("条款", "Clause")) }</th>
-                <th>{ bi(("截止", "Due")) }</th><th>{ bi(("实际", "Actual")) }</th><th>{ bi(("结果", "Status")) }</th>
-            </tr></thead>
-            <tbody>
-            { for r.deadlines.iter().map(|d| {
-                let late = (d.late_seconds > 0).then(|| format!(" +{}", lang.duration(d.late_seconds)));
-                html! {
-                    <tr>
-                        <td>{ bi(labels::of(&d.kind)) }</td>
-                        <td><span class="clause">{ &d.clause }</span></td>
-                        <td>{ lang.date_time(&d.due) }</td>
-                        <td>{ lang.opt_date_time(d.actual.as_ref()) }</td>
-                        <td class={classes!("status", status_class(d.status))}>{ bi(labels::of(&d.status)) }{ late.unwrap_or_default() }</td>
-                    </tr>
-                }
-            }) }
-            </tbody>
-        </table>
+fn deadlines(m: &mut Markup, r: &IncidentResult, lang: Lang) {
+    let pick = |b: Bi| lang.pick(b.0, b.1);
+    m.open("table class=\"sheet-deadlines\"")
+        .open("thead")
+        .open("tr");
+    for label in [
+        ("承诺", "Commitment"),
+        ("条款", "Clause"),
+        ("截止", "Due"),
+        ("实际", "Actual"),
+        ("结果", "Status"),
+    ] {
+        m.el("th", pick(label));
     }
+    m.close("tr").close("thead").open("tbody");
+    for d in &r.deadlines {
+        m.open("tr")
+            .el("td", pick(labels::of(&d.kind)))
+            .open("td")
+            .clause(&d.clause)
+            .close("td")
+            .el("td", &lang.date_time(&d.due))
+            .el("td", &lang.opt_date_time(d.actual.as_ref()))
+            .open(&format!("td class=\"status {}\"", status_class(d.status)))
+            .text(pick(labels::of(&d.status)));
+        if d.late_seconds > 0 {
+            m.text(&format!(" +{}", lang.duration(d.late_seconds)));
+        }
+        m.close("td").close("tr");
+    }
+    m.close("tbody").close("table");
 }
 
 /// The damages (L4.2) with the days, what counts after the cap, and the cap (L4.3).
-fn penalty(r: &IncidentResult, a: &Assessment, lang: Lang) -> Html {
+fn penalty(m: &mut Markup, r: &IncidentResult, a: &Assessment, lang: Lang) {
     let figures = match lang {
         Lang::Zh => format!(
             " · {} · 计入(封顶后){} · 上限 {}{}",
@@ -288,63 +354,95 @@ fn penalty(r: &IncidentResult, a: &Assessment, lang: Lang) -> Html {
             }
         ),
     };
-    html! {
-        <div class="sheet-penalty">
-            <h2>{ bi(("违约金", "Liquidated damages")) }{ " " }<span class="clause">{ "L4.2 · L4.3" }</span></h2>
-            <p><strong class="big" id="sheet-penalty">{ r.penalty.amount.pretty() }</strong>
-                { figures }
-                if r.penalty.accruing { { " · " }{ bi(("仍在累计", "still accruing")) } }</p>
-        </div>
+    m.open("div class=\"sheet-penalty\"");
+    h2(m, lang, ("违约金", "Liquidated damages"), "L4.2 · L4.3");
+    m.open("p")
+        .el(
+            "strong class=\"big\" id=\"sheet-penalty\"",
+            &r.penalty.amount.pretty(),
+        )
+        .text(&figures);
+    if r.penalty.accruing {
+        m.text(" · ").text(lang.pick("仍在累计", "still accruing"));
     }
+    m.close("p").close("div");
 }
 
 /// Every clause the result rests on, quoted: in Chinese; or in English beside the original
 /// Chinese the letter binds with.
-fn clauses(cited: &[&Clause], lang: Lang) -> Html {
-    html! {
-        <table class="sheet-clauses" id="sheet-clauses">
-            <tbody>
-            { for cited.iter().map(|c| match lang {
-                Lang::Zh => html! {
-                    <tr><td><span class="clause">{ c.0 }</span></td><td colspan="2">{ c.1 }</td></tr>
-                },
-                // The English rendering, and the original the letter binds with.
-                Lang::En => html! {
-                    <tr><td><span class="clause">{ c.0 }</span></td><td>{ c.2 }</td><td class="orig" lang="zh-CN">{ c.1 }</td></tr>
-                },
-            }) }
-            </tbody>
-        </table>
+fn clauses(m: &mut Markup, cited: &[&Clause], lang: Lang) {
+    m.open("table class=\"sheet-clauses\" id=\"sheet-clauses\"")
+        .open("tbody");
+    for c in cited {
+        m.open("tr").open("td").clause(c.0).close("td");
+        match lang {
+            Lang::Zh => m.el("td colspan=\"2\"", c.1),
+            // The English rendering, and the original the letter binds with.
+            Lang::En => m.el("td", c.2).el("td class=\"orig\" lang=\"zh-CN\"", c.1),
+        };
+        m.close("tr");
     }
+    m.close("tbody").close("table");
 }
 
 /// The share link as a QR code and as text, with the rules version and the result's
-/// digest.
-fn foot(link: &AttrValue, a: &Assessment, lang: Lang) -> Html {
-    let qr = share::qr_path(link);
+/// digest; a link too long for any QR code says so (issue #16).
+fn foot(m: &mut Markup, link: &str, a: &Assessment, lang: Lang) {
     let rules = match lang {
         Lang::Zh => format!("规则版本 {} · 结果摘要 ", a.rules_version),
         Lang::En => format!("Rules v{} · result digest ", a.rules_version),
     };
-    html! {
-        <footer class="sheet-foot">
-            if let Some((n, d)) = qr {
-                <svg id="share-qr" class="qr" viewBox={format!("0 0 {n} {n}")} role="img" aria-label={lang.pick("分享链接二维码", "QR code of the share link")}>
-                    <rect width={n.to_string()} height={n.to_string()} fill="#fff" />
-                    <path d={d} fill="#000" shape-rendering="crispEdges" />
-                </svg>
-            }
-            <div>
-                <p>{ bi(("分享链接(可重新打开本案例与结果)", "Share link (reopens this case and result)")) }</p>
-                <p class="sheet-link" id="sheet-link">{ link.to_string() }</p>
-                <p>{ rules }<code id="sheet-digest">{ slacalc::link::digest(a) }</code></p>
-                <p>{ bi(("由 slacalc 在浏览器本地计算。", "Computed locally in the browser by slacalc.")) }</p>
-            </div>
-        </footer>
+    m.open("footer class=\"sheet-foot\"");
+    match share::qr_path(link) {
+        Some((n, d)) => {
+            m.open(&format!(
+                "svg id=\"share-qr\" class=\"qr\" viewBox=\"0 0 {n} {n}\" role=\"img\" aria-label=\"{}\"",
+                lang.pick("分享链接二维码", "QR code of the share link")
+            ))
+            .open(&format!("rect width=\"{n}\" height=\"{n}\" fill=\"#fff\""))
+            .close("rect")
+            .open(&format!(
+                "path d=\"{d}\" fill=\"#000\" shape-rendering=\"crispEdges\""
+            ))
+            .close("path")
+            .close("svg");
+        }
+        None => {
+            m.el(
+                "p id=\"share-qr-too-long\" class=\"flag\"",
+                lang.pick(
+                    "链接太长,二维码放不下:请用下面的链接文本。",
+                    "The link is too long for a QR code: use the link text below.",
+                ),
+            );
+        }
     }
+    m.open("div")
+        .el(
+            "p",
+            lang.pick(
+                "分享链接(可重新打开本案例与结果)",
+                "Share link (reopens this case and result)",
+            ),
+        )
+        .el("p class=\"sheet-link\" id=\"sheet-link\"", link)
+        .open("p")
+        .text(&rules)
+        .el("code id=\"sheet-digest\"", &slacalc::link::digest(a))
+        .close("p")
+        .el(
+            "p",
+            lang.pick(
+                "由 slacalc 在浏览器本地计算。",
+                "Computed locally in the browser by slacalc.",
+            ),
+        )
+        .close("div")
+        .close("footer");
 }
 
-/// The printable one-page assessment.
+/// The printable one-page assessment. Written as HTML text ([`Markup`]), all but the
+/// timeline drawing, which is the page's own component.
 #[function_component(PrintSheet)]
 pub fn print_sheet(p: &SheetProps) -> Html {
     let lang = use_lang();
@@ -352,27 +450,78 @@ pub fn print_sheet(p: &SheetProps) -> Html {
     let (Some(r), Some(inc)) = (a.incidents.first(), p.case.incidents.first()) else {
         return html! {};
     };
-    let cited = clauses::cited(r);
+    let mut top = Markup::default();
+    head(&mut top, a, lang);
+    let mut left = Markup::default();
+    contract_and_incident(&mut left, &p.case.contract, inc, lang);
+    let mut right = Markup::default();
+    moments_and_verdict(&mut right, inc, r, lang);
+    let mut rest = Markup::default();
+    if !r.deadlines.is_empty() {
+        deadlines(&mut rest, r, lang);
+    }
+    penalty(&mut rest, r, a, lang);
+    rest.el("h2", lang.pick("所依据的条款原文", "Clauses relied on"));
+    clauses(&mut rest, &clauses::cited(r), lang);
+    rest.el("h2", lang.pick("采用的解释", "Interpretation applied"))
+        .open("ul class=\"sheet-interp\"");
+    for (clause, label, value) in interpretation(a, lang) {
+        rest.open("li")
+            .clause(clause)
+            .text(" ")
+            .text(lang.pick(label.0, label.1))
+            .text(lang.pick(":", ": "))
+            .el("strong", &value)
+            .close("li");
+    }
+    rest.close("ul");
+    foot(&mut rest, &p.link, a, lang);
     html! {
         <section class="print-sheet" id="print-sheet">
-            { head(a, lang) }
+            { top.html() }
             <div class="sheet-cols">
-                { contract_and_incident(&p.case.contract, inc, lang) }
-                { moments_and_verdict(inc, r, a, lang) }
+                { left.html() }
+                <div>
+                    { right.html() }
+                    <Timeline id="sheet-timeline" width={460} incident={Rc::new(inc.clone())} result={Rc::new(r.clone())} as_of={a.as_of} />
+                </div>
             </div>
-            if !r.deadlines.is_empty() {
-                { deadlines(r, lang) }
-            }
-            { penalty(r, a, lang) }
-            <h2>{ bi(("所依据的条款原文", "Clauses relied on")) }</h2>
-            { clauses(&cited, lang) }
-            <h2>{ bi(("采用的解释", "Interpretation applied")) }</h2>
-            <ul class="sheet-interp">
-                { for interpretation(a, lang).into_iter().map(|(clause, label, value)| html! {
-                    <li><span class="clause">{ clause }</span>{ " " }{ bi(label) }{ lang.pick(":", ": ") }<strong>{ value }</strong></li>
-                }) }
-            </ul>
-            { foot(&p.link, a, lang) }
+            { rest.html() }
         </section>
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::{PrintSheet, SheetProps};
+    use crate::views::test_util::{root, settle, text};
+    use std::rc::Rc;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Issue #16: a link too long for any QR code (version 40 holds 2,953 bytes) is printed as
+    /// text, and the sheet says why there is no code.
+    #[wasm_bindgen_test]
+    async fn a_link_too_long_for_a_qr_code_says_so() {
+        let case = slacalc::parse_case(include_str!("../../examples/worked-example.json"))
+            .expect("example");
+        let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
+        let a = slacalc::assess(&case, as_of).expect("assessed");
+        let link = format!("https://example.org/slacalc/#c=1{}", "Ab9_".repeat(1000));
+        let root = root();
+        yew::Renderer::<PrintSheet>::with_root_and_props(
+            root.clone(),
+            SheetProps {
+                case: Rc::new(case),
+                a: Rc::new(a),
+                link: link.clone().into(),
+            },
+        )
+        .render();
+        settle().await;
+        assert!(root.query_selector("#share-qr").ok().flatten().is_none());
+        assert!(text(&root, "#share-qr-too-long").await.contains("二维码"));
+        assert_eq!(text(&root, "#sheet-link").await, link);
     }
 }

@@ -4,6 +4,7 @@
 //! page's wasm small: issue #8's size budget).
 
 use crate::state::timeline_layout::{self as tl, BandKind, DeadlineRow, Down, Layout, Mark};
+use crate::views::markup::push_esc;
 use slacalc::deadline::Status;
 
 /// Markup being written: raw markup, numbers and escaped text, appended in turn (small
@@ -50,20 +51,6 @@ fn push_num(out: &mut String, x: f64) {
     out.extend(digits[i..].iter().map(|&d| char::from(d)));
     out.push('.');
     out.push(char::from(b'0' + (t % 10) as u8));
-}
-
-/// Appends `s` with `<`, `>`, `&`, `"` and `'` escaped.
-fn push_esc(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// A coordinate to one decimal (without the float formatter, which would weigh on the wasm).

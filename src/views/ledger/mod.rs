@@ -226,7 +226,8 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                         ref={export} onclick={on_export}>{ bi(("导出评估结果 CSV", "Export assessed CSV")) }</a>
                     if assessed {
                         { part_button("ledger-copy-link", ("复制台账链接", "Copy link of this ledger"), "slacalcCopyText", copy_link, &done) }
-                        { part_button("ledger-copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document, &done) }
+                        { part_button("ledger-copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document.clone(), &done) }
+                        { part_button("ledger-export-xlsx", ("导出 Excel (.xlsx)", "Export Excel (.xlsx)"), "slacalcSaveWorkbook", document, &done) }
                     }
                     <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                 }

@@ -1,6 +1,7 @@
-//! The page's JS API: the engine's `assess` and share links, exported by wasm-bindgen. Trunk
-//! puts the exports on `window.wasmBindings` once the module has loaded (the
-//! `TrunkApplicationStarted` event); see "JS API" in the README and `examples/js-api.html`.
+//! The JS API: the engine's `assess` and share links, exported by wasm-bindgen as a module of
+//! its own, which the page's `boot.js` loads on demand: `await slacalcApi()` on the page's
+//! window gives `{ assess, link }` (docs/js-api.md, `examples/js-api.html`). Not in the page's
+//! first load (its JSON-to-JS serializer alone weighed 6 KB gzip there).
 
 use slacalc::{CaseError, Instant};
 use wasm_bindgen::prelude::*;
@@ -83,17 +84,24 @@ pub fn js_link(case: JsValue, base: String, as_of: Option<String>) -> Result<Str
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     //! The JS API in headless Chromium (`make wasm-test`).
-    use crate::views::test_util::{worked, WORKED};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
 
+    const WORKED: &str = include_str!("../../../examples/worked-example.json");
+
+    fn worked() -> (slacalc::Case, slacalc::Assessment) {
+        let case = slacalc::parse_case(WORKED).expect("example");
+        let as_of = slacalc::Instant::parse("2026-01-01T00:00:00+08:00").expect("time");
+        let a = slacalc::assess(&case, as_of).expect("assessed");
+        (case, a)
+    }
+
     #[wasm_bindgen_test]
     fn the_js_api_assesses_and_links() {
-        let result =
-            crate::interop::api::js_assess(WORKED.into(), Some("2026-01-01T00:00:00+08:00".into()))
-                .expect("assessed");
+        let result = crate::js_assess(WORKED.into(), Some("2026-01-01T00:00:00+08:00".into()))
+            .expect("assessed");
         let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).expect(k);
         let first = get(&get(&result, "incidents"), "0");
         assert_eq!(
@@ -104,7 +112,7 @@ mod tests {
         );
         // A plain object works as well as JSON text.
         let object = js_sys::JSON::parse(WORKED).expect("object");
-        let link = crate::interop::api::js_link(
+        let link = crate::js_link(
             object,
             "https://x.invalid/".into(),
             Some("2026-01-01 00:00".into()),
@@ -113,7 +121,7 @@ mod tests {
         let (case, a) = worked();
         assert_eq!(link, slacalc::link::url("https://x.invalid/", &case, &a));
         // Bad input throws the engine's messages with their paths.
-        let err = crate::interop::api::js_assess(WORKED.replace("1000000.00", "-5").into(), None)
+        let err = crate::js_assess(WORKED.replace("1000000.00", "-5").into(), None)
             .expect_err("rejected");
         let problems = get(&err, "problems");
         assert_eq!(
