@@ -176,3 +176,60 @@ async fn screenshots_of_the_import_report() {
     }
     c.close().await.expect("closes");
 }
+
+/// The holiday rulings of the form (issue #15) as a 2027 notice is read: one ruling already
+/// added, the rulings found shown for confirmation, 1280 px, in both languages: the fieldset
+/// only (`holidays-zh-1280.png`, `holidays-en-1280.png`).
+#[tokio::test]
+#[ignore = "writes docs/screenshots/: run by `make screenshots`"]
+async fn screenshots_of_the_holiday_rulings() {
+    const NOTICE: &str = "国务院办公厅关于2027年部分节假日安排的通知\n国办发明电〔2026〕99号\n\
+        一、元旦:1月1日(周五)至3日(周日)放假,共3天。\n\
+        二、春节:2月5日(周五)至2月12日(周五)放假调休,共8天。2月7日(周日)、2月20日(周六)上班。";
+    let (url, c, wd, _server, _driver) = start().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).expect("docs/screenshots/");
+    cdp(
+        wd,
+        &session,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 1280, "height": 2400, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    let paste = "const a = document.querySelector('#holiday-text'); a.value = arguments[0]; \
+                 a.dispatchEvent(new Event('input', { bubbles: true }));";
+    for lang in ["zh", "en"] {
+        c.goto(&url).await.expect("page opens");
+        c.execute(
+            "localStorage.clear(); localStorage.setItem('slacalc.lang', arguments[0]);",
+            vec![serde_json::json!(lang)],
+        )
+        .await
+        .expect("storage");
+        c.refresh().await.expect("reloads");
+        // The New Year's ruling added first, then the whole notice read and shown.
+        let first = NOTICE.lines().take(3).collect::<Vec<_>>().join("\n");
+        el(&c, "#holiday-text").await;
+        c.execute(paste, vec![serde_json::json!(first)])
+            .await
+            .expect("paste");
+        el(&c, "#holiday-read").await.click().await.expect("read");
+        el(&c, "#holiday-add").await.click().await.expect("add");
+        el(&c, "#holiday-rulings").await;
+        c.execute(paste, vec![serde_json::json!(NOTICE)])
+            .await
+            .expect("paste");
+        el(&c, "#holiday-read").await.click().await.expect("read");
+        el(&c, "#holiday-found").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = el(&c, "#holidays")
+            .await
+            .screenshot()
+            .await
+            .expect("screenshot");
+        let path = out.join(format!("holidays-{lang}-1280.png"));
+        std::fs::write(&path, png).expect("written");
+        println!("screenshots: {}", path.display());
+    }
+    c.close().await.expect("closes");
+}
