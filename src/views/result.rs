@@ -4,7 +4,9 @@
 use crate::i18n::labels::{self, PRIORITIES};
 use crate::i18n::lang::Lang;
 use crate::views::monitoring::MonitoringCard;
-use crate::views::text::{bi, late, status_class, use_lang, when};
+use crate::i18n::labels::Bi;
+use crate::views::markup::Markup;
+use crate::views::text::{bi, late_markup, status_class, use_lang, when_markup};
 use crate::views::timeline::Timeline;
 use slacalc::assess::{Assessment, IncidentResult};
 use slacalc::case::Incident;
@@ -95,6 +97,7 @@ pub struct IncidentProps {
 #[function_component(Verdict)]
 pub fn verdict(p: &IncidentProps) -> Html {
     let lang = use_lang();
+    let pick = |b: Bi| lang.pick(b.0, b.1);
     let r = &p.r;
     // The suggested level by the name the priority select gives it (its id for custom terms).
     let suggested = PRIORITIES
@@ -102,24 +105,31 @@ pub fn verdict(p: &IncidentProps) -> Html {
         .find(|o| o.0 == r.suggested_priority)
         .map(|o| lang.pick(o.1, o.2))
         .unwrap_or(&r.suggested_priority);
-    html! {
-        <div class="card verdict">
-            <dl>
-                <dt>{ bi(("优先级", "Priority")) }</dt>
-                <dd id="priority">{ lang.pick(&r.priority_name.zh, &r.priority_name.en) }
-                    if r.priority_mismatch {
-                        <span class="flag" id="priority-mismatch">{ format!(" ⚠ {}{suggested}", lang.pick("建议:", "suggested: ")) }</span>
-                    }
-                </dd>
-                <dt>{ bi(("事件等级", "Event level")) }</dt>
-                <dd id="event-level">{ bi(labels::of(&r.event_level)) }</dd>
-                <dt>{ bi(("报告渠道", "Channel")) }</dt>
-                <dd id="channel">{ bi(labels::of(&r.channel)) }</dd>
-                <dt>{ bi(("责任认定", "Coverage")) }</dt>
-                <dd id="coverage" data-value={format!("{:?}", r.coverage)}>{ bi(labels::of(&r.coverage)) }</dd>
-            </dl>
-        </div>
+    let mut m = Markup::default();
+    m.open("div class=\"card verdict\"")
+        .open("dl")
+        .el("dt", pick(("优先级", "Priority")))
+        .open("dd id=\"priority\"")
+        .text(lang.pick(&r.priority_name.zh, &r.priority_name.en));
+    if r.priority_mismatch {
+        m.el(
+            "span class=\"flag\" id=\"priority-mismatch\"",
+            &format!(" ⚠ {}{suggested}", lang.pick("建议:", "suggested: ")),
+        );
     }
+    m.close("dd")
+        .el("dt", pick(("事件等级", "Event level")))
+        .el("dd id=\"event-level\"", pick(labels::of(&r.event_level)))
+        .el("dt", pick(("报告渠道", "Channel")))
+        .el("dd id=\"channel\"", pick(labels::of(&r.channel)))
+        .el("dt", pick(("责任认定", "Coverage")))
+        .el(
+            &format!("dd id=\"coverage\" data-value=\"{:?}\"", r.coverage),
+            pick(labels::of(&r.coverage)),
+        )
+        .close("dl")
+        .close("div");
+    m.html()
 }
 
 /// Each deadline of the incident: its commitment and clause, when it was due, when it was
@@ -127,35 +137,52 @@ pub fn verdict(p: &IncidentProps) -> Html {
 #[function_component(Deadlines)]
 pub fn deadlines(p: &IncidentProps) -> Html {
     let lang = use_lang();
+    let pick = |b: Bi| lang.pick(b.0, b.1);
     let r = &p.r;
+    let mut m = Markup::default();
+    m.open("div class=\"card\"");
     if r.deadlines.is_empty() {
-        return html! { <div class="card"><p id="no-deadlines">{ bi(("无适用时限", "No deadline applies")) }</p></div> };
+        m.el("p id=\"no-deadlines\"", pick(("无适用时限", "No deadline applies")));
+        m.close("div");
+        return m.html();
     }
-    html! {
-        <div class="card">
-            <h2>{ bi(("期限", "Deadlines")) }</h2>
-            <table id="deadlines">
-                <thead><tr>
-                    <th>{ bi(("承诺(条款)", "Commitment (clause)")) }</th>
-                    <th>{ bi(("截止", "Due")) }</th><th>{ bi(("实际", "Actual")) }</th><th>{ bi(("结果", "Status")) }</th>
-                </tr></thead>
-                <tbody>
-                { for r.deadlines.iter().map(|d| {
-                    html! {
-                        <tr class="deadline" data-kind={format!("{:?}", d.kind)}>
-                            <td>{ bi(labels::of(&d.kind)) }{ " " }<span class="clause">{ &d.clause }</span></td>
-                            // Labelled for a narrow screen, where the rows stack (style.css).
-                            <td data-label={lang.pick("截止", "Due")}>{ when(lang, Some(&d.due)) }</td>
-                            <td data-label={lang.pick("实际", "Actual")}>{ when(lang, d.actual.as_ref()) }</td>
-                            <td class={classes!("status", status_class(d.status))}>{ bi(labels::of(&d.status)) }
-                                if d.late_seconds > 0 { { " " }{ late(lang, d.late_seconds) } }</td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table>
-        </div>
+    m.el("h2", pick(("期限", "Deadlines")))
+        .open("table id=\"deadlines\"")
+        .open("thead")
+        .open("tr");
+    for h in [
+        ("承诺(条款)", "Commitment (clause)"),
+        ("截止", "Due"),
+        ("实际", "Actual"),
+        ("结果", "Status"),
+    ] {
+        m.el("th", pick(h));
     }
+    m.close("tr").close("thead").open("tbody");
+    // Due and actual are labelled for a narrow screen, where the rows stack (style.css).
+    let (due, actual) = (pick(("截止", "Due")), pick(("实际", "Actual")));
+    for d in &r.deadlines {
+        m.open(&format!("tr class=\"deadline\" data-kind=\"{:?}\"", d.kind))
+            .open("td")
+            .text(pick(labels::of(&d.kind)))
+            .text(" ")
+            .clause(&d.clause)
+            .close("td")
+            .open(&format!("td data-label=\"{due}\""));
+        when_markup(&mut m, lang, Some(&d.due));
+        m.close("td").open(&format!("td data-label=\"{actual}\""));
+        when_markup(&mut m, lang, d.actual.as_ref());
+        m.close("td")
+            .open(&format!("td class=\"status {}\"", status_class(d.status)))
+            .text(pick(labels::of(&d.status)));
+        if d.late_seconds > 0 {
+            m.text(" ");
+            late_markup(&mut m, lang, d.late_seconds);
+        }
+        m.close("td").close("tr");
+    }
+    m.close("tbody").close("table").close("div");
+    m.html()
 }
 
 /// The damages of one incident, against the case's cap.
@@ -172,44 +199,74 @@ pub struct PenaltyProps {
 #[function_component(PenaltyCard)]
 pub fn penalty_card(p: &PenaltyProps) -> Html {
     let lang = use_lang();
+    let pick = |b: Bi| lang.pick(b.0, b.1);
     let pen = &p.r.penalty;
     let t = &p.a.total;
-    html! {
-        <div class="card penalty">
-            <h2>{ bi(("违约金", "Liquidated damages")) }{ " " }<span class="clause">{ "L4.2 · L4.3" }</span></h2>
-            <p class="big" id="penalty-amount">{ pen.amount.pretty() }</p>
-            <dl>
-                <dt>{ bi(("违约天数", "Penalty days")) }</dt><dd id="penalty-days">{ pen.days }
-                    if pen.accruing { { " " }<span class="flag">{ bi(("仍在累计", "still accruing")) }</span> }</dd>
-                <dt>{ bi(("计入金额(封顶后)", "Applied after cap")) }</dt><dd id="penalty-applied">{ pen.applied.pretty() }</dd>
-                <dt>{ bi(("上限 5 %", "Cap 5 %")) }</dt><dd id="cap-amount">{ t.cap.pretty() }</dd>
-                <dt>{ bi(("是否达到上限", "Cap reached")) }</dt>
-                <dd id="cap-reached">{ if t.cap_reached { bi(("已达到", "yes")) } else { bi(("未达到", "no")) } }</dd>
-            </dl>
-            if let Some(c) = &p.r.contingent {
-                <p class="contingent" id="contingent">
-                    { match lang {
-                        Lang::Zh => format!("若为厂商原因:{},{};若为其他原因:{}。", lang.days(c.if_vendor.penalty_days), c.if_vendor.penalty_amount.pretty(), c.if_not_vendor.penalty_amount.pretty()),
-                        Lang::En => format!("If the vendor caused it: {}, {}; any other cause: {}.", lang.days(c.if_vendor.penalty_days), c.if_vendor.penalty_amount.pretty(), c.if_not_vendor.penalty_amount.pretty()),
-                    } }
-                </p>
-            }
-        </div>
+    let mut m = Markup::default();
+    m.open("div class=\"card penalty\"")
+        .open("h2")
+        .text(pick(("违约金", "Liquidated damages")))
+        .text(" ")
+        .clause("L4.2 · L4.3")
+        .close("h2")
+        .el("p class=\"big\" id=\"penalty-amount\"", &pen.amount.pretty())
+        .open("dl")
+        .el("dt", pick(("违约天数", "Penalty days")))
+        .open("dd id=\"penalty-days\"")
+        .text(&pen.days.to_string());
+    if pen.accruing {
+        m.text(" ")
+            .el("span class=\"flag\"", pick(("仍在累计", "still accruing")));
     }
+    let reached = if t.cap_reached {
+        ("已达到", "yes")
+    } else {
+        ("未达到", "no")
+    };
+    m.close("dd")
+        .el("dt", pick(("计入金额(封顶后)", "Applied after cap")))
+        .el("dd id=\"penalty-applied\"", &pen.applied.pretty())
+        .el("dt", pick(("上限 5 %", "Cap 5 %")))
+        .el("dd id=\"cap-amount\"", &t.cap.pretty())
+        .el("dt", pick(("是否达到上限", "Cap reached")))
+        .el("dd id=\"cap-reached\"", pick(reached))
+        .close("dl");
+    if let Some(c) = &p.r.contingent {
+        let text = match lang {
+            Lang::Zh => format!(
+                "若为厂商原因:{},{};若为其他原因:{}。",
+                lang.days(c.if_vendor.penalty_days),
+                c.if_vendor.penalty_amount.pretty(),
+                c.if_not_vendor.penalty_amount.pretty()
+            ),
+            Lang::En => format!(
+                "If the vendor caused it: {}, {}; any other cause: {}.",
+                lang.days(c.if_vendor.penalty_days),
+                c.if_vendor.penalty_amount.pretty(),
+                c.if_not_vendor.penalty_amount.pretty()
+            ),
+        };
+        m.el("p class=\"contingent\" id=\"contingent\"", &text);
+    }
+    m.close("div");
+    m.html()
 }
 
 /// How the result was worked out, step by step, each step with its clause.
 #[function_component(Explanation)]
 pub fn explanation(p: &IncidentProps) -> Html {
     let lang = use_lang();
-    html! {
-        <div class="card">
-            <h2>{ bi(("计算依据", "How this was worked out")) }</h2>
-            <ol class="steps" id="explanation">
-                { for p.r.explanation.iter().map(|s| html! {
-                    <li><span class="clause">{ &s.clause }</span>{ " " }{ lang.pick(&s.zh, &s.en) }</li>
-                }) }
-            </ol>
-        </div>
+    let mut m = Markup::default();
+    m.open("div class=\"card\"")
+        .el("h2", lang.pick("计算依据", "How this was worked out"))
+        .open("ol class=\"steps\" id=\"explanation\"");
+    for s in &p.r.explanation {
+        m.open("li")
+            .clause(&s.clause)
+            .text(" ")
+            .text(lang.pick(&s.zh, &s.en))
+            .close("li");
     }
+    m.close("ol").close("div");
+    m.html()
 }

@@ -4,6 +4,7 @@
 
 use crate::i18n::labels::Bi;
 use crate::i18n::lang::Lang;
+use crate::views::markup::Markup;
 use slacalc::deadline::Status;
 use yew::prelude::*;
 
@@ -37,18 +38,6 @@ pub fn bi(label: Bi) -> Html {
     html! { <T zh={label.0} en={label.1} /> }
 }
 
-/// A moment in `lang` (or `—`) whose date and time each stay on one line: a narrow table
-/// breaks between them, never inside a date.
-pub fn when(lang: Lang, t: Option<&slacalc::Instant>) -> Html {
-    let text = lang.opt_date_time(t);
-    match text.rsplit_once(' ') {
-        Some((date, time)) => html! {
-            <span class="when"><span>{ date.to_string() }</span>{ " " }<span>{ time.to_string() }</span></span>
-        },
-        None => html! { { text } },
-    }
-}
-
 /// How late a deadline was met (`+28小时50分钟`, `+28 h 50 min`): a narrow table may break it
 /// between its units, never inside one.
 pub fn late(lang: Lang, secs: i64) -> Html {
@@ -60,6 +49,37 @@ pub fn late(lang: Lang, secs: i64) -> Html {
             }) }
         </span>
     }
+}
+
+/// A moment in `lang` (or `—`) whose date and time each stay on one line: a narrow table
+/// breaks between them, never inside a date.
+pub fn when_markup(m: &mut Markup, lang: Lang, t: Option<&slacalc::Instant>) {
+    let text = lang.opt_date_time(t);
+    match text.rsplit_once(' ') {
+        Some((date, time)) => {
+            m.open("span class=\"when\"")
+                .el("span", date)
+                .text(" ")
+                .el("span", time)
+                .close("span");
+        }
+        None => {
+            m.text(&text);
+        }
+    }
+}
+
+/// [`late`] as markup.
+pub fn late_markup(m: &mut Markup, lang: Lang, secs: i64) {
+    let pieces = crate::i18n::lang::units(&format!("+{}", lang.duration(secs)));
+    m.open("span class=\"late\"");
+    for (i, p) in pieces.into_iter().enumerate() {
+        if i > 0 {
+            m.open("wbr");
+        }
+        m.el("span", &p);
+    }
+    m.close("span");
 }
 
 /// The class a deadline's status is drawn with (`met`, `missed`, `pending`).
