@@ -216,6 +216,9 @@ mod tests {
         let asked = d.asked();
         assert_eq!(asked, ["工单", "比例", "严重", "备注"]);
         assert!(!d.ready());
+        // The report counts the file's rows while it asks, none read yet.
+        assert_eq!(d.read.report.rows, 1);
+        assert!(d.read.incidents.is_empty());
         for c in asked.clone() {
             let field = match c.as_str() {
                 "工单" => Some("id".to_string()),

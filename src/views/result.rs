@@ -1,11 +1,11 @@
 //! The result of the case on the page: the verdict, the deadlines, the timeline, the
 //! damages, the explanation and the monitoring reports.
 
+use crate::i18n::labels::Bi;
 use crate::i18n::labels::{self, PRIORITIES};
 use crate::i18n::lang::Lang;
-use crate::views::monitoring::MonitoringCard;
-use crate::i18n::labels::Bi;
 use crate::views::markup::Markup;
+use crate::views::monitoring::MonitoringCard;
 use crate::views::text::{bi, late_markup, status_class, use_lang, when_markup};
 use crate::views::timeline::Timeline;
 use slacalc::assess::{Assessment, IncidentResult};
@@ -142,7 +142,10 @@ pub fn deadlines(p: &IncidentProps) -> Html {
     let mut m = Markup::default();
     m.open("div class=\"card\"");
     if r.deadlines.is_empty() {
-        m.el("p id=\"no-deadlines\"", pick(("无适用时限", "No deadline applies")));
+        m.el(
+            "p id=\"no-deadlines\"",
+            pick(("无适用时限", "No deadline applies")),
+        );
         m.close("div");
         return m.html();
     }
@@ -209,7 +212,10 @@ pub fn penalty_card(p: &PenaltyProps) -> Html {
         .text(" ")
         .clause("L4.2 · L4.3")
         .close("h2")
-        .el("p class=\"big\" id=\"penalty-amount\"", &pen.amount.pretty())
+        .el(
+            "p class=\"big\" id=\"penalty-amount\"",
+            &pen.amount.pretty(),
+        )
         .open("dl")
         .el("dt", pick(("违约天数", "Penalty days")))
         .open("dd id=\"penalty-days\"")

@@ -432,6 +432,12 @@ pub fn read_grid(grid: &Grid, terms: &TermsSpec, opts: &ReadOptions) -> TableRea
         for p in &mut out.problems {
             p.line = grid.first_line.max(1);
         }
+        // The rows are there, waiting for the header's answers: counted, none read yet (the
+        // import's report says "412 rows" while it asks about a column, not "0 rows").
+        out.report.rows = records
+            .iter()
+            .filter(|r| !r.iter().all(Cell::is_blank))
+            .count();
         return out;
     }
     for (k, record) in records.iter().enumerate() {
