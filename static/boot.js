@@ -50,6 +50,11 @@ window.slacalcCopyDocument = (url, lang) => {
   return clip({ "text/html": blob(0, "text/html"), "text/plain": blob(1, "text/plain") });
 };
 window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
+// The terms assumed as a clause table (issue #15), written by the module into its slot.
+window.slacalcClauseTable = (terms, lang) =>
+  part("workbook").then((m) => {
+    document.getElementById("clause-table-slot").innerHTML = m.clause_table_of(terms, lang);
+  });
 // The ledger a link holds as an .xlsx file (assessed ledger and incidents), written by the module.
 window.slacalcSaveWorkbook = (url, lang) =>
   part("workbook").then((m) => {

@@ -233,3 +233,50 @@ async fn screenshots_of_the_holiday_rulings() {
     }
     c.close().await.expect("closes");
 }
+
+/// The terms assumed as a clause table (issue #15), the letter's, 1280 px, in both languages:
+/// the terms fieldset only (`clause-table-zh-1280.png`, `clause-table-en-1280.png`).
+#[tokio::test]
+#[ignore = "writes docs/screenshots/: run by `make screenshots`"]
+async fn screenshots_of_the_clause_table() {
+    let (url, c, wd, _server, _driver) = start().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).expect("docs/screenshots/");
+    cdp(
+        wd,
+        &session,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 1280, "height": 2400, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    for lang in ["zh", "en"] {
+        c.goto(&url).await.expect("page opens");
+        c.execute(
+            "localStorage.clear(); localStorage.setItem('slacalc.lang', arguments[0]);",
+            vec![serde_json::json!(lang)],
+        )
+        .await
+        .expect("storage");
+        c.refresh().await.expect("reloads");
+        el(&c, "#show-clause-table")
+            .await
+            .click()
+            .await
+            .expect("shown");
+        el(&c, "#clause-table").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = c
+            .find(fantoccini::Locator::XPath(
+                "//div[@id='clause-table-slot']/ancestor::fieldset[1]",
+            ))
+            .await
+            .expect("the terms fieldset")
+            .screenshot()
+            .await
+            .expect("screenshot");
+        let path = out.join(format!("clause-table-{lang}-1280.png"));
+        std::fs::write(&path, png).expect("written");
+        println!("screenshots: {}", path.display());
+    }
+    c.close().await.expect("closes");
+}

@@ -3,7 +3,8 @@
 use crate::interop::files;
 use crate::state::form::Action;
 use crate::views::fields::FieldErrors;
-use crate::views::text::bi;
+use crate::views::share::{part_button, part_status, PartArgs};
+use crate::views::text::{bi, use_lang};
 use slacalc::CaseError;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -45,9 +46,18 @@ pub fn terms_editor(p: &TermsProps) -> Html {
         .cloned()
         .collect();
     let export = p.text.as_deref().map(files::json_address);
+    // The clause table is written by the on-demand module into its slot, when asked for.
+    let lang = use_lang();
+    let done = use_state(|| None);
+    let terms = p.text.clone().unwrap_or_default();
+    let args: Rc<PartArgs> = Rc::new(move || Some(vec![terms.as_str().into(), lang.code().into()]));
     html! {
         <fieldset>
             <legend>{ bi(("条款", "Terms")) }{ " " }<span class="clause">{ "L1–L6" }</span></legend>
+            { part_button("show-clause-table", ("条款表(所采用的条款)", "Clause table (the terms assumed)"), "slacalcClauseTable", args, &done) }
+            { part_status(&done) }
+            // Keyed by the terms and the language: a table written for other terms goes with them.
+            <div id="clause-table-slot" key={format!("{}{}", lang.code(), p.text.as_deref().unwrap_or_default())}></div>
             <div class="field check">
                 <input type="checkbox" id="custom-terms" checked={custom} onchange={toggle} />
                 <label for="custom-terms">{ bi(("使用自定义条款(JSON)代替承诺函", "Custom terms (JSON) instead of the letter")) }</label>

@@ -7,6 +7,7 @@
 //! Bytes in, bytes out: the crate opens no file, so the CLI and (later) the page's on-demand
 //! wasm module use it alike. Feature `wasm` exports it to JavaScript ([`wasm_api`]).
 
+pub mod clauses;
 pub mod document;
 mod error;
 mod guard;

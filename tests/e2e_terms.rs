@@ -1,0 +1,84 @@
+//! End-to-end: the terms assumed as a readable clause table (issue #15), in the built page in
+//! headless Chromium. "Clause table" writes the table of the terms in use (the letter's, or
+//! the custom terms as typed) in the page's language, with the rows `slacalc terms --table`
+//! prints; a table written for other terms goes when the terms change; nothing outside the
+//! origin is asked for.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod browser;
+
+use browser::{click, el, start, wait_text};
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+/// The rows of the clause table as `clause | text`.
+async fn rows(c: &Client) -> Vec<String> {
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll('#clause-table tr')].map(r => \
+             [...r.cells].map(td => td.innerText.trim()).join(' | '));",
+            vec![],
+        )
+        .await
+        .expect("script");
+    serde_json::from_value(v).expect("rows")
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn the_clause_table_states_the_terms_assumed() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    click(&c, "#show-clause-table").await;
+    el(&c, "#part-status[data-done='show-clause-table']").await;
+    el(&c, "#clause-table").await;
+    // The letter's terms, as the engine words them (the CLI's table, English).
+    let letter = slacalc::terms::Terms::preset(slacalc::case::PRESET_EYOU_SDJU).expect("letter");
+    let want: Vec<String> = slacalc::clause_table::clause_table(&letter)
+        .into_iter()
+        .map(|r| format!("{} | {}", r.clause, r.en))
+        .collect();
+    assert_eq!(rows(&c).await, want);
+
+    // Custom terms: the table written for the letter goes; written again, it shows 0.5 %.
+    click(&c, "#custom-terms").await;
+    let text = el(&c, "#terms-json")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    c.execute(
+        "const a = document.querySelector('#terms-json'); a.value = arguments[0]; \
+         a.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(text.replace("\"rate_bp\": 25", "\"rate_bp\": 50"))],
+    )
+    .await
+    .expect("typed");
+    for _ in 0..50 {
+        if c.find(Locator::Css("#clause-table")).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        c.find(Locator::Css("#clause-table")).await.is_err(),
+        "the letter's table is gone"
+    );
+    click(&c, "#show-clause-table").await;
+    let l42 = wait_text(&c, "#clause-table", |t| {
+        t.contains("0.5 %") || t.contains("0.5%")
+    })
+    .await;
+    assert!(!l42.contains("0.25"), "{l42}");
+    let origin = url.trim_end_matches('/');
+    let outside = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(arguments[0]));",
+            vec![json!(origin)],
+        )
+        .await
+        .expect("resources");
+    assert_eq!(outside, json!([]), "nothing leaves the origin");
+    c.close().await.ok();
+}
