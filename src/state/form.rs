@@ -608,8 +608,15 @@ impl FormState {
             Action::SetTerms(text) | Action::ImportTerms { text, .. } => {
                 self.custom_terms = Some(text)
             }
-            Action::SetHolidayText(text) => self.holiday_text = text,
-            Action::SetHolidayYear(year) => self.holiday_year = year,
+            // What was found was read from the text before: it goes with any change.
+            Action::SetHolidayText(text) => {
+                self.holiday_text = text;
+                self.holiday_found = None;
+            }
+            Action::SetHolidayYear(year) => {
+                self.holiday_year = year;
+                self.holiday_found = None;
+            }
             Action::HolidaysRead(found) => self.holiday_found = Some(found),
             Action::AddHolidays => {
                 if let Some(Ok(found)) = self.holiday_found.take() {
@@ -776,9 +783,10 @@ pub enum Action {
         /// Its text.
         text: String,
     },
-    /// Holiday rulings to read typed, pasted or opened from a file (L1.1).
+    /// Holiday rulings to read typed, pasted or opened from a file (L1.1); what was found
+    /// in the text before goes.
     SetHolidayText(String),
-    /// The year for a notice that names none typed.
+    /// The year for a notice that names none typed (what was found before goes).
     SetHolidayYear(String),
     /// What reading the holiday text found (rulings, or the problem in Chinese and English).
     HolidaysRead(Result<Vec<slacalc::calendar::HolidayRuling>, (String, String)>),
@@ -999,7 +1007,15 @@ mod tests {
         old.as_object_mut().map(|o| o.remove("holidays"));
         let old: FormState = serde_json::from_value(old).expect("reads");
         assert!(old.holidays.is_empty());
-        // A wrong reading is dropped, an added ruling removed.
+        // A reading goes when the text it was read from changes; a wrong one is dropped; an
+        // added ruling removed.
+        f.apply(Action::HolidaysRead(Ok(found.clone())));
+        f.apply(Action::SetHolidayText("2029".into()));
+        assert_eq!(f.holiday_found, None);
+        f.apply(Action::HolidaysRead(Ok(found.clone())));
+        f.apply(Action::SetHolidayYear("2029".into()));
+        assert_eq!(f.holiday_found, None);
+        f.apply(Action::HolidaysRead(Ok(found.clone())));
         f.apply(Action::DropHolidays);
         assert_eq!(f.holiday_found, None);
         f.apply(Action::RemoveHoliday(0));
