@@ -3,22 +3,9 @@
 //! counting rules in both languages) weigh about 4 KB gzip, more than the page's first load
 //! has room for.
 
+use crate::document::escape;
 use slacalc::clause_table::clause_table;
 use slacalc::terms::{Terms, TermsSpec};
-
-/// Appends `s` with `<`, `>`, `&`, `"` and `'` escaped.
-fn esc(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
 
 /// The clause table of `terms` (custom terms as JSON; empty: the letter's) as an HTML table
 /// (`#clause-table`: each row the clause id and the clause in words), Chinese when `lang`
@@ -40,9 +27,9 @@ pub fn clause_table_html(terms: &str, lang: &str) -> Result<String, String> {
     let mut out = String::from("<table id=\"clause-table\"><tbody>");
     for r in clause_table(&terms) {
         out.push_str("<tr><td><span class=\"clause\">");
-        esc(&mut out, &r.clause);
+        out.push_str(&escape(&r.clause));
         out.push_str("</span></td><td>");
-        esc(&mut out, if zh { &r.zh } else { &r.en });
+        out.push_str(&escape(if zh { &r.zh } else { &r.en }));
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table>");

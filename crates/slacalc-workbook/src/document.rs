@@ -19,8 +19,8 @@ pub struct Document {
     pub text: String,
 }
 
-/// A text as HTML text.
-fn escape(t: &str) -> String {
+/// A text as HTML text (also the clause table's, `clauses.rs`).
+pub(crate) fn escape(t: &str) -> String {
     t.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
