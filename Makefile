@@ -84,7 +84,7 @@ bench:
 	cargo bench -p slacalc --bench calendar --bench assess
 	cargo bench -p slacalc-workbook --bench import
 	$(MAKE) build
-	cargo test -p slacalc-web --test bench_browser -- --ignored --nocapture --test-threads=1
+	cargo test -p slacalc-web --test bench_browser --test bench_import -- --ignored --nocapture --test-threads=1
 	bash scripts/bench-page
 	cargo test -p slacalc-web --test bench_dayjs -- --ignored --nocapture
 

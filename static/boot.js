@@ -1,24 +1,15 @@
 // Starts the page under its Content-Security-Policy (index.html): no inline script, and
 // `connect-src 'none'`, so the page cannot fetch anything, not even its own wasm. The wasm
 // therefore arrives as a script module (slacalc-web_bg.wasm.js, written by
-// scripts/finish-dist: one character per byte) and is instantiated from bytes, which the
-// policy allows with 'wasm-unsafe-eval'. Its characters are the bytes renumbered by
-// frequency (smaller after gzip); `order` gives each character's byte back.
+// scripts/finish-dist: one character per byte, renumbered by frequency, smaller after gzip)
+// whose `bytes()` gives the wasm back, instantiated from bytes, which the policy allows with
+// 'wasm-unsafe-eval'. The on-demand modules (workbook/) come the same way.
 import init, * as bindings from "./slacalc-web.js";
 import * as packed from "./slacalc-web_bg.wasm.js";
 
-// A packed wasm module's bytes back (also the workbook module's, workbook/workbook.js).
-export function unpack(packed) {
-  const text = packed.default;
-  const order = Uint8Array.from(packed.order);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = order[text.charCodeAt(i)];
-  return bytes;
-}
-
 let wasm;
 try {
-  wasm = await init({ module_or_path: unpack(packed) });
+  wasm = await init({ module_or_path: packed.bytes() });
 } catch (e) {
   // The loading notice says what went wrong instead of waiting for ever (e.g. a browser
   // without WebAssembly).
@@ -41,6 +32,17 @@ try {
 // writer, the table for documents) and the timeline's picture (workbook/picture.js).
 const part = (name) => import(`./workbook/${name}.js`);
 window.slacalcWorkbook = () => part("workbook");
+// A workbook's sheet as CSV text, read by the workbook module in a worker of this origin
+// (workbook/reader.js): calamine's read of a 10,000-row sheet takes a second, which the page's
+// own thread does not spend (it stays responsive and shows its progress).
+window.slacalcReadWorkbook = (bytes) =>
+  new Promise((ok, no) => {
+    const w = new Worker(new URL("./workbook/reader.js", import.meta.url), { type: "module" });
+    const end = (f, v) => { w.terminate(); f(v); };
+    w.onmessage = (e) => ("sheet" in e.data ? end(ok, e.data.sheet) : end(no, e.data.problem));
+    w.onerror = (e) => end(no, e.message || "worker");
+    w.postMessage(bytes, [bytes.buffer]);
+  });
 // The clipboard is written at once, while the click still counts as the person's; what goes on
 // it follows when its part has loaded.
 const clip = (items) => navigator.clipboard.write([new ClipboardItem(items)]);

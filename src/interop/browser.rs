@@ -139,6 +139,12 @@ pub async fn painted(css: &str) {
     yew::platform::time::sleep(Duration::from_millis(0)).await;
 }
 
+/// Gives the page's thread back to the browser (a task of its own: it may draw a frame and
+/// handle input) and resolves after.
+pub async fn yield_now() {
+    yew::platform::time::sleep(Duration::from_millis(0)).await;
+}
+
 /// Tells the page around an embedded card how tall the card is
 /// (`{slacalc: "height", height: N}` by `postMessage`).
 pub fn report_height(card: &NodeRef) {

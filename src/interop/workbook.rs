@@ -57,15 +57,17 @@ pub fn run(name: &'static str, args: Vec<JsValue>, done: yew::Callback<Result<()
     });
 }
 
-/// Reads the first sheet of a workbook; the problem as text (the module's message, or why
-/// it could not load).
+/// Reads the first sheet of a workbook in a worker (boot.js's `slacalcReadWorkbook`: the
+/// workbook module off the page's thread, so a 10,000-row sheet does not stop the page); the
+/// problem as text (the module's message, or why it could not load).
 pub async fn first_sheet(bytes: &[u8]) -> Result<Sheet, String> {
-    let read = export("workbook_grid").await.map_err(text)?;
-    let out = read
-        .call2(&JsValue::NULL, &Uint8Array::from(bytes), &"".into())
-        .map_err(text)?
-        .as_string()
-        .unwrap_or_default();
+    let go = async {
+        let window = gloo::utils::window();
+        let read: Function = Reflect::get(&window, &"slacalcReadWorkbook".into())?.dyn_into()?;
+        let promise: Promise = read.call1(&window, &Uint8Array::from(bytes))?.dyn_into()?;
+        JsFuture::from(promise).await
+    };
+    let out = go.await.map_err(text)?.as_string().unwrap_or_default();
     let mut parts = out.splitn(3, '\u{1f}').map(str::to_string);
     Ok(Sheet {
         format: parts.next().unwrap_or_default(),

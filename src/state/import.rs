@@ -5,7 +5,7 @@
 //! as CSV text from the workbook module); this keeps the user's answers and reads again.
 
 use slacalc::spreadsheet::HEADER_SYNONYMS;
-use slacalc::table::{read_table, text_grid, ReadOptions, TableRead};
+use slacalc::table::{text_grid, ReadOptions, TableRead, TableReading};
 use slacalc::terms::TermsSpec;
 use slacalc::Problem;
 use std::rc::Rc;
@@ -75,7 +75,14 @@ impl ColumnMemory {
 /// The rows a draft shows to answer by (the header and the first data rows).
 const PREVIEW_ROWS: usize = 4;
 
-/// An import waiting for the user: shown with its report, applied or cancelled.
+/// How much of a file's text the preview is read from (its first rows are in it; the whole
+/// file is read a slice at a time).
+const PREVIEW_BYTES: usize = 64 * 1024;
+
+/// An import waiting for the user: shown with its report, applied or cancelled. Its rows are
+/// read a slice at a time between frames (a 10,000-row file would hold the page for most of
+/// a second): [`ImportDraft::reading`] starts a read with the current answers, the view steps
+/// it and hands back what it read ([`ImportDraft::read_done`]).
 #[derive(Debug, Clone)]
 pub struct ImportDraft {
     /// The file's name.
@@ -86,8 +93,13 @@ pub struct ImportDraft {
     terms: TermsSpec,
     /// The user's answer for each column they named: a case field, or `None` to leave it out.
     pub columns: Vec<Answer>,
-    /// The table read with those answers.
+    /// The table read with those answers (empty until the first read is done).
     pub read: Rc<TableRead>,
+    /// A read under way with the current answers: records read so far, and how many there
+    /// are (`None`: [`ImportDraft::read`] is up to date).
+    pub progress: Option<(usize, usize)>,
+    /// The read asked for: a read started for an earlier one is dropped.
+    pub gen: u64,
     /// The header and the first rows, as text, to answer by.
     pub preview: Vec<Vec<String>>,
 }
@@ -95,26 +107,39 @@ pub struct ImportDraft {
 impl PartialEq for ImportDraft {
     /// The same draft read the same way (compared by what changed, not by contents).
     fn eq(&self, other: &ImportDraft) -> bool {
-        Rc::ptr_eq(&self.read, &other.read) && self.columns == other.columns
+        Rc::ptr_eq(&self.read, &other.read)
+            && self.columns == other.columns
+            && self.progress == other.progress
+            && self.gen == other.gen
     }
 }
 
 impl ImportDraft {
-    /// Reads `table` under `terms` with the answers remembered for files with the same
-    /// header.
+    /// A draft of `text` under `terms` with the answers remembered for files with the same
+    /// header; its rows are read when the view steps [`ImportDraft::reading`] (read `gen`).
     pub fn new(
         name: String,
         source: String,
         text: Rc<str>,
         terms: TermsSpec,
         memory: &ColumnMemory,
+        gen: u64,
     ) -> ImportDraft {
-        let preview = text_grid(&text)
+        let mut head = text.len().min(PREVIEW_BYTES);
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        // The first rows whole (the last row of a cut text may be cut too).
+        let cut = head < text.len();
+        let mut preview: Vec<Vec<String>> = text_grid(&text[..head])
             .rows
             .iter()
-            .take(PREVIEW_ROWS)
+            .take(PREVIEW_ROWS + usize::from(cut))
             .map(|r| r.iter().map(|c| c.text().trim().to_string()).collect())
             .collect();
+        if cut && preview.len() > PREVIEW_ROWS {
+            preview.truncate(PREVIEW_ROWS);
+        }
         let mut d = ImportDraft {
             name,
             source,
@@ -123,25 +148,51 @@ impl ImportDraft {
             terms,
             columns: Vec::new(),
             read: Rc::default(),
+            progress: Some((0, 0)),
+            gen,
         };
         d.columns = memory.get(&d.header_key()).cloned().unwrap_or_default();
-        d.reread();
         d
     }
 
-    fn reread(&mut self) {
+    /// A read of the whole table with the current answers, to step a slice at a time.
+    pub fn reading(&self) -> TableReading {
         let opts = ReadOptions {
             columns: self.columns.clone(),
             ..ReadOptions::default()
         };
-        self.read = Rc::new(read_table(&self.text, &self.terms, &opts));
+        TableReading::of_text(&self.text, &self.terms, &opts)
     }
 
-    /// The user's answer for `column` (`None`: leave it out); reads again.
-    pub fn answer(&mut self, column: String, field: Option<String>) {
+    /// A read under way for read `gen` has got this far.
+    pub fn read_progress(&mut self, gen: u64, progress: (usize, usize)) {
+        if gen == self.gen {
+            self.progress = Some(progress);
+        }
+    }
+
+    /// Read `gen` is done (kept only if it is still the one asked for).
+    pub fn read_done(&mut self, gen: u64, read: Rc<TableRead>) {
+        if gen == self.gen {
+            self.read = read;
+            self.progress = None;
+        }
+    }
+
+    /// The user's answer for `column` (`None`: leave it out): read `gen` is asked for.
+    pub fn answer(&mut self, column: String, field: Option<String>, gen: u64) {
         self.columns.retain(|(c, _)| *c != column);
         self.columns.push((column, field));
-        self.reread();
+        self.gen = gen;
+        self.progress = Some((0, self.progress.map_or(0, |p| p.1)));
+    }
+
+    /// The whole table read at once (tests, and ledgers kept as CSV by earlier versions).
+    #[cfg(test)]
+    pub fn read_now(&mut self) {
+        let mut r = self.reading();
+        r.step(usize::MAX);
+        self.read_done(self.gen, Rc::new(r.finish()));
     }
 
     /// The columns to ask about: those the engine did not recognise, and those the user
@@ -168,9 +219,12 @@ impl ImportDraft {
             .map(|(_, f)| f.as_deref())
     }
 
-    /// Whether the rows can be applied: every column is known or answered, and some row read.
+    /// Whether the rows can be applied: read with the current answers, every column known
+    /// or answered, and some row read.
     pub fn ready(&self) -> bool {
-        self.asked().iter().all(|c| self.answer_of(c).is_some()) && !self.read.incidents.is_empty()
+        self.progress.is_none()
+            && self.asked().iter().all(|c| self.answer_of(c).is_some())
+            && !self.read.incidents.is_empty()
     }
 
     /// The header's cells, trimmed.
@@ -200,13 +254,16 @@ mod tests {
         a1,2025/3/3 8:10,紧急,100,否,是,故障,厂商,2025/3/3 8:00,2025/3/3 20:00,x\n";
 
     fn draft(memory: &ColumnMemory) -> ImportDraft {
-        ImportDraft::new(
+        let mut d = ImportDraft::new(
             "log.csv".into(),
             "UTF-8".into(),
             TEXT.into(),
             TermsSpec::Preset(slacalc::case::PRESET_EYOU_SDJU.into()),
             memory,
-        )
+            1,
+        );
+        d.read_now();
+        d
     }
 
     #[test]
@@ -226,7 +283,9 @@ mod tests {
                 "严重" => Some("seriously_damaged".into()),
                 _ => None,
             };
-            d.answer(c, field);
+            d.answer(c, field, 2);
+            assert!(!d.ready(), "not ready while the rows are read again");
+            d.read_now();
         }
         assert!(d.ready(), "{:?}", d.read.problems);
         assert_eq!(d.read.incidents.len(), 1);

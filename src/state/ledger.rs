@@ -11,7 +11,7 @@ use crate::state::form::FormState;
 use crate::state::import::{ColumnMemory, ImportDraft};
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
-use slacalc::table::RowError;
+use slacalc::table::{RowError, TableRead};
 use slacalc::{parse_case, Assessment, CaseError, Fen, Instant};
 use std::rc::Rc;
 
@@ -121,7 +121,23 @@ impl Book {
     fn changed(&mut self) {
         self.summary = None;
     }
+
+    /// The rows assessed under the current contract so far, and how many there are (an
+    /// import of thousands of rows is assessed a slice at a time, [`ASSESS_SLICE`]).
+    pub fn assessed(&self) -> (usize, usize) {
+        let done = self
+            .rows
+            .iter()
+            .filter(|r| r.gen == self.gen && r.result.is_some())
+            .count();
+        (done, self.rows.len())
+    }
 }
+
+/// How many rows are assessed in one step of the page: a contract change of a 1,000-incident
+/// ledger in one frame, a 10,000-row import in slices between frames (the page stays
+/// responsive, with its progress shown).
+pub const ASSESS_SLICE: usize = 1_500;
 
 /// A step that can be undone, and how.
 #[derive(Debug, Clone)]
@@ -234,6 +250,22 @@ pub enum LedgerAction {
         /// The problem, as the reader said it.
         problem: String,
     },
+    /// How far the draft's read `gen` has got: records read, and how many there are.
+    DraftProgress {
+        /// The read.
+        gen: u64,
+        /// Records read, of how many.
+        progress: (usize, usize),
+    },
+    /// The draft's read `gen` is done.
+    DraftRead {
+        /// The read.
+        gen: u64,
+        /// What it read.
+        read: Rc<TableRead>,
+    },
+    /// Assess the next slice of rows not assessed yet ([`ASSESS_SLICE`]; every edit does).
+    Assess,
     /// Apply the draft's rows (replacing the ledger, undoably).
     ApplyDraft,
     /// Forget the draft.
@@ -278,6 +310,8 @@ pub struct LedgerState {
     /// Counts every change of the rows (the page saves the ledger when it moves).
     pub rev: u64,
     next_key: RowKey,
+    /// The last read of a draft asked for.
+    draft_gen: u64,
 }
 
 impl PartialEq for LedgerState {
@@ -470,8 +504,13 @@ impl LedgerState {
     /// its undo brings back what the form held; "add" takes its incident).
     pub fn apply(&mut self, action: LedgerAction, form: &mut FormState) {
         let l = self;
+        if action == LedgerAction::Assess {
+            // The next slice is assessed by `refresh`; nothing else changes.
+            return;
+        }
         l.note = None;
         match action {
+            LedgerAction::Assess => {}
             LedgerAction::ImportStart { rows, name } => l.importing = Some((rows, name)),
             LedgerAction::Import { text, name } => {
                 let terms = terms_of(form);
@@ -485,25 +524,38 @@ impl LedgerState {
                 text,
                 memory,
             } => {
+                l.draft_gen += 1;
                 l.draft = Some(ImportDraft::new(
                     name,
                     source,
                     text,
                     terms_of(form),
                     &memory,
+                    l.draft_gen,
                 ));
                 l.importing = None;
             }
             LedgerAction::Answer { column, field } => {
                 if let Some(d) = l.draft.as_mut() {
-                    d.answer(column, field);
+                    l.draft_gen += 1;
+                    d.answer(column, field, l.draft_gen);
+                }
+            }
+            LedgerAction::DraftProgress { gen, progress } => {
+                if let Some(d) = l.draft.as_mut() {
+                    d.read_progress(gen, progress);
+                }
+            }
+            LedgerAction::DraftRead { gen, read } => {
+                if let Some(d) = l.draft.as_mut() {
+                    d.read_done(gen, read);
                 }
             }
             LedgerAction::ApplyDraft => {
-                if let Some(d) = l.draft.take() {
-                    let read = &*d.read;
-                    let rows = read.incidents.iter().map(|(_, inc)| inc.clone());
-                    l.take(rows.collect(), read.problems.clone(), d.name);
+                if let Some(d) = l.draft.take().filter(|d| d.ready()) {
+                    let read = Rc::try_unwrap(d.read).unwrap_or_else(|r| (*r).clone());
+                    let rows = read.incidents.into_iter().map(|(_, inc)| inc);
+                    l.take(rows.collect(), read.problems, d.name);
                 }
             }
             LedgerAction::Unreadable { name, problem } => {
@@ -692,8 +744,9 @@ impl LedgerState {
     /// wrong with `typed_as_of`, the text typed for it): the contract, terms and
     /// interpretation of `form` are prepared once while they stay the same; each incident is
     /// assessed once until it or they change, without its explanation (a contract change
-    /// reassesses every incident, and that must fit in a frame); the totals are recomputed
-    /// over the kept results when anything changed.
+    /// reassesses every incident, and that must fit in a frame: at most [`ASSESS_SLICE`] rows
+    /// are assessed in one step, the next steps assess the rest); the totals are recomputed
+    /// over the kept results when anything changed and every row is assessed.
     pub fn refresh(
         &mut self,
         form: &FormState,
@@ -726,13 +779,22 @@ impl LedgerState {
         let Some(ctx) = book.ctx.clone() else { return };
         let gen = book.gen;
         if book.rows.iter().any(|r| r.gen != gen || r.result.is_none()) {
+            let mut budget = ASSESS_SLICE;
             for (n, r) in Rc::make_mut(&mut book.rows).iter_mut().enumerate() {
                 if r.gen != gen || r.result.is_none() {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
                     r.result = Some(Rc::new(ctx.incident_unexplained(n, &r.incident)));
                     r.gen = gen;
                 }
             }
             book.summary = None;
+            // The totals once every row is assessed (the next steps assess the rest).
+            if budget == 0 && book.assessed().0 < book.rows.len() {
+                return;
+            }
         }
         if book.summary.is_none() {
             let items: Vec<(&Incident, &IncidentResult)> = book

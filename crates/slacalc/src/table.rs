@@ -13,6 +13,9 @@ use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod reading;
+pub use reading::TableReading;
+
 /// The columns a CSV may have, in the order the template lists them.
 pub const COLUMNS: [&str; 15] = [
     "id",
@@ -238,7 +241,7 @@ pub struct ReadReport {
 
 /// A table of incidents read: the good incidents (with their line numbers), the problems
 /// (each by line and column; bad rows are left out, the good ones kept) and the report.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableRead {
     /// The good incidents and their lines.
     pub incidents: Vec<(usize, Incident)>,
@@ -250,12 +253,12 @@ pub struct TableRead {
 
 /// The case field of each header (user's mapping first, then names and synonyms), counted
 /// into `report`; unknown headers are problems at line 1.
-fn resolve_headers<'a>(
-    header: &'a [String],
-    opts: &'a ReadOptions,
+fn resolve_headers(
+    header: &[String],
+    opts: &ReadOptions,
     report: &mut ReadReport,
     problems: &mut Vec<RowError>,
-) -> Vec<Option<&'a str>> {
+) -> Vec<Option<&'static str>> {
     let mut fields = Vec::with_capacity(header.len());
     for h in header {
         let h_trim = h.trim().trim_start_matches('\u{feff}');
@@ -319,25 +322,9 @@ fn resolve_headers<'a>(
 /// cells and mapped by [`read_grid`], as a workbook's cells are. A file that cannot be read
 /// at all, or one with a header that names no field, is refused with its problems at line 1.
 pub fn read_table(text: &str, terms: &TermsSpec, opts: &ReadOptions) -> TableRead {
-    let text = text.trim_start_matches('\u{feff}');
-    let separator = spreadsheet::sniff_separator(text);
-    let (grid, broken) = csv_grid(text, separator);
-    let mut out = match grid {
-        Ok(grid) => read_grid(&grid, terms, opts),
-        Err(e) => TableRead {
-            problems: vec![e],
-            ..TableRead::default()
-        },
-    };
-    out.report.separator = char::from(separator);
-    // Each broken record's problem in its place by line (no sort: they are rare).
-    for b in broken {
-        out.report.rows += 1;
-        out.report.bad_rows += 1;
-        let at = out.problems.partition_point(|p| p.line <= b.line);
-        out.problems.insert(at, b);
-    }
-    out
+    let mut reading = TableReading::of_text(text, terms, opts);
+    reading.step(usize::MAX);
+    reading.finish()
 }
 
 /// A CSV text (any separator [`read_table`] finds) as a grid of text cells, the header
@@ -347,7 +334,6 @@ pub fn text_grid(text: &str) -> Grid {
     let (grid, _) = csv_grid(text, spreadsheet::sniff_separator(text));
     grid.unwrap_or_default()
 }
-
 /// A CSV text as a grid of text cells (the header first, blank records kept so that lines
 /// count as the file's records do), and the records that could not be read, as problems.
 fn csv_grid(text: &str, separator: u8) -> (Result<Grid, RowError>, Vec<RowError>) {
@@ -391,83 +377,12 @@ fn csv_grid(text: &str, separator: u8) -> (Result<Grid, RowError>, Vec<RowError>
 }
 
 /// Reads incidents from a grid of cells (the header row first): the one mapping of every
-/// table, a CSV's ([`read_table`]) or a workbook's. Headers are recognised by name, synonym
-/// or `opts.columns`; a column with neither header nor values is passed over; each row is
-/// checked as an incident under `terms`, a bad one reported by line and column and left out,
-/// the good ones kept.
+/// table, a CSV's ([`read_table`]) or a workbook's ([`TableReading`], a slice of rows at a
+/// time, does the work).
 pub fn read_grid(grid: &Grid, terms: &TermsSpec, opts: &ReadOptions) -> TableRead {
-    let mut out = TableRead::default();
-    let preset;
-    let how = Cells {
-        dates: opts.dates,
-        terms: match terms {
-            TermsSpec::Preset(id) => {
-                preset = Terms::preset(id);
-                preset.as_ref()
-            }
-            TermsSpec::Inline(t) => Some(&**t),
-        },
-    };
-    let terms = serde_json::to_value(terms).unwrap_or_default();
-    // No header at all: no incident, and nothing wrong (as an empty file always read).
-    let Some((head, records)) = grid.rows.split_first() else {
-        return out;
-    };
-    // A column with no header and no value anywhere (trailing separators, a blank column of
-    // a sheet) is no column.
-    let cols: Vec<usize> = (0..head.len())
-        .filter(|&i| {
-            !head[i].is_blank()
-                || records
-                    .iter()
-                    .any(|r| r.get(i).is_some_and(|c| !c.is_blank()))
-        })
-        .collect();
-    let header: Vec<String> = cols
-        .iter()
-        .map(|&i| head[i].text().trim().to_string())
-        .collect();
-    let fields = resolve_headers(&header, opts, &mut out.report, &mut out.problems);
-    if !out.problems.is_empty() {
-        for p in &mut out.problems {
-            p.line = grid.first_line.max(1);
-        }
-        // The rows are there, waiting for the header's answers: counted, none read yet (the
-        // import's report says "412 rows" while it asks about a column, not "0 rows").
-        out.report.rows = records
-            .iter()
-            .filter(|r| !r.iter().all(Cell::is_blank))
-            .count();
-        return out;
-    }
-    for (k, record) in records.iter().enumerate() {
-        let line = grid.first_line + k + 1;
-        if record.iter().all(Cell::is_blank) {
-            continue;
-        }
-        out.report.rows += 1;
-        match parse_row(&row_value(&fields, &cols, record, &how), &terms) {
-            // An id an earlier row already has: the row is refused (ids name incidents).
-            Ok(inc) if out.incidents.iter().any(|(_, g)| g.id == inc.id) => {
-                out.report.bad_rows += 1;
-                out.problems.push(RowError {
-                    line,
-                    column: "id".into(),
-                    problem: Problem::DuplicateId(inc.id),
-                })
-            }
-            Ok(inc) => out.incidents.push((line, inc)),
-            Err(errs) => {
-                out.report.bad_rows += 1;
-                out.problems.extend(errs.into_iter().map(|e| RowError {
-                    line,
-                    column: column_of(&e.path),
-                    problem: e.problem,
-                }))
-            }
-        }
-    }
-    out
+    let mut reading = TableReading::of_grid(grid.clone(), terms, opts);
+    reading.step(usize::MAX);
+    reading.finish()
 }
 
 /// Reads incidents from CSV text with no options ([`read_table`]): the good incidents (with

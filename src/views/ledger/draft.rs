@@ -17,6 +17,13 @@ use yew::prelude::*;
 fn summary(d: &ImportDraft, replacing: usize, lang: Lang) -> String {
     let r = &d.read.report;
     let (name, source) = (&d.name, &d.source);
+    if d.progress.is_some() && d.read.report == Default::default() {
+        // The first read is under way (its progress is in the status line).
+        return match lang {
+            Lang::Zh => format!("{name}:{source},正在读取各行…"),
+            Lang::En => format!("{name}: {source}, reading its rows…"),
+        };
+    }
     let mut s = match lang {
         Lang::Zh => format!(
             "{name}:{source},{} 行;按字段名识别 {} 列,按同义词 {} 列,由你指定 {} 列,忽略 {} 列;{} 行有问题(导入后逐行列出;其余行照常导入)。",

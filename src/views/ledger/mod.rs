@@ -16,11 +16,13 @@ pub use editing::editing_banner;
 
 use crate::i18n::lang::Lang;
 use crate::interop::{browser, files, storage, workbook};
+use crate::state::import::ImportDraft;
 use crate::state::ledger::{LedgerAction, LedgerState};
 use crate::state::page::PageAction;
 use crate::views::share::{part_button, part_status, PartArgs};
 use crate::views::text::{bi, use_lang};
 use draft::draft_panel;
+use std::cell::Cell;
 use std::rc::Rc;
 use table::{table, use_table_ui, TableUi};
 use totals::{schedules, totals};
@@ -80,20 +82,51 @@ pub struct LedgerViewProps {
     pub case_text: AttrValue,
 }
 
-/// The ledger's status line: an import under way, why the last edit did not reach the
-/// ledger, or the last step and its undo.
+/// An import under way, as a progress bar: what is being done, of which file, and how far
+/// it has got (rows done of how many; `None` while that is not known yet).
+fn progress_line(
+    what: (&'static str, &'static str),
+    name: &str,
+    done: Option<(usize, usize)>,
+) -> Html {
+    let (value, max) = match done {
+        Some((d, n)) if n > 0 => (Some(d.to_string()), n.to_string()),
+        _ => (None, String::new()),
+    };
+    html! {
+        <p class="ledger-progress" id="ledger-progress">
+            <span class="spinner" aria-hidden="true"></span>
+            { bi(what) }{ format!(" {name}") }
+            if let Some((d, n)) = done.filter(|(_, n)| *n > 0) {
+                { format!(" · {d} / {n}") }
+            }
+            <progress id="ledger-progress-bar" value={value} max={(!max.is_empty()).then_some(max)}></progress>
+        </p>
+    }
+}
+
+/// The ledger's status line: an import under way (the file read, its rows read, the rows
+/// assessed), why the last edit did not reach the ledger, or the last step and its undo.
 fn status_line(l: &LedgerState, on_ledger: &Callback<LedgerAction>) -> Html {
+    if let Some(d) = &l.draft {
+        if d.progress.is_some() {
+            return progress_line(("正在读取各行", "Reading the rows of"), &d.name, d.progress);
+        }
+    }
+    if let Some(b) = l.book.as_ref().filter(|b| b.summary.is_none()) {
+        let (done, all) = b.assessed();
+        if done < all {
+            return progress_line(("正在计算", "Assessing"), &b.source, Some((done, all)));
+        }
+    }
     match (&l.importing, l.undo.last(), &l.note) {
-        (Some((rows, name)), _, _) => html! {
-            <p class="ledger-progress" id="ledger-progress">
-                <span class="spinner" aria-hidden="true"></span>
-                if *rows == 0 {
-                    { bi(("正在读取", "Reading")) }{ format!(" {name}…") }
-                } else {
-                    { bi(("正在导入", "Importing")) }{ format!(" {name} · {rows} ") }{ bi(("行,请稍候…", "rows, please wait…")) }
-                }
-            </p>
-        },
+        (Some((rows, name)), _, _) => {
+            if *rows == 0 {
+                progress_line(("正在读取", "Reading"), name, None)
+            } else {
+                progress_line(("正在导入", "Importing"), name, Some((0, *rows)))
+            }
+        }
         (None, _, Some((label, about))) => html! {
             <p class="ledger-note" id="ledger-note">{ bi(*label) }{ " " }{ about }</p>
         },
@@ -147,6 +180,83 @@ fn body(l: &LedgerState, on_page: &Callback<PageAction>, ui: &TableUi, lang: Lan
     }
 }
 
+/// How long one slice of a draft's rows is read before the page gets its thread back (a
+/// frame is 16 ms; a slice under 40 ms keeps every frame well under 100 ms).
+const SLICE_MS: f64 = 30.0;
+
+/// Reads the draft's rows (read `gen`) a slice at a time, giving the page its thread back
+/// between slices and telling it how far the read has got; `cancelled` once a newer read is
+/// asked for or the draft goes.
+async fn read_rows(
+    draft: ImportDraft,
+    gen: u64,
+    on_ledger: Callback<LedgerAction>,
+    cancelled: Rc<Cell<bool>>,
+) {
+    browser::yield_now().await;
+    if cancelled.get() {
+        return;
+    }
+    let mut reading = draft.reading();
+    loop {
+        let start = js_sys::Date::now();
+        let mut done = reading.done();
+        while !done && js_sys::Date::now() - start < SLICE_MS {
+            done = reading.step(100);
+        }
+        if done {
+            break;
+        }
+        on_ledger.emit(LedgerAction::DraftProgress {
+            gen,
+            progress: reading.progress(),
+        });
+        browser::yield_now().await;
+        if cancelled.get() {
+            return;
+        }
+    }
+    on_ledger.emit(LedgerAction::DraftRead {
+        gen,
+        read: Rc::new(reading.finish()),
+    });
+}
+
+/// Steps the import between frames: the draft's rows read a slice at a time while a read is
+/// asked for, and the ledger's rows assessed a slice at a time while some are not.
+#[hook]
+fn use_import_steps(l: &LedgerState, on_ledger: &Callback<LedgerAction>) {
+    let reading = l
+        .draft
+        .as_ref()
+        .filter(|d| d.progress.is_some())
+        .map(|d| d.gen);
+    let draft = l.draft.clone();
+    let on = on_ledger.clone();
+    use_effect_with(reading, move |gen| {
+        let cancelled = Rc::new(Cell::new(false));
+        if let (Some(gen), Some(d)) = (*gen, draft) {
+            wasm_bindgen_futures::spawn_local(read_rows(d, gen, on, cancelled.clone()));
+        }
+        move || cancelled.set(true)
+    });
+    let assessing = l
+        .book
+        .as_ref()
+        .filter(|b| b.summary.is_none())
+        .map(|b| b.assessed())
+        .filter(|(done, all)| done < all);
+    let on = on_ledger.clone();
+    use_effect_with(assessing, move |pending| {
+        if pending.is_some() {
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::yield_now().await;
+                on.emit(LedgerAction::Assess);
+            });
+        }
+    });
+}
+
 /// The ledger panel.
 #[function_component(LedgerView)]
 pub fn ledger_view(p: &LedgerViewProps) -> Html {
@@ -154,6 +264,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
     let ui = use_table_ui();
     let l = &p.state;
     let on_ledger = p.on_page.reform(PageAction::Ledger);
+    use_import_steps(l, &on_ledger);
     // What a file holds is shown before it is applied (and can still be undone after).
     let onimport = {
         let on_ledger = on_ledger.clone();
