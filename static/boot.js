@@ -32,16 +32,30 @@ try {
 // writer, the table for documents) and the timeline's picture (workbook/picture.js).
 const part = (name) => import(`./workbook/${name}.js`);
 window.slacalcWorkbook = () => part("workbook");
-// A workbook's sheet as CSV text, read by the workbook module in a worker of this origin
-// (workbook/reader.js): calamine's read of a 10,000-row sheet takes a second, which the page's
-// own thread does not spend (it stays responsive and shows its progress).
-window.slacalcReadWorkbook = (bytes) =>
+// The ledger's import (issue #16): a file read by the workbook module in a worker of this
+// origin (workbook/reader.js), off the page's thread, which stays responsive and shows the
+// progress (`progress(rows read, rows)`); resolves to the JSON of what was read. `data` is
+// the file (a workbook's bytes or a CSV's text), or undefined to read the file last given
+// again (with other answers about its columns). A newer call ends an older one.
+let reader;
+let asked = 0;
+window.slacalcReadTable = (data, workbook, terms, columns, progress) =>
   new Promise((ok, no) => {
-    const w = new Worker(new URL("./workbook/reader.js", import.meta.url), { type: "module" });
-    const end = (f, v) => { w.terminate(); f(v); };
-    w.onmessage = (e) => ("sheet" in e.data ? end(ok, e.data.sheet) : end(no, e.data.problem));
-    w.onerror = (e) => end(no, e.message || "worker");
-    w.postMessage(bytes, [bytes.buffer]);
+    const id = ++asked;
+    reader ??= new Worker(new URL("./workbook/reader.js", import.meta.url), { type: "module" });
+    reader.onmessage = (e) => {
+      const d = e.data;
+      if (d.id !== id) return;
+      if (d.progress) progress(d.progress[0], d.progress[1]);
+      else if (d.read !== undefined) ok(d.read);
+      else no(d.problem);
+    };
+    reader.onerror = (e) => {
+      reader.terminate();
+      reader = undefined;
+      no(e.message || "the reader stopped");
+    };
+    reader.postMessage({ id, data, workbook, terms, columns }, data instanceof Uint8Array ? [data.buffer] : []);
   });
 // The clipboard is written at once, while the click still counts as the person's; what goes on
 // it follows when its part has loaded.

@@ -10,30 +10,10 @@
 
 mod browser;
 
-use browser::{choose_ledger_file, el, start, wait_text};
-use slacalc::case::Incident;
-use slacalc::table::{read_table, write_incidents_in, ReadOptions};
-use slacalc::terms::TermsSpec;
+use browser::{choose_ledger_file, el, start, ten_thousand_incidents, wait_text};
+use slacalc::table::write_incidents_in;
 use slacalc::text::Lang;
 use std::time::Instant;
-
-const ROWS: usize = 10_000;
-
-/// 10,000 incidents: the good rows of examples/incidents.csv over and over, each its own id
-/// (as the native import bench, crates/slacalc-workbook/benches/import.rs).
-pub fn incidents() -> Vec<Incident> {
-    let example = std::fs::read_to_string(browser::EXAMPLE_LEDGER).expect("example ledger");
-    let terms = TermsSpec::Preset("eyou-sdju".into());
-    let read = read_table(&example, &terms, &ReadOptions::default());
-    let base: Vec<Incident> = read.incidents.into_iter().map(|(_, i)| i).collect();
-    (0..ROWS)
-        .map(|n| {
-            let mut inc = base[n % base.len()].clone();
-            inc.id = format!("{}-{n}", inc.id);
-            inc
-        })
-        .collect()
-}
 
 /// Watches the page from now on: the longest gap between frames, the longest task.
 const WATCH: &str = r#"
@@ -78,7 +58,7 @@ async fn import(path: &str) -> (f64, f64, f64, f64, String) {
 #[tokio::test]
 #[ignore = "a measurement: run by `make bench`"]
 async fn import_10000_rows_in_headless_chromium() {
-    let incidents = incidents();
+    let incidents = ten_thousand_incidents();
     let dir = std::env::temp_dir().join(format!("slacalc-bench-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let xlsx = dir.join("ledger-10000.xlsx");

@@ -261,7 +261,8 @@ async fn a_ledger_is_sorted_filtered_edited_exported_and_undone() {
     );
     let before = text_of(&c, "#ledger-total").await;
     choose_ledger_file(&c, other.path()).await;
-    let question = text_of(&c, "#ledger-confirm-text").await;
+    // (Read by the module in its worker first.)
+    let question = wait_text(&c, "#ledger-confirm-text", |t| t.contains("incidents")).await;
     assert!(
         question.contains("other.csv") && question.contains("7 incidents"),
         "{question}"

@@ -1,9 +1,13 @@
 //! The parts loaded on demand (issue #16), with `import()` of this origin, never in the first
-//! load (static/boot.js): the workbook module (calamine's readers, which give a sheet back as
-//! CSV text for the page's own engine to read as any CSV; the `.xlsx` writer; the table for
+//! load (static/boot.js): the workbook module (the ledger import's readers, run in its worker:
+//! workbooks, CSV, the synonyms and time notations; the `.xlsx` writer; the table for
 //! documents, from a share link the module assesses again) and the timeline's picture.
 
+use crate::state::import::{Answer, ImportFile};
 use js_sys::{Function, Promise, Reflect, Uint8Array};
+use slacalc::table::Imported;
+use slacalc::terms::TermsSpec;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -11,18 +15,6 @@ use wasm_bindgen_futures::JsFuture;
 /// compound file (`.xls`).
 pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
-}
-
-/// A workbook's first sheet as the module read it.
-pub struct Sheet {
-    /// `xlsx`, `xls`, `ods`…
-    pub format: String,
-    /// The sheet's name.
-    pub sheet: String,
-    /// The sheet as CSV text, each cell as the text the engine's readers take it as (a date
-    /// cell as `YYYY-MM-DD HH:MM:SS`): read as any CSV, with no reader of typed cells (their
-    /// floats and date-times) in the first load.
-    pub csv: String,
 }
 
 /// The module's export `name`, loading the module on first use.
@@ -57,23 +49,46 @@ pub fn run(name: &'static str, args: Vec<JsValue>, done: yew::Callback<Result<()
     });
 }
 
-/// Reads the first sheet of a workbook in a worker (boot.js's `slacalcReadWorkbook`: the
-/// workbook module off the page's thread, so a 10,000-row sheet does not stop the page); the
-/// problem as text (the module's message, or why it could not load).
-pub async fn first_sheet(bytes: &[u8]) -> Result<Sheet, String> {
+/// Reads a file for the ledger's import in the module's worker (boot.js's
+/// `slacalcReadTable`: off the page's thread, so a 10,000-row file does not stop the page):
+/// `file` is sent for its first read (the worker keeps it; `None` reads the kept one again),
+/// under `terms` with the user's answers `columns`. `progress` hears the rows read so far
+/// and how many there are between slices. What was read, or the problem as text (the
+/// module's message, or why it could not load). A newer read ends this one unanswered.
+pub async fn read_table(
+    file: Option<ImportFile>,
+    terms: &TermsSpec,
+    columns: &[Answer],
+    progress: impl Fn(usize, usize) + 'static,
+) -> Result<Imported, String> {
+    let (data, workbook): (JsValue, bool) = match &file {
+        Some(ImportFile::Workbook(bytes)) => (Uint8Array::from(bytes.as_slice()).into(), true),
+        Some(ImportFile::Text(text)) => (JsValue::from_str(text), false),
+        None => (JsValue::UNDEFINED, false),
+    };
+    let terms = serde_json::to_string(terms).map_err(|e| e.to_string())?;
+    let columns = serde_json::to_string(columns).map_err(|e| e.to_string())?;
+    let heard = Closure::<dyn Fn(f64, f64)>::new(move |done: f64, all: f64| {
+        progress(done as usize, all as usize)
+    });
     let go = async {
         let window = gloo::utils::window();
-        let read: Function = Reflect::get(&window, &"slacalcReadWorkbook".into())?.dyn_into()?;
-        let promise: Promise = read.call1(&window, &Uint8Array::from(bytes))?.dyn_into()?;
+        let read: Function = Reflect::get(&window, &"slacalcReadTable".into())?.dyn_into()?;
+        let args: js_sys::Array = [
+            data,
+            workbook.into(),
+            terms.into(),
+            columns.into(),
+            heard.as_ref().clone(),
+        ]
+        .into_iter()
+        .collect();
+        let promise: Promise = read.apply(&window, &args)?.dyn_into()?;
         JsFuture::from(promise).await
     };
-    let out = go.await.map_err(text)?.as_string().unwrap_or_default();
-    let mut parts = out.splitn(3, '\u{1f}').map(str::to_string);
-    Ok(Sheet {
-        format: parts.next().unwrap_or_default(),
-        sheet: parts.next().unwrap_or_default(),
-        csv: parts.next().unwrap_or_default(),
-    })
+    let json = go.await.map_err(text)?.as_string().unwrap_or_default();
+    drop(heard);
+    serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
 /// Reads holiday rulings (L1.1) from a notice text, a holiday JSON or an iCalendar file in the

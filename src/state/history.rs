@@ -410,13 +410,14 @@ mod tests {
     }
 
     fn with_ledger(page: Page) -> Page {
-        reduce(
-            page,
-            PageAction::Ledger(LedgerAction::Import {
-                text: CSV.into(),
-                name: "incidents.csv".into(),
-            }),
-        )
+        imported(page, CSV, "incidents.csv")
+    }
+
+    /// `text` imported as a person does it (chosen, read, applied).
+    fn imported(page: Page, text: &str, name: &str) -> Page {
+        let mut page = page;
+        page.import_csv(text, name);
+        page
     }
 
     fn last(page: &Page) -> RestorePoint {
@@ -489,13 +490,7 @@ mod tests {
         assert_eq!(last(&page).read().expect("reads").0.doc.form.id, "mine");
         // An import over a ledger: the ledger before comes back whole.
         let page = with_ledger(edited());
-        let page = reduce(
-            page,
-            PageAction::Ledger(LedgerAction::Import {
-                text: "id,reported_at\n".into(),
-                name: "other.csv".into(),
-            }),
-        );
+        let page = imported(page, &CSV.replace("A-1", "X-1"), "other.csv");
         let p = last(&page);
         assert_eq!(
             p.cause,

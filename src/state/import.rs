@@ -5,9 +5,8 @@
 //! as CSV text from the workbook module); this keeps the user's answers and reads again.
 
 use slacalc::spreadsheet::HEADER_SYNONYMS;
-use slacalc::table::{text_grid, ReadOptions, TableRead, TableReading};
+use slacalc::table::Imported;
 use slacalc::terms::TermsSpec;
-use slacalc::Problem;
 use std::rc::Rc;
 
 /// A column's answer: its header and the case field it holds (`None`: left out).
@@ -72,36 +71,40 @@ impl ColumnMemory {
     }
 }
 
-/// The rows a draft shows to answer by (the header and the first data rows).
-const PREVIEW_ROWS: usize = 4;
+/// The file an import reads: a workbook's bytes, or a CSV's text as the page decoded it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportFile {
+    /// `.xlsx`, `.xls`, `.ods`…
+    Workbook(Rc<Vec<u8>>),
+    /// CSV, tab- or semicolon-separated text.
+    Text(Rc<str>),
+}
 
-/// How much of a file's text the preview is read from (its first rows are in it; the whole
-/// file is read a slice at a time).
-const PREVIEW_BYTES: usize = 64 * 1024;
-
-/// An import waiting for the user: shown with its report, applied or cancelled. Its rows are
-/// read a slice at a time between frames (a 10,000-row file would hold the page for most of
-/// a second): [`ImportDraft::reading`] starts a read with the current answers, the view steps
-/// it and hands back what it read ([`ImportDraft::read_done`]).
+/// An import waiting for the user: shown with its report, applied or cancelled. The file is
+/// read by the workbook module in its worker, off the page's thread (a 10,000-row file reads
+/// for a second or more): the view sends [`ImportDraft::request`] and hands back the progress
+/// ([`ImportDraft::read_progress`]) and what was read ([`ImportDraft::read_done`]). Each
+/// answer about a column asks for another read (of the file the module kept).
 #[derive(Debug, Clone)]
 pub struct ImportDraft {
     /// The file's name.
     pub name: String,
     /// How it was read: `UTF-8`, `GB18030`, `UTF-16`, or a workbook's format and sheet.
     pub source: String,
-    text: Rc<str>,
+    file: ImportFile,
+    /// The module has the file (its first read is done): later reads do not send it again.
+    sent: bool,
     terms: TermsSpec,
+    memory: Rc<ColumnMemory>,
     /// The user's answer for each column they named: a case field, or `None` to leave it out.
     pub columns: Vec<Answer>,
-    /// The table read with those answers (empty until the first read is done).
-    pub read: Rc<TableRead>,
-    /// A read under way with the current answers: records read so far, and how many there
-    /// are (`None`: [`ImportDraft::read`] is up to date).
+    /// The last read done (empty until the first is).
+    pub read: Rc<Imported>,
+    /// A read under way with the current answers: rows read so far, and how many there are
+    /// (`None`: [`ImportDraft::read`] is up to date).
     pub progress: Option<(usize, usize)>,
-    /// The read asked for: a read started for an earlier one is dropped.
+    /// The read asked for: the progress and result of an earlier one are dropped.
     pub gen: u64,
-    /// The header and the first rows, as text, to answer by.
-    pub preview: Vec<Vec<String>>,
 }
 
 impl PartialEq for ImportDraft {
@@ -115,53 +118,35 @@ impl PartialEq for ImportDraft {
 }
 
 impl ImportDraft {
-    /// A draft of `text` under `terms` with the answers remembered for files with the same
-    /// header; its rows are read when the view steps [`ImportDraft::reading`] (read `gen`).
+    /// A draft of `file` under `terms`, to be read (read `gen`); the answers remembered for
+    /// files with the same header are used once its header is known.
     pub fn new(
         name: String,
         source: String,
-        text: Rc<str>,
+        file: ImportFile,
         terms: TermsSpec,
-        memory: &ColumnMemory,
+        memory: Rc<ColumnMemory>,
         gen: u64,
     ) -> ImportDraft {
-        let mut head = text.len().min(PREVIEW_BYTES);
-        while !text.is_char_boundary(head) {
-            head -= 1;
-        }
-        // The first rows whole (the last row of a cut text may be cut too).
-        let cut = head < text.len();
-        let mut preview: Vec<Vec<String>> = text_grid(&text[..head])
-            .rows
-            .iter()
-            .take(PREVIEW_ROWS + usize::from(cut))
-            .map(|r| r.iter().map(|c| c.text().trim().to_string()).collect())
-            .collect();
-        if cut && preview.len() > PREVIEW_ROWS {
-            preview.truncate(PREVIEW_ROWS);
-        }
-        let mut d = ImportDraft {
+        ImportDraft {
             name,
             source,
-            preview,
-            text,
+            file,
+            sent: false,
             terms,
+            memory,
             columns: Vec::new(),
             read: Rc::default(),
             progress: Some((0, 0)),
             gen,
-        };
-        d.columns = memory.get(&d.header_key()).cloned().unwrap_or_default();
-        d
+        }
     }
 
-    /// A read of the whole table with the current answers, to step a slice at a time.
-    pub fn reading(&self) -> TableReading {
-        let opts = ReadOptions {
-            columns: self.columns.clone(),
-            ..ReadOptions::default()
-        };
-        TableReading::of_text(&self.text, &self.terms, &opts)
+    /// What the module is asked to read: the file (only until the module has it), the
+    /// terms and the answers.
+    pub fn request(&self) -> (Option<ImportFile>, TermsSpec, Vec<Answer>) {
+        let file = (!self.sent).then(|| self.file.clone());
+        (file, self.terms.clone(), self.columns.clone())
     }
 
     /// A read under way for read `gen` has got this far.
@@ -171,11 +156,29 @@ impl ImportDraft {
         }
     }
 
-    /// Read `gen` is done (kept only if it is still the one asked for).
-    pub fn read_done(&mut self, gen: u64, read: Rc<TableRead>) {
-        if gen == self.gen {
-            self.read = read;
-            self.progress = None;
+    /// Read `gen` is done (kept only if it is still the one asked for). Whether another
+    /// read is wanted: the first read found a header the user has answered for before, and
+    /// those answers are now the draft's (read `next`).
+    pub fn read_done(&mut self, gen: u64, read: Rc<Imported>, next: u64) -> bool {
+        if gen != self.gen {
+            return false;
+        }
+        if let Some((format, sheet)) = &read.workbook {
+            self.source = format!("{format} · {sheet}");
+        }
+        let first = !self.sent;
+        self.sent = true;
+        self.read = read;
+        self.progress = None;
+        let remembered = self.memory.get(&self.header_key()).cloned();
+        match remembered.filter(|a| first && self.columns.is_empty() && !a.is_empty()) {
+            Some(answers) => {
+                self.columns = answers;
+                self.gen = next;
+                self.progress = Some((0, self.read.report.rows));
+                true
+            }
+            None => false,
         }
     }
 
@@ -184,30 +187,27 @@ impl ImportDraft {
         self.columns.retain(|(c, _)| *c != column);
         self.columns.push((column, field));
         self.gen = gen;
-        self.progress = Some((0, self.progress.map_or(0, |p| p.1)));
+        self.progress = Some((0, self.read.report.rows));
     }
 
-    /// The whole table read at once (tests, and ledgers kept as CSV by earlier versions).
+    /// The read asked for, done at once by the engine (tests: the page's is the module's).
     #[cfg(test)]
-    pub fn read_now(&mut self) {
-        let mut r = self.reading();
-        r.step(usize::MAX);
-        self.read_done(self.gen, Rc::new(r.finish()));
+    pub fn read_now(&mut self) -> bool {
+        let ImportFile::Text(text) = &self.file else {
+            return false;
+        };
+        let read = imported_now(text, &self.terms, &self.columns);
+        let next = self.gen + 1;
+        self.read_done(self.gen, Rc::new(read), next)
     }
 
     /// The columns to ask about: those the engine did not recognise, and those the user
     /// has answered (so an answer can be changed), in the file's order.
     pub fn asked(&self) -> Vec<String> {
-        let unknown: Vec<&str> = self
-            .read
-            .problems
-            .iter()
-            .filter(|p| matches!(p.problem, Problem::UnknownField(_)))
-            .map(|p| p.column.as_str())
-            .collect();
+        let unknown = &self.read.unknown;
         self.header()
             .into_iter()
-            .filter(|h| unknown.contains(&h.as_str()) || self.columns.iter().any(|(c, _)| c == h))
+            .filter(|h| unknown.contains(h) || self.columns.iter().any(|(c, _)| c == h))
             .collect()
     }
 
@@ -227,15 +227,32 @@ impl ImportDraft {
             && !self.read.incidents.is_empty()
     }
 
+    /// The header and the first rows, as text, to answer by.
+    pub fn preview(&self) -> &[Vec<String>] {
+        &self.read.preview
+    }
+
     /// The header's cells, trimmed.
     pub fn header(&self) -> Vec<String> {
-        self.preview.first().cloned().unwrap_or_default()
+        self.read.preview.first().cloned().unwrap_or_default()
     }
 
     /// The key under which the answers are remembered: the header as read.
     pub fn header_key(&self) -> String {
         self.header().join("\u{1f}")
     }
+}
+
+/// A CSV text read at once by the engine, as the module hands a read over (tests, which
+/// have no module: the page's reads are the module's, in its worker).
+#[cfg(test)]
+pub fn imported_now(text: &str, terms: &TermsSpec, columns: &[Answer]) -> Imported {
+    let opts = slacalc::table::ReadOptions {
+        columns: columns.to_vec(),
+        ..Default::default()
+    };
+    let preview = slacalc::table::TableReading::of_text(text, terms, &opts).preview(4);
+    Imported::of(slacalc::table::read_table(text, terms, &opts), preview)
 }
 
 /// The case fields a column can be named as, with a Chinese name for each (the first of its
@@ -257,12 +274,17 @@ mod tests {
         let mut d = ImportDraft::new(
             "log.csv".into(),
             "UTF-8".into(),
-            TEXT.into(),
+            ImportFile::Text(TEXT.into()),
             TermsSpec::Preset(slacalc::case::PRESET_EYOU_SDJU.into()),
-            memory,
+            Rc::new(memory.clone()),
             1,
         );
-        d.read_now();
+        assert!(d.request().0.is_some(), "the first read sends the file");
+        // Read again at once with the answers remembered for its header, if any.
+        if d.read_now() {
+            assert!(d.request().0.is_none(), "the module keeps the file");
+            d.read_now();
+        }
         d
     }
 
@@ -283,11 +305,15 @@ mod tests {
                 "严重" => Some("seriously_damaged".into()),
                 _ => None,
             };
-            d.answer(c, field, 2);
+            d.answer(c, field, d.gen + 1);
             assert!(!d.ready(), "not ready while the rows are read again");
+            // A read of an earlier answer, done late, is dropped.
+            let stale = Rc::new(Imported::default());
+            assert!(!d.read_done(d.gen - 1, stale, d.gen + 1));
+            assert!(d.progress.is_some());
             d.read_now();
         }
-        assert!(d.ready(), "{:?}", d.read.problems);
+        assert!(d.ready(), "{:?}", d.read.bad_rows);
         assert_eq!(d.read.incidents.len(), 1);
         assert_eq!((d.read.report.by_user, d.read.report.ignored), (3, 1));
         assert_eq!(
@@ -303,7 +329,7 @@ mod tests {
         let again = draft(&memory);
         assert!(again.ready());
         assert_eq!(again.header_key(), d.header_key());
-        assert_eq!(again.preview[1][0], "a1");
+        assert_eq!(again.preview()[1][0], "a1");
     }
 
     #[test]

@@ -8,10 +8,11 @@
 //! page hands it the form it edits and the assessment time.
 
 use crate::state::form::FormState;
-use crate::state::import::{ColumnMemory, ImportDraft};
+use crate::state::import::{ColumnMemory, ImportDraft, ImportFile};
 use slacalc::assess::{Context, IncidentResult, Ledger as Totals};
 use slacalc::case::Incident;
-use slacalc::table::{RowError, TableRead};
+use slacalc::table::{BadRow, Imported};
+use slacalc::terms::TermsSpec;
 use slacalc::{parse_case, Assessment, CaseError, Fen, Instant};
 use std::rc::Rc;
 
@@ -76,7 +77,7 @@ pub struct Book {
     /// The incidents, in the ledger's order.
     pub rows: Rc<Vec<Row>>,
     /// The bad rows of the import, by line and column.
-    pub bad_rows: Rc<Vec<RowError>>,
+    pub bad_rows: Rc<Vec<BadRow>>,
     /// The file the ledger was imported from (empty when built on the page).
     pub source: String,
     /// The totals, or the problems of the contract, terms or assessment time.
@@ -87,7 +88,7 @@ pub struct Book {
 }
 
 impl Book {
-    fn new(rows: Vec<Row>, bad_rows: Vec<RowError>, source: String) -> Book {
+    fn new(rows: Vec<Row>, bad_rows: Vec<BadRow>, source: String) -> Book {
         Book {
             rows: Rc::new(rows),
             bad_rows: Rc::new(bad_rows),
@@ -215,24 +216,19 @@ pub enum LedgerAction {
         /// The file's name.
         name: String,
     },
-    /// CSV text to import at once (replacing the ledger, undoably): a ledger kept as CSV by
-    /// an earlier version (a file chosen on the page is shown as a [`LedgerAction::Draft`]
-    /// first).
-    Import {
-        /// The file's text.
-        text: String,
-        /// The file's name.
-        name: String,
-    },
-    /// A file read, shown before its rows are applied (issue #16): its name, how it was
-    /// read (encoding or workbook), its table, and the answers remembered for its header.
+    /// The ledger an earlier version kept as CSV text, read by the module: it becomes the
+    /// ledger, with nothing to undo (it is what was saved); `Err`: why it could not be read.
+    Migrated(Result<Rc<Imported>, String>),
+    /// A file chosen, to read and show before its rows are applied (issue #16): its name,
+    /// its encoding (or that it is a workbook), the file, and the answers remembered for
+    /// files' headers.
     Draft {
         /// The file's name.
         name: String,
-        /// `UTF-8`, `GB18030`, `UTF-16`, or the workbook's format and sheet.
+        /// `UTF-8`, `GB18030`, `UTF-16`, or `workbook` (its format and sheet once read).
         source: String,
-        /// What was read, as CSV text (a workbook's sheet as the workbook module wrote it).
-        text: Rc<str>,
+        /// The file.
+        file: ImportFile,
         /// Answers given before for files' unknown columns.
         memory: Rc<ColumnMemory>,
     },
@@ -243,11 +239,12 @@ pub enum LedgerAction {
         /// The field it holds.
         field: Option<String>,
     },
-    /// A file that could not be read (a workbook the module refused, say), and why.
+    /// The draft's read `gen` could not be done (a workbook the module refused, the module
+    /// could not load…): the problem, as the reader said it.
     Unreadable {
-        /// The file's name.
-        name: String,
-        /// The problem, as the reader said it.
+        /// The read.
+        gen: u64,
+        /// The problem.
         problem: String,
     },
     /// How far the draft's read `gen` has got: records read, and how many there are.
@@ -262,7 +259,7 @@ pub enum LedgerAction {
         /// The read.
         gen: u64,
         /// What it read.
-        read: Rc<TableRead>,
+        read: Rc<Imported>,
     },
     /// Assess the next slice of rows not assessed yet ([`ASSESS_SLICE`]; every edit does).
     Assess,
@@ -312,6 +309,9 @@ pub struct LedgerState {
     next_key: RowKey,
     /// The last read of a draft asked for.
     draft_gen: u64,
+    /// A ledger an earlier version kept as CSV text, and the terms to read it under: read
+    /// by the module when the page has started ([`LedgerAction::Migrated`]).
+    pub legacy_csv: Option<(Rc<str>, TermsSpec)>,
 }
 
 impl PartialEq for LedgerState {
@@ -406,8 +406,15 @@ impl LedgerState {
         self.rev += 1;
     }
 
+    /// A ledger an earlier version kept as CSV text inside the saved work, to be read under
+    /// the terms of `form` once the page has started (the readers are the module's).
+    pub fn migrate_csv(&mut self, text: String, form: &FormState) {
+        self.legacy_csv = Some((text.into(), terms_of(form)));
+    }
+
     /// The ledger kept by an earlier visit.
     pub fn restore(&mut self, saved: SavedLedger) {
+        self.legacy_csv = None;
         let rows = saved.incidents.into_iter().map(|i| self.row(i)).collect();
         self.book = Some(Book::new(rows, Vec::new(), saved.source));
     }
@@ -488,7 +495,7 @@ fn terms_of(form: &FormState) -> slacalc::terms::TermsSpec {
 impl LedgerState {
     /// The incidents read from file `name` (and its bad rows) in place of the ledger
     /// (undoably).
-    fn take(&mut self, incidents: Vec<Incident>, bad: Vec<RowError>, name: String) {
+    fn take(&mut self, incidents: Vec<Incident>, bad: Vec<BadRow>, name: String) {
         let rows = incidents.into_iter().map(|inc| self.row(inc)).collect();
         let before = self.book.replace(Book::new(rows, bad, name.clone()));
         self.push(Undo::Replaced {
@@ -498,6 +505,13 @@ impl LedgerState {
         self.editing = None;
         self.importing = None;
         self.rev += 1;
+    }
+
+    /// The incidents and bad rows of a table read, from file `name`, in place of the ledger
+    /// (undoably).
+    fn take_read(&mut self, read: Rc<Imported>, name: String) {
+        let read = Rc::try_unwrap(read).unwrap_or_else(|r| (*r).clone());
+        self.take(read.incidents, read.bad_rows, name);
     }
 
     /// Applies one edit of the ledger; `form` is the page's form (an edit opens a row in it,
@@ -512,25 +526,39 @@ impl LedgerState {
         match action {
             LedgerAction::Assess => {}
             LedgerAction::ImportStart { rows, name } => l.importing = Some((rows, name)),
-            LedgerAction::Import { text, name } => {
-                let terms = terms_of(form);
-                let read = slacalc::table::read_table(&text, &terms, &Default::default());
-                let rows = read.incidents.into_iter().map(|(_, inc)| inc);
-                l.take(rows.collect(), read.problems, name);
+            LedgerAction::Migrated(read) => {
+                if l.legacy_csv.take().is_none() {
+                    return;
+                }
+                match read {
+                    Ok(read) => {
+                        l.take_read(read, String::new());
+                        l.undo.clear();
+                    }
+                    Err(problem) => {
+                        l.note = Some((
+                            (
+                                "无法读取早先保存的台账",
+                                "Could not read the ledger saved earlier",
+                            ),
+                            problem,
+                        ));
+                    }
+                }
             }
             LedgerAction::Draft {
                 name,
                 source,
-                text,
+                file,
                 memory,
             } => {
                 l.draft_gen += 1;
                 l.draft = Some(ImportDraft::new(
                     name,
                     source,
-                    text,
+                    file,
                     terms_of(form),
-                    &memory,
+                    memory,
                     l.draft_gen,
                 ));
                 l.importing = None;
@@ -548,19 +576,22 @@ impl LedgerState {
             }
             LedgerAction::DraftRead { gen, read } => {
                 if let Some(d) = l.draft.as_mut() {
-                    d.read_done(gen, read);
+                    if d.read_done(gen, read, l.draft_gen + 1) {
+                        l.draft_gen += 1;
+                    }
                 }
             }
             LedgerAction::ApplyDraft => {
                 if let Some(d) = l.draft.take().filter(|d| d.ready()) {
-                    let read = Rc::try_unwrap(d.read).unwrap_or_else(|r| (*r).clone());
-                    let rows = read.incidents.into_iter().map(|(_, inc)| inc);
-                    l.take(rows.collect(), read.problems, d.name);
+                    l.take_read(d.read, d.name);
                 }
             }
-            LedgerAction::Unreadable { name, problem } => {
-                l.note = Some((("无法读取", "Could not read"), format!("{name}: {problem}")));
-                l.importing = None;
+            LedgerAction::Unreadable { gen, problem } => {
+                if let Some(d) = l.draft.take_if(|d| d.gen == gen) {
+                    let name = d.name;
+                    l.note = Some((("无法读取", "Could not read"), format!("{name}: {problem}")));
+                    l.importing = None;
+                }
             }
             LedgerAction::CancelDraft => {
                 l.draft = None;
@@ -823,6 +854,35 @@ impl LedgerState {
     }
 }
 
+/// A CSV text imported as a person imports a file (chosen, read, applied), read at once by
+/// the engine (tests: the page's reads are the module's, in its worker).
+/// A CSV text imported as a person imports a file (chosen, read, applied), read at once by
+/// the engine (tests: the page's reads are the module's, in its worker), and assessed.
+#[cfg(test)]
+impl crate::state::page::Page {
+    pub fn import_csv(&mut self, text: &str, name: &str) {
+        use crate::state::page::PageAction;
+        let Ok(now) = Instant::parse("2026-06-01T00:00:00+08:00") else {
+            return;
+        };
+        self.apply_at(
+            PageAction::Ledger(LedgerAction::Draft {
+                name: name.into(),
+                source: "UTF-8".into(),
+                file: ImportFile::Text(text.into()),
+                memory: Rc::default(),
+            }),
+            now,
+        );
+        if let Some(mut d) = self.ledger.draft.take() {
+            while d.read_now() {}
+            self.ledger.draft = Some(d);
+        }
+        self.apply_at(PageAction::Ledger(LedgerAction::ApplyDraft), now);
+        self.refresh_ledger(now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -875,13 +935,8 @@ mod tests {
     }
 
     fn import(p: &mut Page, text: &str, name: &str) {
-        act(
-            p,
-            LedgerAction::Import {
-                text: text.into(),
-                name: name.into(),
-            },
-        );
+        p.import_csv(text, name);
+        p.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
     }
 
     /// The CLI's assessment of the same ledger (the engine on the whole case).

@@ -262,16 +262,10 @@ impl Page {
             if !migrated {
                 page.tabs.work = Some(doc);
             }
-            // A ledger saved as CSV text by an earlier version: read it as an import.
+            // A ledger saved as CSV text by an earlier version: read by the module once the
+            // page has started (LedgerAction::Migrated).
             if let Some(text) = ledger_csv {
-                page.ledger.apply(
-                    LedgerAction::Import {
-                        text,
-                        name: String::new(),
-                    },
-                    &mut page.form,
-                );
-                page.ledger.undo.clear();
+                page.ledger.migrate_csv(text, &page.form);
             }
         }
         if let Some(l) = ledger {
@@ -517,10 +511,7 @@ impl Page {
                 self.ledger.replace_with(ledger);
                 // A ledger an early page kept as CSV text inside its work.
                 if let Some(text) = work.ledger_csv {
-                    let name = String::new();
-                    self.ledger
-                        .apply(LedgerAction::Import { text, name }, &mut self.form);
-                    self.ledger.undo.clear();
+                    self.ledger.migrate_csv(text, &self.form);
                 }
                 true
             }
@@ -551,9 +542,6 @@ impl Page {
             PageAction::Form(Action::UseCustomTerms(false)) => Some(Cause::TermsOff),
             // (A link of several incidents replaces the ledger too.)
             PageAction::OpenLink(_) if edited || book.is_some() => Some(Cause::OpenLink),
-            PageAction::Ledger(LedgerAction::Import { name, .. }) if book.is_some() => {
-                Some(Cause::Import { name: name.clone() })
-            }
             PageAction::Ledger(LedgerAction::ApplyDraft) if book.is_some() => {
                 let name = self.ledger.draft.as_ref()?.name.clone();
                 Some(Cause::Import { name })
@@ -964,10 +952,7 @@ mod tests {
 a,2025-03-03 08:10,urgent,100,no,yes,fault,vendor,2025-03-03 08:00,2025-03-04 15:00
 b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
 ";
-        page.apply(PageAction::Ledger(LedgerAction::Import {
-            text: csv.into(),
-            name: "l.csv".into(),
-        }));
+        page.import_csv(csv, "l.csv");
         page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
         let book = page.ledger.book.as_ref().expect("imported");
         let summary = book.summary.as_deref().expect("assessed");
@@ -987,10 +972,10 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
     fn the_link_of_a_ledger_opens_as_that_ledger() {
         let mut page = Page::new();
         page.as_of = "2026-01-01 00:00".into();
-        page.apply(PageAction::Ledger(LedgerAction::Import {
-            text: include_str!("../../examples/incidents.csv").into(),
-            name: "incidents.csv".into(),
-        }));
+        page.import_csv(
+            include_str!("../../examples/incidents.csv"),
+            "incidents.csv",
+        );
         let now = at("2026-06-01T00:00:00+08:00");
         page.refresh_ledger(now);
         let url = page
@@ -1024,6 +1009,13 @@ b,2025-03-05 25:00,urgent,100,no,yes,fault,vendor,,
         .to_string();
         let old = crate::state::saved::read_work(&text).expect("the old format reads");
         let mut page = Page::opening(None, Some(old), None, None, false);
+        // Read by the module once the page has started (here at once by the engine).
+        let (text, terms) = page.ledger.legacy_csv.clone().expect("waits to be read");
+        let read = crate::state::import::imported_now(&text, &terms, &[]);
+        page.apply(PageAction::Ledger(LedgerAction::Migrated(Ok(Rc::new(
+            read,
+        )))));
+        assert!(page.ledger.legacy_csv.is_none());
         page.refresh_ledger(at("2026-06-01T00:00:00+08:00"));
         let book = page.ledger.book.as_ref().expect("the ledger is back");
         assert_eq!(book.rows.len(), 6);

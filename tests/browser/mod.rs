@@ -329,6 +329,23 @@ pub async fn emulate_media(c: &Client, wd_port: u16, params: serde_json::Value) 
     cdp(wd_port, &session, "Emulation.setEmulatedMedia", params);
 }
 
+/// 10,000 incidents: the good rows of examples/incidents.csv over and over, each its own id
+/// (as the native import bench, crates/slacalc-workbook/benches/import.rs); under the worked
+/// example's contract they reach the 5 % cap (L4.3).
+pub fn ten_thousand_incidents() -> Vec<slacalc::case::Incident> {
+    let example = std::fs::read_to_string(EXAMPLE_LEDGER).expect("example ledger");
+    let terms = slacalc::terms::TermsSpec::Preset("eyou-sdju".into());
+    let read = slacalc::table::read_table(&example, &terms, &Default::default());
+    let base: Vec<_> = read.incidents.into_iter().map(|(_, i)| i).collect();
+    (0..10_000)
+        .map(|n| {
+            let mut inc = base[n % base.len()].clone();
+            inc.id = format!("{}-{n}", inc.id);
+            inc
+        })
+        .collect()
+}
+
 /// The example CSV ledger (`examples/incidents.csv`): six incidents and a bad row.
 pub const EXAMPLE_LEDGER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
 

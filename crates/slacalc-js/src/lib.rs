@@ -1,7 +1,10 @@
 //! The JS API: the engine's `assess` and share links, exported by wasm-bindgen as a module of
 //! its own, which the page's `boot.js` loads on demand: `await slacalcApi()` on the page's
 //! window gives `{ assess, link }` (docs/js-api.md, `examples/js-api.html`). Not in the page's
-//! first load (its JSON-to-JS serializer alone weighed 6 KB gzip there).
+//! first load (its JSON-to-JS serializer alone weighed 6 KB gzip there). It also reads the
+//! ledger's imports for the page's worker ([`import`]: `TableSource`).
+
+pub mod import;
 
 use slacalc::{CaseError, Instant};
 use wasm_bindgen::prelude::*;

@@ -1,10 +1,9 @@
-//! The crate as the page's on-demand wasm module (feature `wasm`): a workbook's bytes in, its
-//! sheet out as CSV text, each cell as the text the engine's readers take it as
-//! ([`slacalc::grid::Cell::text`]: a date cell as `YYYY-MM-DD HH:MM:SS`, a number as its
-//! shortest decimal), which the page's own engine then reads as any CSV. Text, not the cells'
-//! serde form: reading floats and chrono's date-times from JSON would bring their parsers into
-//! the page's first load (about 18 KB gzip). An exported table in as JSON
-//! ([`slacalc::table::Export`]), the `.xlsx` bytes out.
+//! The crate as the page's on-demand wasm module (feature `wasm`), loaded only when a
+//! workbook is read or written: a workbook's sheet out as CSV text, each cell as the text the
+//! engine's readers take it as ([`slacalc::grid::Cell::text`]: a date cell as
+//! `YYYY-MM-DD HH:MM:SS`), which the import's worker then reads as any CSV (with the JS API
+//! module's `TableSource`); the `.xlsx` writer; the table for documents; the holiday rulings'
+//! readers; the clause table.
 
 use crate::{export_xlsx, read_workbook, SheetChoice};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -12,7 +11,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Reads a sheet (`""` for the first, else a name or a number from 1) of a workbook: its
 /// format, its sheet's name and the sheet as CSV text (each cell as the text the engine's
 /// readers take it as: [`slacalc::grid::Cell::text`]), separated by U+001F; or the problem as
-/// text. The page reads the CSV as it reads any CSV, so it needs no reader of typed cells.
+/// text. The import's worker (static/reader.js) reads the CSV with the JS API module's
+/// `TableSource`, as it reads any CSV.
 #[wasm_bindgen]
 pub fn workbook_grid(bytes: &[u8], sheet: &str) -> Result<String, String> {
     let choice = if sheet.is_empty() {

@@ -13,7 +13,9 @@ use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod handed;
 mod reading;
+pub use handed::{BadRow, Imported};
 pub use reading::TableReading;
 
 /// The columns a CSV may have, in the order the template lists them.
@@ -221,7 +223,7 @@ pub struct ReadOptions {
 
 /// What reading a table did, to show before its rows are applied ("412 rows, 3 columns
 /// mapped by synonym, 1 by you, 2 rows with problems").
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadReport {
     /// The separator found: `,`, `\t` or `;`.
     pub separator: char,

@@ -48,11 +48,11 @@ fn summary(d: &ImportDraft, replacing: usize, lang: Lang) -> String {
 /// One unknown column's question: its first values and a choice of field.
 fn question(d: &ImportDraft, column: &str, on_ledger: &Callback<LedgerAction>) -> Html {
     let at = d
-        .preview
+        .preview()
         .first()
         .and_then(|h| h.iter().position(|c| c == column));
     let samples: Vec<&str> = d
-        .preview
+        .preview()
         .iter()
         .skip(1)
         .filter_map(|r| r.get(at?).map(String::as_str))

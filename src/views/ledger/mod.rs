@@ -16,46 +16,33 @@ pub use editing::editing_banner;
 
 use crate::i18n::lang::Lang;
 use crate::interop::{browser, files, storage, workbook};
-use crate::state::import::ImportDraft;
+use crate::state::import::{ImportDraft, ImportFile};
 use crate::state::ledger::{LedgerAction, LedgerState};
 use crate::state::page::PageAction;
 use crate::views::share::{part_button, part_status, PartArgs};
 use crate::views::text::{bi, use_lang};
 use draft::draft_panel;
-use std::cell::Cell;
+use slacalc::terms::TermsSpec;
 use std::rc::Rc;
 use table::{table, use_table_ui, TableUi};
 use totals::{schedules, totals};
 use yew::prelude::*;
 
-/// Reads a chosen file (issue #16): a workbook with the on-demand workbook module, any other
-/// file as text in the encoding found; shows what was read as a draft to confirm. Says that
-/// a file is being read first (a 1,000-row file takes longer than 100 ms).
+/// A chosen file (issue #16) as a draft to read and confirm: a workbook as its bytes, any
+/// other file as text in the encoding found (the browser's own decoder); the module reads it
+/// in its worker ([`use_import_steps`]).
 fn read_file(on_ledger: &Callback<LedgerAction>, name: String, bytes: Vec<u8>) {
-    let on_ledger = on_ledger.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        on_ledger.emit(LedgerAction::ImportStart {
-            rows: 0,
-            name: name.clone(),
-        });
-        browser::painted("#ledger-progress").await;
-        let read = if workbook::is_workbook(&bytes) {
-            workbook::first_sheet(&bytes)
-                .await
-                .map(|s| (format!("{} · {}", s.format, s.sheet), s.csv))
-        } else {
-            let (encoding, text) = files::decode(&bytes);
-            Ok((encoding.to_string(), text))
-        };
-        on_ledger.emit(match read {
-            Ok((source, text)) => LedgerAction::Draft {
-                name,
-                source,
-                text: text.into(),
-                memory: Rc::new(storage::column_memory()),
-            },
-            Err(problem) => LedgerAction::Unreadable { name, problem },
-        });
+    let (source, file) = if workbook::is_workbook(&bytes) {
+        ("workbook".to_string(), ImportFile::Workbook(Rc::new(bytes)))
+    } else {
+        let (encoding, text) = files::decode(&bytes);
+        (encoding.to_string(), ImportFile::Text(text.into()))
+    };
+    on_ledger.emit(LedgerAction::Draft {
+        name,
+        source,
+        file,
+        memory: Rc::new(storage::column_memory()),
     });
 }
 
@@ -168,7 +155,7 @@ fn body(l: &LedgerState, on_page: &Callback<PageAction>, ui: &TableUi, lang: Lan
                 <details class="problems" id="ledger-bad-rows" open=true>
                     <summary>{ bi(("以下行未导入", "Rows not imported")) }{ format!(" ({})", book.bad_rows.len()) }</summary>
                     <ul>
-                        { for book.bad_rows.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
+                        { for book.bad_rows.iter().map(|e| html! { <li>{ lang.pick(&e.zh, &e.en).to_string() }</li> }) }
                     </ul>
                 </details>
             }
@@ -180,50 +167,37 @@ fn body(l: &LedgerState, on_page: &Callback<PageAction>, ui: &TableUi, lang: Lan
     }
 }
 
-/// How long one slice of a draft's rows is read before the page gets its thread back (a
-/// frame is 16 ms; a slice under 40 ms keeps every frame well under 100 ms).
-const SLICE_MS: f64 = 30.0;
-
-/// Reads the draft's rows (read `gen`) a slice at a time, giving the page its thread back
-/// between slices and telling it how far the read has got; `cancelled` once a newer read is
-/// asked for or the draft goes.
-async fn read_rows(
-    draft: ImportDraft,
-    gen: u64,
-    on_ledger: Callback<LedgerAction>,
-    cancelled: Rc<Cell<bool>>,
-) {
-    browser::yield_now().await;
-    if cancelled.get() {
-        return;
-    }
-    let mut reading = draft.reading();
-    loop {
-        let start = js_sys::Date::now();
-        let mut done = reading.done();
-        while !done && js_sys::Date::now() - start < SLICE_MS {
-            done = reading.step(100);
-        }
-        if done {
-            break;
-        }
-        on_ledger.emit(LedgerAction::DraftProgress {
+/// Has the draft's read `gen` done by the module in its worker, telling the page how far it
+/// has got and what it read (or why it could not).
+async fn read_draft(draft: ImportDraft, gen: u64, on_ledger: Callback<LedgerAction>) {
+    let (file, terms, columns) = draft.request();
+    let on = on_ledger.clone();
+    let progress = move |done, all| {
+        on.emit(LedgerAction::DraftProgress {
             gen,
-            progress: reading.progress(),
-        });
-        browser::yield_now().await;
-        if cancelled.get() {
-            return;
-        }
-    }
-    on_ledger.emit(LedgerAction::DraftRead {
-        gen,
-        read: Rc::new(reading.finish()),
-    });
+            progress: (done, all),
+        })
+    };
+    on_ledger.emit(
+        match workbook::read_table(file, &terms, &columns, progress).await {
+            Ok(read) => LedgerAction::DraftRead {
+                gen,
+                read: Rc::new(read),
+            },
+            Err(problem) => LedgerAction::Unreadable { gen, problem },
+        },
+    );
 }
 
-/// Steps the import between frames: the draft's rows read a slice at a time while a read is
-/// asked for, and the ledger's rows assessed a slice at a time while some are not.
+/// Reads a ledger an earlier version kept as CSV text, in the module's worker.
+async fn read_legacy(text: Rc<str>, terms: TermsSpec, on_ledger: Callback<LedgerAction>) {
+    let read = workbook::read_table(Some(ImportFile::Text(text)), &terms, &[], |_, _| {}).await;
+    on_ledger.emit(LedgerAction::Migrated(read.map(Rc::new)));
+}
+
+/// Steps the import: the draft read by the module while a read is asked for, a ledger kept as
+/// CSV by an earlier version read once, and the ledger's rows assessed a slice at a time
+/// between frames while some are not.
 #[hook]
 fn use_import_steps(l: &LedgerState, on_ledger: &Callback<LedgerAction>) {
     let reading = l
@@ -234,11 +208,16 @@ fn use_import_steps(l: &LedgerState, on_ledger: &Callback<LedgerAction>) {
     let draft = l.draft.clone();
     let on = on_ledger.clone();
     use_effect_with(reading, move |gen| {
-        let cancelled = Rc::new(Cell::new(false));
         if let (Some(gen), Some(d)) = (*gen, draft) {
-            wasm_bindgen_futures::spawn_local(read_rows(d, gen, on, cancelled.clone()));
+            wasm_bindgen_futures::spawn_local(read_draft(d, gen, on));
         }
-        move || cancelled.set(true)
+    });
+    let legacy = l.legacy_csv.clone();
+    let on = on_ledger.clone();
+    use_effect_with(legacy.is_some(), move |_| {
+        if let Some((text, terms)) = legacy {
+            wasm_bindgen_futures::spawn_local(read_legacy(text, terms, on));
+        }
     });
     let assessing = l
         .book
@@ -367,10 +346,10 @@ mod tests {
     async fn the_table_lists_sorts_and_pages_the_ledger() {
         let mut page = Page::new();
         page.as_of = "2026-01-01 00:00".into();
-        page.apply(PageAction::Ledger(LedgerAction::Import {
-            text: include_str!("../../../examples/incidents.csv").into(),
-            name: "incidents.csv".into(),
-        }));
+        page.import_csv(
+            include_str!("../../../examples/incidents.csv"),
+            "incidents.csv",
+        );
         let now = slacalc::Instant::parse("2026-06-01T00:00:00+08:00").expect("time");
         page.refresh_ledger(now);
         let root = crate::views::test_util::root();

@@ -112,6 +112,11 @@ impl TableReading {
         r
     }
 
+    /// Says which separator the table's text had (for its report).
+    pub fn set_separator(&mut self, separator: char) {
+        self.out.report.separator = separator;
+    }
+
     /// The records (rows after the header) read so far, and how many there are.
     pub fn progress(&self) -> (usize, usize) {
         let total = self.grid.rows.len().saturating_sub(1);
