@@ -856,33 +856,6 @@ impl LedgerState {
 
 /// A CSV text imported as a person imports a file (chosen, read, applied), read at once by
 /// the engine (tests: the page's reads are the module's, in its worker).
-/// A CSV text imported as a person imports a file (chosen, read, applied), read at once by
-/// the engine (tests: the page's reads are the module's, in its worker), and assessed.
-#[cfg(test)]
-impl crate::state::page::Page {
-    pub fn import_csv(&mut self, text: &str, name: &str) {
-        use crate::state::page::PageAction;
-        let Ok(now) = Instant::parse("2026-06-01T00:00:00+08:00") else {
-            return;
-        };
-        self.apply_at(
-            PageAction::Ledger(LedgerAction::Draft {
-                name: name.into(),
-                source: "UTF-8".into(),
-                file: ImportFile::Text(text.into()),
-                memory: Rc::default(),
-            }),
-            now,
-        );
-        if let Some(mut d) = self.ledger.draft.take() {
-            while d.read_now() {}
-            self.ledger.draft = Some(d);
-        }
-        self.apply_at(PageAction::Ledger(LedgerAction::ApplyDraft), now);
-        self.refresh_ledger(now);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

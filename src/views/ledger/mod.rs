@@ -334,8 +334,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
 mod tests {
     //! The ledger view in headless Chromium (`make wasm-test`).
     use super::{LedgerView, LedgerViewProps};
-    use crate::state::ledger::LedgerAction;
-    use crate::state::page::{Page, PageAction};
+    use crate::state::page::Page;
     use crate::views::test_util::{settle, text};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
