@@ -209,3 +209,105 @@ async fn the_ledger_copies_as_a_table_a_link_and_a_workbook() {
     let _ = std::fs::remove_dir_all(&dir);
     c.close().await.ok();
 }
+
+/// Clicks "Print ledger" with the browser's print dialog replaced by a counter (headless
+/// Chromium has no dialog to close), and shows the page as printed.
+async fn print_ledger(c: &Client, wd: u16) {
+    c.execute(
+        "window.__printed = 0; window.print = () => { window.__printed += 1; };",
+        vec![],
+    )
+    .await
+    .expect("script");
+    el(c, "#ledger-print")
+        .await
+        .click()
+        .await
+        .expect("print ledger");
+    el(c, "#ledger-sheet").await;
+    let printed = c
+        .execute("return window.__printed;", vec![])
+        .await
+        .expect("count");
+    assert_eq!(printed, json!(1), "the print dialog was asked for once");
+    browser::emulate_media(c, wd, json!({ "media": "print" })).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn a_ledger_prints_with_its_summary_and_its_links_qr_code_or_says_it_is_too_long() {
+    let (url, c, wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#ledger-import").await;
+    import_ledger(&c, EXAMPLE_LEDGER).await;
+    wait_rows(&c, 6).await;
+    let total = wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
+    print_ledger(&c, wd).await;
+    // The ledger's sheet in place of the incident's: its total, its rows, its link as a QR code.
+    assert!(
+        c.find(fantoccini::Locator::Css("#print-sheet"))
+            .await
+            .is_err(),
+        "one sheet printed: the ledger's"
+    );
+    assert!(el(&c, "#ledger-sheet")
+        .await
+        .is_displayed()
+        .await
+        .expect("shown"));
+    assert_eq!(
+        wait_text(&c, "#ledger-sheet-total", |t| !t.is_empty()).await,
+        total
+    );
+    let rows = c
+        .find_all(fantoccini::Locator::Css("#ledger-sheet-incidents tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), 6);
+    el(&c, "#ledger-share-qr").await;
+    let link = wait_text(&c, "#ledger-sheet-link", |t| t.contains("#c=")).await;
+    // The link printed opens as the same ledger.
+    let (_, c2, _, _s2, _d2) = start().await;
+    c2.goto(&link).await.expect("link opens");
+    assert_eq!(
+        wait_text(&c2, "#ledger-total", |t| t.starts_with('¥')).await,
+        total
+    );
+    c2.close().await.ok();
+    c.close().await.ok();
+
+    // 1,000 incidents: the link fits no QR code, and the sheet says so.
+    let (url, c, wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    el(&c, "#ledger-import").await;
+    let mut csv = String::from("id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\n");
+    for i in 0..1000 {
+        let day = 1 + i % 28;
+        csv.push_str(&format!(
+            "i{i},2025-03-{day:02} 08:10,urgent,100,no,yes,fault,vendor,2025-03-{day:02} 08:00,2025-03-{day:02} 20:00\n"
+        ));
+    }
+    let file = std::env::temp_dir().join(format!("slacalc-print-{}.csv", std::process::id()));
+    std::fs::write(&file, csv).expect("written");
+    import_ledger(&c, file.to_str().unwrap_or_default()).await;
+    wait_text(&c, "#ledger-shown", |t| t.contains("1000")).await;
+    wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
+    print_ledger(&c, wd).await;
+    let note = wait_text(&c, "#ledger-share-qr-too-long", |t| !t.is_empty()).await;
+    assert!(note.contains("QR") || note.contains("二维码"), "{note}");
+    assert!(c
+        .find(fantoccini::Locator::Css("#ledger-share-qr"))
+        .await
+        .is_err());
+    let listed = c
+        .find_all(fantoccini::Locator::Css("#ledger-sheet-incidents tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(
+        listed.len(),
+        40,
+        "the first 40 listed, the rest in the link and exports"
+    );
+    let _ = std::fs::remove_file(&file);
+    c.close().await.ok();
+}

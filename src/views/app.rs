@@ -12,7 +12,7 @@ use crate::views::form::FormView;
 use crate::views::header::{actions, as_of_and_share, header, notices, terms_line, title_row};
 use crate::views::ledger::{editing_banner, LedgerView};
 use crate::views::result::ResultView;
-use crate::views::sheet::PrintSheet;
+use crate::views::sheet::{LedgerSheet, PrintSheet};
 use crate::views::text::bi;
 use crate::views::verdict::VerdictCard;
 use std::rc::Rc;
@@ -128,6 +128,39 @@ fn use_page() -> (UseReducerHandle<Page>, Callback<PageAction>) {
 }
 
 /// The page: the calculator, or the embed card when the address asks for it.
+/// Whether the printed sheet is the ledger's (issue #16): set by the ledger's "Print ledger",
+/// which prints once its sheet is drawn; back to the incident's sheet after printing.
+#[hook]
+fn use_printing_ledger() -> UseStateHandle<bool> {
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let after = browser::listen("afterprint", move |_| printing.set(false));
+            move || drop(after)
+        });
+    }
+    use_effect_with(*printing, |on| {
+        if *on {
+            browser::print();
+        }
+    });
+    printing
+}
+
+/// The ledger's printable sheet under the form's contract: its assessment and its link
+/// (made now, not on every render); `None` while the ledger has problems.
+fn ledger_sheet(page: &Page, contract: Option<&slacalc::case::Contract>) -> Option<Html> {
+    let a = page.ledger.book.as_ref()?.assessment()?;
+    let link = page
+        .ledger
+        .link(&page.form.to_case_text(), &browser::page_address())?;
+    let contract = Rc::new(contract?.clone());
+    Some(html! {
+        <LedgerSheet {contract} a={Rc::new(a)} link={AttrValue::from(link)} />
+    })
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let (page, on_page) = use_page();
@@ -159,8 +192,13 @@ pub fn app() -> Html {
         .as_ref()
         .ok()
         .and_then(|(case, a)| share::ics(case, a));
-    let sheet = match (&evaluated, &share) {
-        (Ok((case, a)), Some(link)) => html! {
+    let printing_ledger = use_printing_ledger();
+    let ledger_sheet = (*printing_ledger)
+        .then(|| ledger_sheet(&page, evaluated.as_ref().ok().map(|(c, _)| &c.contract)))
+        .flatten();
+    let sheet = match (ledger_sheet, &evaluated, &share) {
+        (Some(sheet), _, _) => sheet,
+        (None, Ok((case, a)), Some(link)) => html! {
             <PrintSheet case={Rc::new(case.clone())} a={Rc::new(a.clone())} link={AttrValue::from(link.clone())} />
         },
         _ => html! {},
@@ -180,7 +218,8 @@ pub fn app() -> Html {
                 <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_page.reform(PageAction::Form)} />
             </main>
             <LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()}
-                case_text={AttrValue::from(page.form.to_case_text())} />
+                case_text={AttrValue::from(page.form.to_case_text())}
+                on_print={Callback::from(move |_| printing_ledger.set(true))} />
         </>
     };
     let footer = html! {

@@ -143,7 +143,7 @@ fn moments(inc: &Incident, lang: Lang) -> Vec<(Bi, String)> {
 }
 
 /// The sheet's title line: the terms, the assessment time and the rules version.
-fn head(m: &mut Markup, a: &Assessment, lang: Lang) {
+fn head(m: &mut Markup, title: Bi, a: &Assessment, lang: Lang) {
     let when = match lang {
         Lang::Zh => format!(
             " · 评估时间 {} (UTC+08:00) · 规则版本 {}",
@@ -157,7 +157,7 @@ fn head(m: &mut Markup, a: &Assessment, lang: Lang) {
         ),
     };
     m.open("header class=\"sheet-head\"")
-        .el("h1", lang.pick("SLA 履约评估单", "SLA assessment"))
+        .el("h1", lang.pick(title.0, title.1))
         .open("p")
         .text(lang.pick(&a.terms_name.zh, &a.terms_name.en))
         .text(&when)
@@ -386,8 +386,9 @@ fn clauses(m: &mut Markup, cited: &[&Clause], lang: Lang) {
 }
 
 /// The share link as a QR code and as text, with the rules version and the result's
-/// digest; a link too long for any QR code says so (issue #16).
-fn foot(m: &mut Markup, link: &str, a: &Assessment, lang: Lang) {
+/// digest; a link too long for any QR code says so (issue #16). Its ids begin with `ids`
+/// (`ledger-` on the ledger's sheet).
+fn foot(m: &mut Markup, ids: &str, link: &str, a: &Assessment, lang: Lang) {
     let rules = match lang {
         Lang::Zh => format!("规则版本 {} · 结果摘要 ", a.rules_version),
         Lang::En => format!("Rules v{} · result digest ", a.rules_version),
@@ -396,7 +397,7 @@ fn foot(m: &mut Markup, link: &str, a: &Assessment, lang: Lang) {
     match share::qr_path(link) {
         Some((n, d)) => {
             m.open(&format!(
-                "svg id=\"share-qr\" class=\"qr\" viewBox=\"0 0 {n} {n}\" role=\"img\" aria-label=\"{}\"",
+                "svg id=\"{ids}share-qr\" class=\"qr\" viewBox=\"0 0 {n} {n}\" role=\"img\" aria-label=\"{}\"",
                 lang.pick("分享链接二维码", "QR code of the share link")
             ))
             .open(&format!("rect width=\"{n}\" height=\"{n}\" fill=\"#fff\""))
@@ -409,7 +410,7 @@ fn foot(m: &mut Markup, link: &str, a: &Assessment, lang: Lang) {
         }
         None => {
             m.el(
-                "p id=\"share-qr-too-long\" class=\"flag\"",
+                &format!("p id=\"{ids}share-qr-too-long\" class=\"flag\""),
                 lang.pick(
                     "链接太长,二维码放不下:请用下面的链接文本。",
                     "The link is too long for a QR code: use the link text below.",
@@ -425,10 +426,16 @@ fn foot(m: &mut Markup, link: &str, a: &Assessment, lang: Lang) {
                 "Share link (reopens this case and result)",
             ),
         )
-        .el("p class=\"sheet-link\" id=\"sheet-link\"", link)
+        .el(
+            &format!("p class=\"sheet-link\" id=\"{ids}sheet-link\""),
+            link,
+        )
         .open("p")
         .text(&rules)
-        .el("code id=\"sheet-digest\"", &slacalc::link::digest(a))
+        .el(
+            &format!("code id=\"{ids}sheet-digest\""),
+            &slacalc::link::digest(a),
+        )
         .close("p")
         .el(
             "p",
@@ -441,6 +448,22 @@ fn foot(m: &mut Markup, link: &str, a: &Assessment, lang: Lang) {
         .close("footer");
 }
 
+/// The readings of the letter applied, as a list.
+fn interpretation_list(m: &mut Markup, a: &Assessment, lang: Lang) {
+    m.el("h2", lang.pick("采用的解释", "Interpretation applied"))
+        .open("ul class=\"sheet-interp\"");
+    for (clause, label, value) in interpretation(a, lang) {
+        m.open("li")
+            .clause(clause)
+            .text(" ")
+            .text(lang.pick(label.0, label.1))
+            .text(lang.pick(":", ": "))
+            .el("strong", &value)
+            .close("li");
+    }
+    m.close("ul");
+}
+
 /// The printable one-page assessment. Written as HTML text ([`Markup`]), all but the
 /// timeline drawing, which is the page's own component.
 #[function_component(PrintSheet)]
@@ -451,7 +474,7 @@ pub fn print_sheet(p: &SheetProps) -> Html {
         return html! {};
     };
     let mut top = Markup::default();
-    head(&mut top, a, lang);
+    head(&mut top, ("SLA 履约评估单", "SLA assessment"), a, lang);
     let mut left = Markup::default();
     contract_and_incident(&mut left, &p.case.contract, inc, lang);
     let mut right = Markup::default();
@@ -463,19 +486,8 @@ pub fn print_sheet(p: &SheetProps) -> Html {
     penalty(&mut rest, r, a, lang);
     rest.el("h2", lang.pick("所依据的条款原文", "Clauses relied on"));
     clauses(&mut rest, &clauses::cited(r), lang);
-    rest.el("h2", lang.pick("采用的解释", "Interpretation applied"))
-        .open("ul class=\"sheet-interp\"");
-    for (clause, label, value) in interpretation(a, lang) {
-        rest.open("li")
-            .clause(clause)
-            .text(" ")
-            .text(lang.pick(label.0, label.1))
-            .text(lang.pick(":", ": "))
-            .el("strong", &value)
-            .close("li");
-    }
-    rest.close("ul");
-    foot(&mut rest, &p.link, a, lang);
+    interpretation_list(&mut rest, a, lang);
+    foot(&mut rest, "", &p.link, a, lang);
     html! {
         <section class="print-sheet" id="print-sheet">
             { top.html() }
@@ -490,6 +502,9 @@ pub fn print_sheet(p: &SheetProps) -> Html {
         </section>
     }
 }
+
+mod ledger;
+pub use ledger::LedgerSheet;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {

@@ -39,6 +39,16 @@ pub enum WorkbookError {
         /// What is wrong with it.
         problem: RefProblem,
     },
+    /// An `.xls` holds a NAME, DIMENSIONS or MULRK record that cannot be what Excel writes:
+    /// refused before calamine opens it, whose arithmetic on such records overflows
+    /// (src/biff.rs).
+    #[error("the .xls is damaged: its {record} record at byte {at} of the workbook stream {}", .record.problem())]
+    XlsRecord {
+        /// The record.
+        record: XlsRecord,
+        /// Where it starts in the workbook stream.
+        at: usize,
+    },
     /// The `.xlsx` writer refused (a sheet name it does not take, a value out of range).
     #[error("cannot write the workbook: {0}")]
     Write(String),
@@ -85,6 +95,40 @@ impl fmt::Display for RefProblem {
             RefProblem::Rows => "beyond Excel's 1,048,576 rows",
             RefProblem::Columns => "beyond Excel's 16,384 columns (XFD)",
             RefProblem::Reversed => "a range that ends before it starts",
+        })
+    }
+}
+
+/// A BIFF record of an `.xls` the guard checks (src/biff.rs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XlsRecord {
+    /// A defined name (NAME, 0x0018).
+    Name,
+    /// A sheet's used range (DIMENSIONS, 0x0200).
+    Dimensions,
+    /// Several numbers in a row (MULRK, 0x00BD).
+    MulRk,
+}
+
+impl XlsRecord {
+    /// What is wrong with such a record.
+    fn problem(&self) -> &'static str {
+        match self {
+            XlsRecord::Name => "has a formula longer than the record",
+            XlsRecord::Dimensions => {
+                "ends before it starts or lies past the .xls grid of 65,536 rows and 256 columns"
+            }
+            XlsRecord::MulRk => "ends before it starts",
+        }
+    }
+}
+
+impl fmt::Display for XlsRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            XlsRecord::Name => "NAME",
+            XlsRecord::Dimensions => "DIMENSIONS",
+            XlsRecord::MulRk => "MULRK",
         })
     }
 }

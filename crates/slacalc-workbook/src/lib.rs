@@ -7,6 +7,7 @@
 //! Bytes in, bytes out: the crate opens no file, so the CLI and (later) the page's on-demand
 //! wasm module use it alike. Feature `wasm` exports it to JavaScript ([`wasm_api`]).
 
+mod biff;
 pub mod clauses;
 pub mod document;
 mod error;
@@ -17,6 +18,6 @@ pub mod rulings;
 pub mod wasm_api;
 mod write;
 
-pub use error::{RefPlace, RefProblem, WorkbookError};
+pub use error::{RefPlace, RefProblem, WorkbookError, XlsRecord};
 pub use read::{read_workbook, sniff, FileKind, SheetChoice, WorkbookFormat, WorkbookRead};
 pub use write::{assessment_xlsx, export_xlsx, incidents_xlsx, ledger_xlsx, sheet_name};

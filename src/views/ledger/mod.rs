@@ -67,6 +67,8 @@ pub struct LedgerViewProps {
     pub on_page: Callback<PageAction>,
     /// The form's case as text (the contract, terms and switches a ledger link carries).
     pub case_text: AttrValue,
+    /// "Print ledger": the printed sheet becomes the ledger's, and prints.
+    pub on_print: Callback<()>,
 }
 
 /// An import under way, as a progress bar: what is being done, of which file, and how far
@@ -318,6 +320,9 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                         { part_button("ledger-copy-link", ("复制台账链接", "Copy link of this ledger"), "slacalcCopyText", copy_link, &done) }
                         { part_button("ledger-copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document.clone(), &done) }
                         { part_button("ledger-export-xlsx", ("导出 Excel (.xlsx)", "Export Excel (.xlsx)"), "slacalcSaveWorkbook", document, &done) }
+                    }
+                    if assessed {
+                        <button type="button" id="ledger-print" onclick={p.on_print.reform(|_: MouseEvent| ())}>{ bi(("打印台账 / PDF", "Print ledger / PDF")) }</button>
                     }
                     <button type="button" id="ledger-close" onclick={close}>{ bi(("关闭台账", "Close ledger")) }</button>
                 }
