@@ -78,6 +78,7 @@ fuzz-short: setup
 # Benchmarks (criterion, native): business-time add of 10 years vs 1 day; assess of one
 # incident and of a 10,000-incident ledger; importing 10,000 incidents as an .xlsx and as a GBK
 # CSV (crates/slacalc-workbook/benches/import.rs). In headless Chromium: page start and one edit;
+# a 10,000-row .xlsx and GBK CSV imported on the page (tests/bench_import.rs: the longest frame);
 # 100,000 deadlines by the engine (bench-only wasm, target/bench-dist) vs dayjs-business-time
 # (npm, installed into .tools/bench by scripts/bench-page). Not part of `make test`.
 bench:
