@@ -280,3 +280,69 @@ async fn screenshots_of_the_clause_table() {
     }
     c.close().await.expect("closes");
 }
+
+/// A 10,000-row workbook being imported, its progress bar part way (`import-progress-{zh,en}-1280.png`,
+/// the ledger panel), and a ledger's printed sheet as print media shows it
+/// (`ledger-sheet-{zh,en}.png`), both issue #16.
+#[tokio::test]
+#[ignore = "writes docs/screenshots/: run by `make screenshots`"]
+async fn screenshots_of_the_ledger_import_and_its_sheet() {
+    let (url, c, wd, _server, _driver) = start().await;
+    let session = c.session_id().await.expect("session").expect("an id");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).expect("docs/screenshots/");
+    let xlsx = std::env::temp_dir().join(format!("slacalc-shot-{}.xlsx", std::process::id()));
+    let bytes = slacalc_workbook::incidents_xlsx(
+        &browser::ten_thousand_incidents(),
+        slacalc::text::Lang::Zh,
+    )
+    .expect("xlsx");
+    std::fs::write(&xlsx, bytes).expect("written");
+    cdp(
+        wd,
+        &session,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": 1280, "height": 1600, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    for lang in ["zh", "en"] {
+        c.goto(&url).await.expect("page opens");
+        c.execute(
+            "localStorage.clear(); localStorage.setItem('slacalc.lang', arguments[0]);",
+            vec![serde_json::json!(lang)],
+        )
+        .await
+        .expect("storage");
+        c.refresh().await.expect("reloads");
+        browser::choose_ledger_file(&c, xlsx.to_str().unwrap_or_default()).await;
+        el(&c, "#ledger-progress-bar[value]").await;
+        let png = el(&c, "#ledger-panel")
+            .await
+            .screenshot()
+            .await
+            .expect("screenshot");
+        let path = out.join(format!("import-progress-{lang}-1280.png"));
+        std::fs::write(&path, png).expect("written");
+        println!("screenshots: {}", path.display());
+        // The example ledger, printed.
+        browser::import_ledger(&c, browser::EXAMPLE_LEDGER).await;
+        browser::wait_text(&c, "#ledger-total", |t| t.starts_with('¥')).await;
+        c.execute("window.print = () => {};", vec![])
+            .await
+            .expect("script");
+        el(&c, "#ledger-print").await.click().await.expect("print");
+        el(&c, "#ledger-sheet").await;
+        browser::emulate_media(&c, wd, serde_json::json!({ "media": "print" })).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = el(&c, "#ledger-sheet")
+            .await
+            .screenshot()
+            .await
+            .expect("screenshot");
+        let path = out.join(format!("ledger-sheet-{lang}.png"));
+        std::fs::write(&path, png).expect("written");
+        println!("screenshots: {}", path.display());
+        browser::emulate_media(&c, wd, serde_json::json!({ "media": "screen" })).await;
+    }
+    let _ = std::fs::remove_file(&xlsx);
+    c.close().await.expect("closes");
+}

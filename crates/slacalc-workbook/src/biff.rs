@@ -15,32 +15,48 @@
 //! sheet's place to its EOF. Every NAME, DIMENSIONS and MULRK on those walks is checked; one
 //! that cannot be what Excel writes (a formula longer than its record, a range that ends
 //! before it starts or lies past the BIFF8 grid of 65,536 rows and 256 columns, a MULRK whose
-//! last column comes before its first) is refused with its place. A file that is no compound
-//! file, or has no workbook stream, passes: calamine says what is wrong with it.
+//! last column comes before its first) is refused with its place. calamine then reads the
+//! stream from a compound file written anew ([`clean_xls`]), not from the file as given.
 
 use crate::error::{WorkbookError, XlsRecord};
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 /// BIFF8's last row, counted from 1.
 const MAX_ROWS: u32 = 65_536;
 /// BIFF8's last column (IV), counted from 1.
 const MAX_COLUMNS: u32 = 256;
 
-/// Checks an `.xls` (an OLE compound file) before calamine opens it.
-pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), WorkbookError> {
-    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Ok(());
-    };
-    let stream = ["/Workbook", "/Book"].iter().find_map(|name| {
-        let mut s = file.open_stream(name).ok()?;
-        let mut data = Vec::new();
-        s.read_to_end(&mut data).ok()?;
-        Some(data)
-    });
-    let Some(stream) = stream else {
-        return Ok(());
-    };
-    check_stream(&stream)
+/// An `.xls` (an OLE compound file) as calamine is given it: its workbook stream read with
+/// the `cfb` crate, its records checked, and written again as a compound file of that one
+/// stream. calamine's own compound-file reader trusts the file's sector chains and sizes (an
+/// assertion on a sector's length, indexes into the allocation table, a directory entry cut
+/// short: each a panic, in release builds too); a file the `cfb` crate has just written holds
+/// none of that. Bytes the `cfb` crate cannot read, or without a workbook stream, are refused.
+pub(crate) fn clean_xls(bytes: &[u8]) -> Result<Vec<u8>, WorkbookError> {
+    let damaged = |e: std::io::Error| WorkbookError::NotAWorkbook(format!("a damaged .xls: {e}"));
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(damaged)?;
+    let mut stream = Vec::new();
+    let mut found = false;
+    for name in ["/Workbook", "/Book"] {
+        if let Ok(mut s) = file.open_stream(name) {
+            s.read_to_end(&mut stream).map_err(damaged)?;
+            found = true;
+            break;
+        }
+    }
+    if !found {
+        return Err(WorkbookError::NotAWorkbook(
+            "an .xls without a workbook stream".into(),
+        ));
+    }
+    check_stream(&stream)?;
+    let mut out = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+        .map_err(damaged)?;
+    out.create_stream("/Workbook")
+        .and_then(|mut s| s.write_all(&stream))
+        .map_err(damaged)?;
+    out.flush().map_err(damaged)?;
+    Ok(out.into_inner().into_inner())
 }
 
 /// Checks a workbook stream's records: the globals from the start, then each sheet from the

@@ -81,10 +81,15 @@ pub struct WorkbookRead {
 /// date-times (rounded to the second by the engine), booleans as `true`/`false`, error cells
 /// as their text (`#N/A`, which the engine then refuses by row and column).
 pub fn read_workbook(bytes: &[u8], choice: &SheetChoice) -> Result<WorkbookRead, WorkbookError> {
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        // An .xls: its records before calamine opens it (it reads the defined names then).
-        crate::biff::check_xls(bytes)?;
-    }
+    // An .xls: its records checked before calamine opens it (it reads the defined names
+    // then), and its workbook stream given to calamine in a compound file written anew.
+    let clean;
+    let bytes = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        clean = crate::biff::clean_xls(bytes)?;
+        &clean[..]
+    } else {
+        bytes
+    };
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| WorkbookError::NotAWorkbook(e.to_string()))?;
     let format = match &book {

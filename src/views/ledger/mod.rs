@@ -364,6 +364,7 @@ mod tests {
                 form_ok: true,
                 on_page: yew::Callback::noop(),
                 case_text: page.form.to_case_text().into(),
+                on_print: yew::Callback::noop(),
             },
         )
         .render();
