@@ -82,3 +82,57 @@ async fn the_clause_table_states_the_terms_assumed() {
     assert_eq!(outside, json!([]), "nothing leaves the origin");
     c.close().await.ok();
 }
+
+/// Sets the custom terms' text as typing would.
+async fn set_terms(c: &Client, text: &str) {
+    c.execute(
+        "const a = document.querySelector('#terms-json'); a.value = arguments[0]; \
+         a.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(text)],
+    )
+    .await
+    .expect("typed");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn the_form_asks_for_the_share_in_the_terms_own_words() {
+    let (url, c, _wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    let label = "label[for='mailboxes-pct']";
+    let letter = wait_text(&c, label, |t| !t.is_empty()).await;
+    assert!(
+        letter.contains("邮箱") || letter.contains("Mailboxes"),
+        "{letter}"
+    );
+    // The campus contract counts users (examples/terms-campus-network.json: "measure"); the
+    // priority left unstated (the campus levels are P1–P4, not the letter's).
+    c.execute(
+        "const s = document.querySelector('#declared-priority'); s.value = ''; \
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await
+    .expect("priority");
+    click(&c, "#custom-terms").await;
+    let campus = include_str!("../examples/terms-campus-network.json");
+    set_terms(&c, campus).await;
+    let users = wait_text(&c, label, |t| t.contains("用户") || t.contains("Users")).await;
+    assert!(
+        users.contains("受影响用户 %") || users.contains("Users affected %"),
+        "{users}"
+    );
+    // Its explanation speaks of users too.
+    let steps = wait_text(&c, "#explanation", |t| {
+        t.contains("用户") || t.contains("users")
+    })
+    .await;
+    assert!(
+        !steps.contains("邮箱") && !steps.contains("mailboxes"),
+        "{steps}"
+    );
+    // Terms that name nothing count mailboxes, as the letter.
+    set_terms(&c, &campus.replace("\"measure\"", "\"x_measure\"")).await;
+    wait_text(&c, label, |t| t.contains("邮箱") || t.contains("Mailboxes")).await;
+    c.close().await.ok();
+}

@@ -1,6 +1,7 @@
 //! The page's form state: exactly what the user typed, as text, never lost or reformatted,
 //! and its translation into a case document (format v1) for the engine to read and judge.
 
+use crate::i18n::lang::Lang;
 use serde_json::{json, Map, Value};
 
 /// One editable text field of the form, named by its case field path.
@@ -941,6 +942,21 @@ mod picker_tests {
     }
 }
 
+/// The label of the share affected in the terms' own words (#15: what their levels' criteria
+/// count, `terms.measure`), in `lang`: "受影响用户 %", "Affected users %"; `None` for terms
+/// that name no measure (the letter's mailboxes).
+pub fn measure_label(terms: &slacalc::terms::TermsSpec, lang: Lang) -> Option<String> {
+    let slacalc::terms::TermsSpec::Inline(t) = terms else {
+        return None;
+    };
+    t.measure.as_ref()?;
+    let (zh, en) = t.measure_words();
+    Some(match lang {
+        Lang::Zh => format!("受影响{zh} %"),
+        Lang::En => format!("Affected {en} %"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1021,6 +1037,28 @@ mod tests {
         f.apply(Action::RemoveHoliday(0));
         f.apply(Action::RemoveHoliday(99));
         assert_eq!(f.holidays.len(), found.len() - 1);
+    }
+
+    #[test]
+    fn the_share_is_asked_with_the_name_the_terms_give_what_they_count() {
+        let read = |text: &str| serde_json::from_str(text).expect("terms");
+        let campus = include_str!("../../examples/terms-campus-network.json");
+        assert_eq!(
+            measure_label(&read(campus), Lang::Zh).as_deref(),
+            Some("受影响用户 %")
+        );
+        assert_eq!(
+            measure_label(&read(campus), Lang::En).as_deref(),
+            Some("Affected users %")
+        );
+        // Terms that name no measure, and the letter: the letter's label.
+        let unnamed = campus.replace(
+            "\"measure\": {\n    \"zh\": \"用户\",\n    \"en\": \"users\"\n  },",
+            "",
+        );
+        assert!(!unnamed.contains("measure"), "{unnamed}");
+        assert_eq!(measure_label(&read(&unnamed), Lang::En), None);
+        assert_eq!(measure_label(&read("\"eyou-sdju\""), Lang::Zh), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use crate::i18n::lang::Lang;
 use crate::interop::{browser, storage};
+use crate::state::form::measure_label;
 use crate::state::page::{Page, PageAction, Stamped};
 use crate::state::share;
 use crate::views::embed::EmbedCard;
@@ -207,6 +208,13 @@ pub fn app() -> Html {
         .as_ref()
         .ok()
         .and_then(|(case, _)| case.incidents.first().cloned().map(Rc::new));
+    // The share field's label in the custom terms' own words (#15), from the terms the
+    // engine read.
+    let measure = evaluated
+        .as_ref()
+        .ok()
+        .and_then(|(case, _)| measure_label(&case.terms, page.lang))
+        .map(AttrValue::from);
     let outcome = evaluated.map(|(_, a)| a);
     let main = html! {
         <>
@@ -215,7 +223,8 @@ pub fn app() -> Html {
             // screen, the form on the left).
             <main class="layout">
                 <ResultView outcome={Rc::new(outcome.clone())} {incident} />
-                <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_page.reform(PageAction::Form)} />
+                <FormView form={Rc::new(page.form.clone())} errors={errors.clone()} on_action={on_page.reform(PageAction::Form)}
+                    measure={measure} />
             </main>
             <LedgerView state={page.ledger.clone()} form_ok={form_ok} on_page={on_page.clone()}
                 case_text={AttrValue::from(page.form.to_case_text())}

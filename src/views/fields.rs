@@ -20,6 +20,10 @@ pub struct TextProps {
     pub field: Field,
     /// Its label.
     pub label: Bi,
+    /// Its label in the terms' own words, in the page's language, when they name it (#15:
+    /// "受影响用户 %" for terms that count users); `label` otherwise.
+    #[prop_or_default]
+    pub named: Option<AttrValue>,
     /// The clause it belongs to (empty: none shown).
     pub clause: &'static str,
     /// What to type, shown while it is empty.
@@ -50,7 +54,8 @@ pub fn text_field(p: &TextProps) -> Html {
     });
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={id}>{ bi(p.label) }
+            <label for={id}>
+                if let Some(named) = &p.named { { named.clone() } } else { { bi(p.label) } }
                 if !p.clause.is_empty() { { " " }<span class="clause">{ p.clause }</span> }</label>
             <div class={classes!(picker.is_some().then_some("with-picker"))}>
                 <input type="text" id={id} value={p.value.clone()} placeholder={lang.pick(p.hint.0, p.hint.1)}

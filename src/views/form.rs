@@ -24,6 +24,10 @@ pub struct FormProps {
     pub errors: Rc<Vec<CaseError>>,
     /// Where each edit goes.
     pub on_action: Callback<Action>,
+    /// The share field's label in the custom terms' own words (#15: what their criteria
+    /// count, [`FormState::measure_label`]); the letter's mailboxes when `None`.
+    #[prop_or_default]
+    pub measure: Option<AttrValue>,
 }
 
 /// The form: contract, incident, timeline, terms, force majeure, customer pauses and the
@@ -31,13 +35,16 @@ pub struct FormProps {
 #[function_component(FormView)]
 pub fn form_view(p: &FormProps) -> Html {
     let f = &p.form;
-    let text = |field: Field, label: Bi, clause: &'static str, hint: Bi| {
+    let text_named = |field: Field, label: Bi, named, clause: &'static str, hint: Bi| {
         html! {
-            <TextField field={field} label={label} clause={clause} hint={hint}
+            <TextField field={field} label={label} {named} clause={clause} hint={hint}
                 value={f.get(field).to_string()}
                 errors={errors_at(&p.errors, field.path())}
                 on_action={p.on_action.clone()} />
         }
+    };
+    let text = |field: Field, label: Bi, clause: &'static str, hint: Bi| {
+        text_named(field, label, None, clause, hint)
     };
     let select = |field: Field,
                   label: Bi,
@@ -84,7 +91,7 @@ pub fn form_view(p: &FormProps) -> Html {
                 </div>
                 { text(Field::ReportedAt, ("报告时间 (UTC+08:00)", "Reported at (UTC+08:00)"), "L1", T) }
                 <div class="row">
-                    { text(Field::MailboxesPct, ("受影响邮箱 %", "Mailboxes affected %"), "L2.1", ("0–100、most(多数)或 few(少数)", "0–100, most or few")) }
+                    { text_named(Field::MailboxesPct, ("受影响邮箱 %", "Mailboxes affected %"), p.measure.clone(), "L2.1", ("0–100、most(多数)或 few(少数)", "0–100, most or few")) }
                     { select(Field::Kind, ("请求类型", "Request"), "L2.3", &labels::KINDS) }
                 </div>
                 { flag(Flag::SystemUsable, "system-usable", ("系统可以正常使用", "System usable"), "L3.3a", f.system_usable) }

@@ -44,7 +44,7 @@ fn or_list(words: &[&str]) -> String {
 }
 
 /// The conditions of a level (L3.3a–c: "system unusable", "seriously damaged"), joined.
-fn criteria(c: &Criteria) -> (String, String) {
+fn criteria(c: &Criteria, (mzh, men): (&str, &str)) -> (String, String) {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     if let Some(u) = c.system_usable {
@@ -84,8 +84,8 @@ fn criteria(c: &Criteria) -> (String, String) {
         );
     }
     if let Some(p) = c.mailboxes_over_pct {
-        zh.push(format!("超过 {p}% 的邮箱受影响"));
-        en.push(format!("more than {p} % of mailboxes affected"));
+        zh.push(format!("超过 {p}% 的{mzh}受影响"));
+        en.push(format!("more than {p} % of {men} affected"));
     }
     if zh.is_empty() {
         return ("其余情况".into(), "otherwise".into());
@@ -133,7 +133,7 @@ pub fn clause_table(terms: &Terms) -> Vec<ClauseRow> {
     }
     let (mut pzh, mut pen) = (Vec::new(), Vec::new());
     for l in &terms.levels {
-        let (czh, cen) = criteria(&l.when);
+        let (czh, cen) = criteria(&l.when, terms.measure_words());
         pzh.push(format!("{}({czh})", l.name.zh));
         pen.push(format!("{} ({cen})", l.name.en));
     }

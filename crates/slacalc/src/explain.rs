@@ -113,6 +113,8 @@ pub fn priority(
 pub fn event(inc: &Incident, cls: &Classification, threshold: u32, terms: &Terms) -> Step {
     let share = inc.facts.mailboxes_affected_pct.describe();
     let clause = terms.event_clause(cls.event_level);
+    // In the contract's own words (L2.1: the letter's mailboxes).
+    let (mzh, men) = terms.measure_words();
     match cls.event_level {
         EventLevel::Consultation => Step::new(
             clause,
@@ -121,13 +123,13 @@ pub fn event(inc: &Incident, cls: &Classification, threshold: u32, terms: &Terms
         ),
         EventLevel::Emergency => Step::new(
             clause,
-            format!("受影响邮箱 {share},超过 {threshold} %(多数用户):紧急事件。"),
-            format!("{share} of mailboxes affected, more than {threshold} % (the majority): emergency event."),
+            format!("受影响{mzh} {share},超过 {threshold} %(多数用户):紧急事件。"),
+            format!("{share} of {men} affected, more than {threshold} % (the majority): emergency event."),
         ),
         EventLevel::General => Step::new(
             clause,
-            format!("受影响邮箱 {share},不超过 {threshold} %(少数用户):一般事件。"),
-            format!("{share} of mailboxes affected, not more than {threshold} % (a minority): general event."),
+            format!("受影响{mzh} {share},不超过 {threshold} %(少数用户):一般事件。"),
+            format!("{share} of {men} affected, not more than {threshold} % (a minority): general event."),
         ),
     }
 }

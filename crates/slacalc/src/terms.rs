@@ -237,7 +237,17 @@ pub struct Terms {
     /// Clause of the out-of-hours line (L1.2), if any; else the office-hours clause.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_hours_clause: Option<String>,
+    /// What the levels' criteria count, in the contract's own words (L2.1, L2.2: "most" or
+    /// "few" of them affected; a level's `mailboxes_over_pct`): the letter counts mailboxes, a
+    /// network contract sites, a hosting contract services, a helpdesk users. Named in both
+    /// languages, plural (`{"zh": "用户", "en": "users"}`); none: mailboxes, as the letter.
+    /// The case keeps the share in `facts.mailboxes_affected_pct` whatever it counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Text>,
 }
+
+/// What the letter's criteria count (L2.1): mailboxes.
+pub const MAILBOXES: (&str, &str) = ("邮箱", "mailboxes");
 
 /// The clauses defining event levels (L2.1–L2.3 in the letter).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,11 +308,30 @@ impl Terms {
         self.exclusions.iter().find(|e| e.causes.contains(&cause))
     }
 
+    /// What the levels' criteria count, in Chinese and English ([`Terms::measure`]; the
+    /// letter's mailboxes when the terms name nothing).
+    pub fn measure_words(&self) -> (&str, &str) {
+        match &self.measure {
+            Some(m) => (m.zh.trim(), m.en.trim()),
+            None => MAILBOXES,
+        }
+    }
+
     /// Checks the terms themselves; problems are reported under `path` (`terms`).
     pub fn check(&self, path: &str, errs: &mut Vec<crate::error::CaseError>) {
         use crate::error::CaseError;
         if self.id.trim().is_empty() {
             errs.push(CaseError::at(format!("{path}.id"), Problem::Empty));
+        }
+        if let Some(m) = &self.measure {
+            for (lang, word) in [("zh", &m.zh), ("en", &m.en)] {
+                if word.trim().is_empty() {
+                    errs.push(CaseError::at(
+                        format!("{path}.measure.{lang}"),
+                        Problem::Empty,
+                    ));
+                }
+            }
         }
         if self.levels.is_empty() {
             errs.push(CaseError::at(format!("{path}.levels"), Problem::Empty));

@@ -721,3 +721,44 @@ fn p3_and_p4_responses_on_the_office_hours_clock() {
     assert_eq!(r.priority, "P4");
     assert_eq!(dl(r, Response).due, at("2025-10-09T16:00:00+08:00"));
 }
+
+// ---------------------------------------------------------------------------------------
+// #15: criteria in the contract's own words. The campus contract counts users, not mailboxes
+// (`"measure": {"zh": "用户", "en": "users"}`): its explanations and its clause table say so;
+// the letter, which names no measure, still counts mailboxes; a measure named blank is refused.
+
+#[test]
+fn the_criteria_speak_of_what_the_contract_counts() {
+    let a = campus();
+    let steps: Vec<&slacalc::explain::Step> =
+        a.incidents.iter().flat_map(|r| &r.explanation).collect();
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.zh.starts_with("受影响用户 ") && s.en.contains(" of users affected")),
+        "{:?}",
+        steps.iter().map(|s| &s.en).collect::<Vec<_>>()
+    );
+    assert!(!steps
+        .iter()
+        .any(|s| s.en.contains("mailboxes") || s.zh.contains("邮箱")));
+    let t: Terms = serde_json::from_value(terms_value()).expect("terms");
+    assert_eq!(t.measure_words(), ("用户", "users"));
+    let rows = slacalc::clause_table::clause_table(&t);
+    assert!(
+        rows.iter().any(|r| r.zh.contains("超过 50% 的用户受影响")),
+        "{rows:?}"
+    );
+    assert!(rows
+        .iter()
+        .any(|r| r.en.contains("more than 50 % of users affected")));
+    // The letter names none: mailboxes.
+    let letter = Terms::preset("eyou-sdju").expect("the letter");
+    assert_eq!(letter.measure, None);
+    assert_eq!(letter.measure_words(), ("邮箱", "mailboxes"));
+    // Named blank: refused at its path.
+    let mut v = case_value();
+    v["terms"]["measure"] = json!({ "zh": " ", "en": "users" });
+    let errs = refuse(&v);
+    assert_eq!(error_at(&errs, "terms.measure.zh").problem, Problem::Empty);
+}

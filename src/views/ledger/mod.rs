@@ -14,11 +14,13 @@ mod totals;
 
 pub use editing::editing_banner;
 
+use crate::i18n::labels::Bi;
 use crate::i18n::lang::Lang;
 use crate::interop::{browser, files, storage, workbook};
 use crate::state::import::{ImportDraft, ImportFile};
 use crate::state::ledger::{LedgerAction, LedgerState};
 use crate::state::page::PageAction;
+use crate::views::markup::Markup;
 use crate::views::share::{part_button, part_status, PartArgs};
 use crate::views::text::{bi, use_lang};
 use draft::draft_panel;
@@ -73,47 +75,54 @@ pub struct LedgerViewProps {
 
 /// An import under way, as a progress bar: what is being done, of which file, and how far
 /// it has got (rows done of how many; `None` while that is not known yet).
-fn progress_line(
-    what: (&'static str, &'static str),
-    name: &str,
-    done: Option<(usize, usize)>,
-) -> Html {
-    let (value, max) = match done {
-        Some((d, n)) if n > 0 => (Some(d.to_string()), n.to_string()),
-        _ => (None, String::new()),
+fn progress_line(lang: Lang, what: Bi, name: &str, done: Option<(usize, usize)>) -> Html {
+    let mut m = Markup::default();
+    m.open("p class=\"ledger-progress\" id=\"ledger-progress\"")
+        .el("span class=\"spinner\" aria-hidden=\"true\"", "")
+        .text(lang.pick(what.0, what.1))
+        .text(" ")
+        .text(name);
+    let bar = match done.filter(|(_, n)| *n > 0) {
+        Some((d, n)) => {
+            m.text(&format!(" · {d} / {n}"));
+            format!("progress id=\"ledger-progress-bar\" value=\"{d}\" max=\"{n}\"")
+        }
+        None => "progress id=\"ledger-progress-bar\"".into(),
     };
-    html! {
-        <p class="ledger-progress" id="ledger-progress">
-            <span class="spinner" aria-hidden="true"></span>
-            { bi(what) }{ format!(" {name}") }
-            if let Some((d, n)) = done.filter(|(_, n)| *n > 0) {
-                { format!(" · {d} / {n}") }
-            }
-            <progress id="ledger-progress-bar" value={value} max={(!max.is_empty()).then_some(max)}></progress>
-        </p>
-    }
+    m.el(&bar, "").close("p");
+    m.html()
 }
 
 /// The ledger's status line: an import under way (the file read, its rows read, the rows
 /// assessed), why the last edit did not reach the ledger, or the last step and its undo.
-fn status_line(l: &LedgerState, on_ledger: &Callback<LedgerAction>) -> Html {
+fn status_line(l: &LedgerState, on_ledger: &Callback<LedgerAction>, lang: Lang) -> Html {
     if let Some(d) = &l.draft {
         if d.progress.is_some() {
-            return progress_line(("正在读取各行", "Reading the rows of"), &d.name, d.progress);
+            return progress_line(
+                lang,
+                ("正在读取各行", "Reading the rows of"),
+                &d.name,
+                d.progress,
+            );
         }
     }
     if let Some(b) = l.book.as_ref().filter(|b| b.summary.is_none()) {
         let (done, all) = b.assessed();
         if done < all {
-            return progress_line(("正在计算", "Assessing"), &b.source, Some((done, all)));
+            return progress_line(
+                lang,
+                ("正在计算", "Assessing"),
+                &b.source,
+                Some((done, all)),
+            );
         }
     }
     match (&l.importing, l.undo.last(), &l.note) {
         (Some((rows, name)), _, _) => {
             if *rows == 0 {
-                progress_line(("正在读取", "Reading"), name, None)
+                progress_line(lang, ("正在读取", "Reading"), name, None)
             } else {
-                progress_line(("正在导入", "Importing"), name, Some((0, *rows)))
+                progress_line(lang, ("正在导入", "Importing"), name, Some((0, *rows)))
             }
         }
         (None, _, Some((label, about))) => html! {
@@ -136,32 +145,37 @@ fn status_line(l: &LedgerState, on_ledger: &Callback<LedgerAction>) -> Html {
 /// The ledger itself: the rows not imported, the problems of the contract, the totals
 /// against the cap, the table and the schedules; or, with no ledger, what one is.
 fn body(l: &LedgerState, on_page: &Callback<PageAction>, ui: &TableUi, lang: Lang) -> Html {
+    let mut m = Markup::default();
     let Some(book) = &l.book else {
-        return html! {
-            <p class="note">{ bi(("导入 CSV 台账(每行一个事件),或把表单中的事件添加进来;台账按上方合同与条款计算。",
-                "Import a CSV ledger (one incident per row), or add the form's incident; the ledger is assessed under the contract and terms above.")) }</p>
-        };
+        m.el("p class=\"note\"", lang.pick("导入 CSV 台账(每行一个事件),或把表单中的事件添加进来;台账按上方合同与条款计算。",
+            "Import a CSV ledger (one incident per row), or add the form's incident; the ledger is assessed under the contract and terms above."));
+        return m.html();
     };
-    let problems = match book.summary.as_deref() {
-        Some(Err(errors)) => html! {
-            <div class="problems" id="ledger-problems"><ul>
-                { for errors.iter().map(|e| html! { <li>{ lang.pick(&e.zh(), &e.en()).to_string() }</li> }) }
-            </ul></div>
-        },
-        _ => html! {},
-    };
+    // The rows not imported and the contract's problems, as text (no handlers).
+    if !book.bad_rows.is_empty() {
+        m.open("details class=\"problems\" id=\"ledger-bad-rows\" open")
+            .open("summary")
+            .text(lang.pick("以下行未导入", "Rows not imported"))
+            .text(&format!(" ({})", book.bad_rows.len()))
+            .close("summary")
+            .open("ul");
+        for e in book.bad_rows.iter() {
+            m.el("li", lang.pick(&e.zh, &e.en));
+        }
+        m.close("ul").close("details");
+    }
+    if let Some(Err(errors)) = book.summary.as_deref() {
+        m.open("div class=\"problems\" id=\"ledger-problems\"")
+            .open("ul");
+        for e in errors {
+            m.el("li", lang.pick(&e.zh(), &e.en()));
+        }
+        m.close("ul").close("div");
+    }
     let summary = book.summary.as_deref().and_then(|s| s.as_ref().ok());
     html! {
         <>
-            if !book.bad_rows.is_empty() {
-                <details class="problems" id="ledger-bad-rows" open=true>
-                    <summary>{ bi(("以下行未导入", "Rows not imported")) }{ format!(" ({})", book.bad_rows.len()) }</summary>
-                    <ul>
-                        { for book.bad_rows.iter().map(|e| html! { <li>{ lang.pick(&e.zh, &e.en).to_string() }</li> }) }
-                    </ul>
-                </details>
-            }
-            { problems }
+            { m.html() }
             { summary.map(|s| totals(s, lang)).unwrap_or_default() }
             { table(&book.rows, summary, l.editing, on_page, ui, lang) }
             { summary.map(|s| schedules(s, lang)).unwrap_or_default() }
@@ -329,7 +343,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
             </div>
             { confirm }
             { part_status(&done) }
-            <div class="ledger-status" role="status" aria-live="polite">{ status_line(l, &on_ledger) }</div>
+            <div class="ledger-status" role="status" aria-live="polite">{ status_line(l, &on_ledger, lang) }</div>
             { body(l, &p.on_page, &ui, lang) }
         </section>
     }
