@@ -47,13 +47,7 @@ async fn startup_and_interaction_in_headless_chromium() {
 
     // A 1,000-incident ledger open, then one field edited: recompute and re-render until the
     // next frame.
-    let mut csv = String::from("id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\n");
-    for i in 0..1000 {
-        let day = 1 + i % 28;
-        csv.push_str(&format!(
-            "i{i},2025-03-{day:02} 08:10,urgent,100,no,yes,fault,vendor,2025-03-{day:02} 08:00,2025-03-{day:02} 20:00\n"
-        ));
-    }
+    let csv = browser::thousand_incidents_csv();
     let file = std::env::temp_dir().join(format!("slacalc-bench-{}.csv", std::process::id()));
     std::fs::write(&file, csv).expect("CSV written");
     import_ledger(&c, file.to_str().unwrap_or_default()).await;

@@ -280,13 +280,7 @@ async fn a_ledger_prints_with_its_summary_and_its_links_qr_code_or_says_it_is_to
     let (url, c, wd, _server, _driver) = start().await;
     c.goto(&url).await.expect("page opens");
     el(&c, "#ledger-import").await;
-    let mut csv = String::from("id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\n");
-    for i in 0..1000 {
-        let day = 1 + i % 28;
-        csv.push_str(&format!(
-            "i{i},2025-03-{day:02} 08:10,urgent,100,no,yes,fault,vendor,2025-03-{day:02} 08:00,2025-03-{day:02} 20:00\n"
-        ));
-    }
+    let csv = browser::thousand_incidents_csv();
     let file = std::env::temp_dir().join(format!("slacalc-print-{}.csv", std::process::id()));
     std::fs::write(&file, csv).expect("written");
     import_ledger(&c, file.to_str().unwrap_or_default()).await;

@@ -311,13 +311,7 @@ async fn a_large_import_shows_its_progress_first() {
     let (url, c, _wd, _server, _driver) = start().await;
     c.goto(&url).await.expect("page opens");
     el(&c, "#penalty-amount").await;
-    let mut csv = String::from("id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\n");
-    for i in 0..1000 {
-        let day = 1 + i % 28;
-        csv.push_str(&format!(
-            "i{i},2025-03-{day:02} 08:10,urgent,100,no,yes,fault,vendor,2025-03-{day:02} 08:00,2025-03-{day:02} 20:00\n"
-        ));
-    }
+    let csv = browser::thousand_incidents_csv();
     let file = TempFile::new("big.csv", &csv);
     // When the progress message came, when the rows came, and every frame in between (a
     // frame drawn while the message was shown means the person saw it before the work).

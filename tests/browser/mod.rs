@@ -346,6 +346,19 @@ pub fn ten_thousand_incidents() -> Vec<slacalc::case::Incident> {
         .collect()
 }
 
+/// A CSV ledger of 1,000 urgent incidents of the vendor's, each down 12 hours on a day of March
+/// 2025 (the import's progress, the ledger's sheet too long for a QR code, `make bench`).
+pub fn thousand_incidents_csv() -> String {
+    let mut csv = String::from("id,reported_at,declared_priority,mailboxes_affected_pct,system_usable,seriously_damaged,kind,cause,interrupted_from,restored_at\n");
+    for i in 0..1000 {
+        let day = 1 + i % 28;
+        csv.push_str(&format!(
+            "i{i},2025-03-{day:02} 08:10,urgent,100,no,yes,fault,vendor,2025-03-{day:02} 08:00,2025-03-{day:02} 20:00\n"
+        ));
+    }
+    csv
+}
+
 /// The example CSV ledger (`examples/incidents.csv`): six incidents and a bad row.
 pub const EXAMPLE_LEDGER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/incidents.csv");
 
