@@ -19,6 +19,7 @@
 //! stream from a compound file written anew ([`clean_xls`]), not from the file as given.
 
 use crate::error::{WorkbookError, XlsRecord};
+use crate::read::MAX_SLOTS;
 use std::io::{Cursor, Read, Write};
 
 /// BIFF8's last row, counted from 1.
@@ -70,12 +71,47 @@ pub(crate) fn check_stream(stream: &[u8]) -> Result<(), WorkbookError> {
     Ok(())
 }
 
+/// Where a sheet's cells lie: first and last row, first and last column.
+#[derive(Default)]
+struct Spread(Option<(u32, u32, u32, u32)>);
+
+impl Spread {
+    /// A cell at `row` in columns `first..=last`.
+    fn add(&mut self, row: u32, first: u32, last: u32) {
+        let (r0, r1, c0, c1) = self.0.unwrap_or((row, row, first, last));
+        self.0 = Some((r0.min(row), r1.max(row), c0.min(first), c1.max(last)));
+    }
+
+    /// How many cells lie between the first and the last, as calamine lays them out.
+    fn slots(&self) -> u64 {
+        self.0.map_or(0, |(r0, r1, c0, c1)| {
+            u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
+        })
+    }
+}
+
 /// Walks the records from byte `from` (the globals, collecting each sheet's place into
-/// `sheets`; or a sheet, up to its EOF), checking each that calamine computes with.
-fn walk(
+/// `sheets`; or a sheet, up to its EOF), checking each that calamine computes with. In a
+/// sheet, the cells' spread too: calamine lays every sheet out as one dense range when it
+/// opens the workbook, so a cell far from the others (column 65,535, say) would have it
+/// allocate billions of cells; more than the reader takes ([`MAX_SLOTS`]) is refused.
+fn walk(stream: &[u8], from: usize, sheets: Option<&mut Vec<usize>>) -> Result<(), WorkbookError> {
+    let mut spread = Spread::default();
+    let result = walk_records(stream, from, sheets, &mut spread);
+    if spread.slots() > MAX_SLOTS as u64 {
+        return Err(WorkbookError::XlsRecord {
+            record: XlsRecord::Cells,
+            at: from,
+        });
+    }
+    result
+}
+
+fn walk_records(
     stream: &[u8],
     from: usize,
     mut sheets: Option<&mut Vec<usize>>,
+    spread: &mut Spread,
 ) -> Result<(), WorkbookError> {
     let mut at = from;
     while let Some(head) = stream.get(at..at.saturating_add(4)) {
@@ -90,6 +126,14 @@ fn walk(
             0x0018 if !name_ok(data) => return bad(XlsRecord::Name),
             0x0200 if !dimensions_ok(data) => return bad(XlsRecord::Dimensions),
             0x00BD if !mulrk_ok(data) => return bad(XlsRecord::MulRk),
+            0x00BD if sheets.is_none() => {
+                let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(data, 0), u16_at(data, 2), last)
+                {
+                    spread.add(row, first, last);
+                }
+            }
             0x0085 => {
                 if let (Some(sheets), Some(place)) = (sheets.as_deref_mut(), data.get(0..4)) {
                     let place = u32::from_le_bytes([place[0], place[1], place[2], place[3]]);
@@ -98,6 +142,13 @@ fn walk(
             }
             // A sheet ends at its EOF (the globals are walked to the stream's end).
             0x000A if sheets.is_none() => return Ok(()),
+            // Cells calamine places: NUMBER, LABEL, BOOLERR, RK, LABELSST, FORMULA (row,
+            // column first), MULRK (a row of columns).
+            0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 if sheets.is_none() => {
+                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    spread.add(row, col, col);
+                }
+            }
             _ => {}
         }
         at += 4 + len;
@@ -157,7 +208,12 @@ fn dimensions_ok(data: &[u8]) -> bool {
         // Read as the single cell at the start.
         return first_row < MAX_ROWS;
     }
-    first_row < past_row && first_col < past_col && past_row <= MAX_ROWS && past_col <= MAX_COLUMNS
+    first_row < past_row
+        && first_col < past_col
+        && past_row <= MAX_ROWS
+        && past_col <= MAX_COLUMNS
+        // Room calamine reserves for the cells: no more than the reader takes.
+        && u64::from(past_row - first_row) * u64::from(past_col - first_col) <= MAX_SLOTS as u64
 }
 
 /// A MULRK: row, first column, six bytes a number, last column; its last column no earlier
@@ -232,8 +288,8 @@ mod tests {
     fn records_excel_writes_pass() {
         let s = stream(&[dimensions(0, 7, 0, 11), mulrk(1, 1), mulrk(0, 255)]);
         assert_eq!(refused(&s), None);
-        // The whole BIFF8 grid, and an empty sheet's dimensions.
-        assert_eq!(refused(&stream(&[dimensions(0, 65_536, 0, 256)])), None);
+        // A full-width sheet of 10,000 rows, and an empty sheet's dimensions.
+        assert_eq!(refused(&stream(&[dimensions(0, 10_000, 0, 256)])), None);
         assert_eq!(refused(&stream(&[dimensions(0, 0, 0, 0)])), None);
     }
 
@@ -255,6 +311,26 @@ mod tests {
             Some(XlsRecord::Dimensions)
         );
         assert_eq!(refused(&stream(&[mulrk(5, 2)])), Some(XlsRecord::MulRk));
+        // The whole grid's dimensions are more cells than the reader takes.
+        assert_eq!(
+            refused(&stream(&[dimensions(0, 65_536, 0, 256)])),
+            Some(XlsRecord::Dimensions)
+        );
+        // Two cells far apart: calamine would lay out 65,536 × 65,536 cells between them.
+        let number = |row: u16, col: u16| {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend(col.to_le_bytes());
+            d.extend([0; 10]);
+            record(0x0203, &d)
+        };
+        assert_eq!(
+            refused(&stream(&[number(0, 0), number(65_535, 65_535)])),
+            Some(XlsRecord::Cells)
+        );
+        assert_eq!(
+            refused(&stream(&[number(0, 0), number(9, 9), mulrk(0, 200)])),
+            None
+        );
         assert_eq!(
             refused(&stream(&[mulrk(0, 0xFFFF)])),
             Some(XlsRecord::MulRk)

@@ -42,7 +42,7 @@ pub enum WorkbookError {
     /// An `.xls` holds a NAME, DIMENSIONS or MULRK record that cannot be what Excel writes:
     /// refused before calamine opens it, whose arithmetic on such records overflows
     /// (src/biff.rs).
-    #[error("the .xls is damaged: its {record} record at byte {at} of the workbook stream {}", .record.problem())]
+    #[error("the .xls cannot be read: {record} at byte {at} of the workbook stream {}", .record.problem())]
     XlsRecord {
         /// The record.
         record: XlsRecord,
@@ -108,6 +108,8 @@ pub enum XlsRecord {
     Dimensions,
     /// Several numbers in a row (MULRK, 0x00BD).
     MulRk,
+    /// A sheet's cells (NUMBER, LABEL, RK, FORMULA…), spread too far apart.
+    Cells,
 }
 
 impl XlsRecord {
@@ -119,6 +121,9 @@ impl XlsRecord {
                 "ends before it starts or lies past the .xls grid of 65,536 rows and 256 columns"
             }
             XlsRecord::MulRk => "ends before it starts",
+            XlsRecord::Cells => {
+                "lie more than 4,000,000 cells apart (more than a ledger's table holds)"
+            }
         }
     }
 }
@@ -126,9 +131,10 @@ impl XlsRecord {
 impl fmt::Display for XlsRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            XlsRecord::Name => "NAME",
-            XlsRecord::Dimensions => "DIMENSIONS",
-            XlsRecord::MulRk => "MULRK",
+            XlsRecord::Name => "its NAME record",
+            XlsRecord::Dimensions => "its DIMENSIONS record",
+            XlsRecord::MulRk => "its MULRK record",
+            XlsRecord::Cells => "the cells of the sheet",
         })
     }
 }

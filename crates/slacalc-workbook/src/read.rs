@@ -175,7 +175,7 @@ pub fn read_workbook(bytes: &[u8], choice: &SheetChoice) -> Result<WorkbookRead,
 
 /// The most cells (used or between used ones) a sheet's grid may hold: 4,000,000, e.g.
 /// 100,000 rows of 40 columns (the engine reads at most 100,000 incidents).
-const MAX_SLOTS: usize = 4_000_000;
+pub(crate) const MAX_SLOTS: usize = 4_000_000;
 
 /// Used cells, at their (row, column), as rows from the first used row and column on (each
 /// row as long as its last used cell); `None` past [`MAX_SLOTS`].

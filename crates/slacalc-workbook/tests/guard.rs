@@ -194,3 +194,20 @@ fn an_xls_with_a_damaged_compound_file_is_read_or_refused_not_a_panic() {
     // (The fuzz target's first byte picks the sheet; the workbook follows.)
     let _ = read_workbook(&known[1..], &SheetChoice::First);
 }
+
+/// An `.xls` with a cell far from the others (found by `workbook_read` in CI:
+/// `fuzz/known/workbook_read-calamine-xls-sparse-range-oom`) had calamine lay its sheet out as
+/// billions of cells when it opened the workbook (128 GB asked for: an abort); it is refused
+/// first, as the reader refuses a sheet of more than 4,000,000 cells.
+#[test]
+fn an_xls_whose_cells_lie_too_far_apart_is_refused_not_laid_out() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let known = std::fs::read(format!(
+        "{root}/fuzz/known/workbook_read-calamine-xls-sparse-range-oom"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    match read_workbook(&known[1..], &SheetChoice::First) {
+        Err(WorkbookError::XlsRecord { .. }) => {}
+        other => panic!("refused, not {other:?}"),
+    }
+}
