@@ -246,8 +246,13 @@ fn cell(data: &Data) -> Cell {
 }
 
 /// A date cell as wall-clock time (in the workbook's own date system, 1900 or 1904); `None`
-/// for a date that does not exist (Excel's 29 February 1900).
+/// for a date that does not exist (Excel's 29 February 1900) or lies outside Excel's dates
+/// (serial 0 to 2,958,465, 9999-12-31: calamine's conversion overflows past them; the serial
+/// is then kept as a number, which the engine refuses by row and column).
 fn date_time(d: &calamine::ExcelDateTime) -> Option<Cell> {
+    if !(0.0..2_958_466.0).contains(&d.as_f64()) {
+        return None;
+    }
     let (y, mo, day, h, mi, s, ms) = d.to_ymd_hms_milli();
     let t = NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(day))?
         .and_hms_milli_opt(u32::from(h), u32::from(mi), u32::from(s), u32::from(ms))?;

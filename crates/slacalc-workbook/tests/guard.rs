@@ -211,3 +211,16 @@ fn an_xls_whose_cells_lie_too_far_apart_is_refused_not_laid_out() {
         other => panic!("refused, not {other:?}"),
     }
 }
+
+/// A date cell whose serial lies far past 9999-12-31 (found by `workbook_read`:
+/// `fuzz/known/workbook_read-calamine-date-add-overflow`) overflowed calamine's conversion to
+/// a date (`days += 111_033`); it is now kept as a number, not converted, and the sheet reads.
+#[test]
+fn a_date_cell_past_excels_last_date_is_kept_as_a_number_not_a_panic() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let known = std::fs::read(format!(
+        "{root}/fuzz/known/workbook_read-calamine-date-add-overflow"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let _ = read_workbook(&known[1..], &SheetChoice::First);
+}
