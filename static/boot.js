@@ -48,7 +48,13 @@ window.slacalcReadTable = (data, workbook, terms, columns, progress) =>
       if (d.id !== id) return;
       if (d.progress) progress(d.progress[0], d.progress[1]);
       else if (d.read !== undefined) ok(d.read);
-      else no(d.problem);
+      else {
+        // A problem may leave the module stopped (a panic in a reader): the next read starts
+        // a new worker.
+        reader.terminate();
+        reader = undefined;
+        no(d.problem);
+      }
     };
     reader.onerror = (e) => {
       reader.terminate();
