@@ -54,8 +54,7 @@ pub fn text_field(p: &TextProps) -> Html {
     });
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={id}>
-                if let Some(named) = &p.named { { named.clone() } } else { { bi(p.label) } }
+            <label for={id}>{ p.named.clone().unwrap_or_else(|| lang.pick(p.label.0, p.label.1).into()) }
                 if !p.clause.is_empty() { { " " }<span class="clause">{ p.clause }</span> }</label>
             <div class={classes!(picker.is_some().then_some("with-picker"))}>
                 <input type="text" id={id} value={p.value.clone()} placeholder={lang.pick(p.hint.0, p.hint.1)}
