@@ -251,8 +251,10 @@ pub fn imported_now(text: &str, terms: &TermsSpec, columns: &[Answer]) -> Import
         columns: columns.to_vec(),
         ..Default::default()
     };
-    let preview = slacalc::table::TableReading::of_text(text, terms, &opts).preview(4);
-    Imported::of(slacalc::table::read_table(text, terms, &opts), preview)
+    let mut reading = slacalc::table::TableReading::of_text(text, terms, &opts);
+    let preview = reading.preview(4);
+    reading.step(usize::MAX);
+    Imported::of(reading.finish(), preview)
 }
 
 /// The case fields a column can be named as, with a Chinese name for each (the first of its
