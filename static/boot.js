@@ -72,11 +72,11 @@ window.slacalcCopyDocument = (url, lang) => {
   return clip({ "text/html": blob(0, "text/html"), "text/plain": blob(1, "text/plain") });
 };
 window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
-// The terms assumed as a clause table (issue #15), written by the module into its slot.
-window.slacalcClauseTable = (terms, lang) =>
-  part("workbook").then((m) => {
-    document.getElementById("clause-table-slot").innerHTML = m.clause_table_of(terms, lang);
-  });
+// The terms assumed as a clause table, and the terms builder (issue #15): the studio module
+// opens in its slot, whose data-terms and data-lang it follows; what it builds it writes
+// into the page's terms field, as typed.
+window.slacalcClauseTable = () =>
+  part("studio").then((m) => m.open_builder(document.getElementById("clause-table-slot")));
 // The ledger a link holds as an .xlsx file (assessed ledger and incidents), written by the module.
 window.slacalcSaveWorkbook = (url, lang) =>
   part("workbook").then((m) => {

@@ -1,4 +1,5 @@
-//! The contract's terms in the form: the letter's, or custom terms as JSON.
+//! The contract's terms in the form: the letter's, or custom terms (as JSON, or built in the
+//! terms builder, which the studio module opens in this fieldset's slot).
 
 use crate::interop::files;
 use crate::state::form::Action;
@@ -46,18 +47,17 @@ pub fn terms_editor(p: &TermsProps) -> Html {
         .cloned()
         .collect();
     let export = p.text.as_deref().map(files::json_address);
-    // The clause table is written by the on-demand module into its slot, when asked for.
+    // The clause table and the builder are the studio module's (opened in the slot when asked
+    // for): it follows the slot's terms (empty: the letter's) and language.
     let lang = use_lang();
     let done = use_state(|| None);
-    let terms = p.text.clone().unwrap_or_default();
-    let args: Rc<PartArgs> = Rc::new(move || Some(vec![terms.as_str().into(), lang.code().into()]));
+    let args: Rc<PartArgs> = Rc::new(|| Some(Vec::new()));
     html! {
         <fieldset>
             <legend>{ bi(("条款", "Terms")) }{ " " }<span class="clause">{ "L1–L6" }</span></legend>
-            { part_button("show-clause-table", ("条款表(所采用的条款)", "Clause table (the terms assumed)"), "slacalcClauseTable", args, &done) }
+            { part_button("show-clause-table", ("条款表与条款编辑器", "Clause table and terms builder"), "slacalcClauseTable", args, &done) }
             { part_status(&done) }
-            // Keyed by the terms and the language: a table written for other terms goes with them.
-            <div id="clause-table-slot" key={format!("{}{}", lang.code(), p.text.as_deref().unwrap_or_default())}></div>
+            <div id="clause-table-slot" data-terms={p.text.clone().unwrap_or_default()} data-lang={lang.code()}></div>
             <div class="field check">
                 <input type="checkbox" id="custom-terms" checked={custom} onchange={toggle} />
                 <label for="custom-terms">{ bi(("使用自定义条款(JSON)代替承诺函", "Custom terms (JSON) instead of the letter")) }</label>

@@ -154,11 +154,18 @@ pub fn percent_to_bp(text: &str) -> Option<u32> {
     let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
     if whole.is_empty() && frac.is_empty()
         || frac.len() > 2
-        || !whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
     {
         return None;
     }
-    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let frac: u32 = format!("{frac:0<2}").parse().ok()?;
     whole.checked_mul(100)?.checked_add(frac)
 }
@@ -328,7 +335,9 @@ impl Draft {
                     if on {
                         causes.push(json!(name));
                         causes.sort_by_key(|c| {
-                            CAUSES.iter().position(|x| json_name(x) == c.as_str().unwrap_or(""))
+                            CAUSES
+                                .iter()
+                                .position(|x| json_name(x) == c.as_str().unwrap_or(""))
                         });
                     }
                 }
@@ -352,9 +361,11 @@ impl Draft {
                     }
                 }
                 value::set(t, &format!("event_clauses.{which}"), Value::String(text));
-                let all_blank = ["emergency", "general", "consultation"]
-                    .iter()
-                    .all(|w| value::text(t, &format!("event_clauses.{w}")).trim().is_empty());
+                let all_blank = ["emergency", "general", "consultation"].iter().all(|w| {
+                    value::text(t, &format!("event_clauses.{w}"))
+                        .trim()
+                        .is_empty()
+                });
                 if all_blank {
                     value::remove(t, "event_clauses");
                 }
@@ -419,7 +430,11 @@ impl Draft {
             .filter_map(|(path, text)| {
                 let steps = value::steps(&path);
                 let at = match (steps.first(), steps.get(1)) {
-                    (Some(Step::Key(k)), Some(Step::Index(n))) if path.starts_with(&prefix) && k == array => *n,
+                    (Some(Step::Key(k)), Some(Step::Index(n)))
+                        if path.starts_with(&prefix) && k == array =>
+                    {
+                        *n
+                    }
                     _ => return Some((path, text)),
                 };
                 let tail = &path[prefix.len() + at.to_string().len() + 1..];
@@ -493,7 +508,10 @@ mod tests {
     fn blank_terms_are_refused_by_field_until_typed() {
         let mut d = Draft::of(blank());
         // The JSON is written with its keys in order: the cap comes before the rate.
-        assert_eq!(d.problems.first().map(|e| e.path.as_str()), Some("penalty.cap_bp"));
+        assert_eq!(
+            d.problems.first().map(|e| e.path.as_str()),
+            Some("penalty.cap_bp")
+        );
         d.apply(Edit::Percent("penalty.rate_bp".into(), "0.25".into()));
         d.apply(Edit::Percent("penalty.cap_bp".into(), "5".into()));
         assert_eq!(d.terms["penalty"]["rate_bp"], json!(25));
@@ -508,7 +526,10 @@ mod tests {
         let mut d = Draft::of(letter());
         d.apply(Edit::Percent("penalty.rate_bp".into(), "0.255".into()));
         assert_eq!(d.shown("penalty.rate_bp"), "0.255");
-        assert_eq!(d.problems.first().map(|e| e.path.as_str()), Some("penalty.rate_bp"));
+        assert_eq!(
+            d.problems.first().map(|e| e.path.as_str()),
+            Some("penalty.rate_bp")
+        );
         d.apply(Edit::Percent("penalty.rate_bp".into(), "0.5%".into()));
         assert_eq!(d.terms["penalty"]["rate_bp"], json!(50));
         assert!(d.problems.is_empty(), "{:?}", d.problems);
@@ -526,10 +547,19 @@ mod tests {
             .as_array()
             .map(|cs| cs.iter().filter_map(|c| c["kind"].as_str()).collect())
             .unwrap_or_default();
-        assert_eq!(kinds, ["phone_response", "remote_access", "response", "restore"]);
+        assert_eq!(
+            kinds,
+            ["phone_response", "remote_access", "response", "restore"]
+        );
         assert_eq!(d.cell(0, DeadlineKind::Response), Some(2));
-        assert_eq!(d.problems.first().map(|e| e.path.as_str()), Some("levels[0].commitments[2].within"));
-        d.apply(Edit::Duration("levels[0].commitments[2].within".into(), "1h".into()));
+        assert_eq!(
+            d.problems.first().map(|e| e.path.as_str()),
+            Some("levels[0].commitments[2].within")
+        );
+        d.apply(Edit::Duration(
+            "levels[0].commitments[2].within".into(),
+            "1h".into(),
+        ));
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         d.apply(Edit::MoveLevel(2, true));
         assert_eq!(d.terms["levels"][1]["id"], json!("general"));
@@ -543,7 +573,10 @@ mod tests {
     fn optional_parts_come_and_go_with_their_text() {
         let mut d = Draft::of(letter());
         d.apply(Edit::Measure("zh", "用户".into()));
-        assert_eq!(d.problems.first().map(|e| e.path.as_str()), Some("measure.en"));
+        assert_eq!(
+            d.problems.first().map(|e| e.path.as_str()),
+            Some("measure.en")
+        );
         d.apply(Edit::Measure("en", "users".into()));
         assert_eq!(terms_of(&d).measure_words(), ("用户", "users"));
         d.apply(Edit::Measure("zh", String::new()));

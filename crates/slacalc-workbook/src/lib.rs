@@ -8,7 +8,6 @@
 //! wasm module use it alike. Feature `wasm` exports it to JavaScript ([`wasm_api`]).
 
 mod biff;
-pub mod clauses;
 pub mod document;
 mod error;
 mod guard;

@@ -88,9 +88,3 @@ pub fn xlsx_of_link(url: &str, tag: &str) -> Result<Vec<u8>, String> {
 pub fn rulings_of_text(text: &str, year: i32, earlier: &str) -> Result<String, String> {
     crate::rulings::rulings_json(text, year, earlier)
 }
-
-/// The terms assumed as a clause table, as HTML ([`crate::clauses::clause_table_html`]).
-#[wasm_bindgen]
-pub fn clause_table_of(terms: &str, lang: &str) -> Result<String, String> {
-    crate::clauses::clause_table_html(terms, lang)
-}

@@ -1,0 +1,96 @@
+//! The builder's ties to the page it is opened in, through the page's own fields, as a
+//! person would use them: terms built here are written into the page's terms field
+//! (`#terms-json`, custom terms turned on first), and the page's terms and language come back
+//! through the slot's `data-terms` and `data-lang`.
+
+use std::cell::Cell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+thread_local! {
+    /// Terms are on their way to the page (custom terms being turned on): what the page
+    /// shows meanwhile is not news.
+    static SENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether terms are on their way to the page.
+pub fn sending() -> bool {
+    SENDING.with(Cell::get)
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Writes `text` as the page's custom terms, as typed into its field: custom terms are
+/// turned on first when they are off (the field appears on the page's next render).
+pub fn send(text: String) {
+    SENDING.with(|s| s.set(true));
+    write(text, 0);
+}
+
+fn write(text: String, tries: u32) {
+    let Some(doc) = document() else { return };
+    if let Some(area) = doc
+        .get_element_by_id("terms-json")
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    {
+        area.set_value(&text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(e) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = area.dispatch_event(&e);
+        }
+        SENDING.with(|s| s.set(false));
+        return;
+    }
+    if tries == 0 {
+        if let Some(toggle) = doc
+            .get_element_by_id("custom-terms")
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        {
+            if !toggle.checked() {
+                toggle.click();
+            }
+        }
+    }
+    if tries >= 100 {
+        SENDING.with(|s| s.set(false));
+        return;
+    }
+    let again = Closure::once_into_js(move || write(text, tries + 1));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 10);
+    }
+}
+
+/// The page's terms (`data-terms`: empty for the letter's) and whether it is in Chinese
+/// (`data-lang`), as the slot says.
+pub fn page_state(slot: &Element) -> (String, bool) {
+    (
+        slot.get_attribute("data-terms").unwrap_or_default(),
+        slot.get_attribute("data-lang")
+            .is_none_or(|l| l.starts_with("zh")),
+    )
+}
+
+/// Calls `changed` whenever the page changes the slot's terms or language; the observer
+/// lives as long as the page.
+pub fn watch(slot: &Element, changed: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn()>::new(changed);
+    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attributes(true);
+        let _ = observer.observe_with_options(slot, &options);
+    }
+    callback.forget();
+}
+
+/// A `data:` address of a JSON text, for a download link.
+pub fn json_address(text: &str) -> String {
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
