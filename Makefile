@@ -27,7 +27,7 @@ run: build
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -p slacalc-web -p slacalc-bench-wasm -p slacalc-js --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p slacalc-web -p slacalc-bench-wasm -p slacalc-js -p slacalc-studio --all-targets -- -D warnings
 	@# The workbook crate as the page's on-demand module will be built (feature wasm, wasm32).
 	cargo clippy --target wasm32-unknown-unknown -p slacalc-workbook --features wasm -- -D warnings
 	@# Imports run one way: no circle between the engine's modules, nor the page's (docs/architecture.md).
@@ -37,6 +37,7 @@ lint: setup
 	@python3 scripts/module-graph src
 	@python3 scripts/module-graph src --under state
 	@python3 scripts/module-graph src --under views
+	@python3 scripts/module-graph crates/slacalc-studio/src
 
 # Every crate's native tests: the engine's unit, integration and property tests, the CLI's, and
 # the page's state (native-testable; its browser tests are #[ignore]d here and run by `make e2e`).

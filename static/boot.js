@@ -77,6 +77,21 @@ window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
 // into the page's terms field, as typed.
 window.slacalcClauseTable = () =>
   part("studio").then((m) => m.open_builder(document.getElementById("clause-table-slot")));
+// Custom terms print with their clause table (issue #15): the studio module writes it as a
+// sheet of its own (#sheet-terms) before the print dialog (slacalcPrintDialog) opens. The
+// letter's terms are quoted by the page's sheet itself.
+window.slacalcPrintDialog = window.print.bind(window);
+const printNow = () => window.slacalcPrintDialog();
+window.print = () => {
+  const slot = document.getElementById("clause-table-slot");
+  const terms = slot?.dataset.terms;
+  document.getElementById("sheet-terms")?.parentElement.remove();
+  if (!terms) return printNow();
+  part("studio")
+    .then((m) => m.sheet_terms(terms, slot.dataset.lang === "zh"))
+    .catch(() => {})
+    .finally(printNow);
+};
 // The ledger a link holds as an .xlsx file (assessed ledger and incidents), written by the module.
 window.slacalcSaveWorkbook = (url, lang) =>
   part("workbook").then((m) => {

@@ -13,9 +13,15 @@ use fantoccini::{Client, Locator};
 use slacalc::terms::{Terms, TermsSpec};
 use std::time::Duration;
 
-/// Types `text` into the builder's field `#id`.
+/// Types `text` into the builder's field `#id` in place of what it holds: all of it selected
+/// and deleted with the keyboard first, as a person does (WebDriver's "clear" sends no
+/// `input` event, so the builder would not hear of it).
 async fn put(c: &Client, id: &str, text: &str) {
-    type_into(c, &format!("#{id}"), text).await;
+    let e = el(c, &format!("#{id}")).await;
+    let (ctrl, none, backspace) = ('\u{E009}', '\u{E000}', '\u{E003}');
+    e.send_keys(&format!("{ctrl}a{none}{backspace}{text}"))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
 }
 
 /// Chooses `value` in the builder's list `#id`.
@@ -248,5 +254,81 @@ async fn each_level_keeps_its_own_clock() {
         terms.levels[2].commitments[0].clock,
         slacalc::terms::Clock::OfficeHours
     );
+    c.close().await.expect("closes");
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver (make e2e)"]
+async fn custom_terms_print_with_their_clause_table_and_stay_in_the_library() {
+    let (url, c, wd, _server, _driver) = start().await;
+    c.goto(&url).await.expect("page opens");
+    click(&c, "#load-example").await;
+    el(&c, "#penalty-amount").await;
+    open_builder(&c).await;
+    click(&c, "#builder-letter").await;
+    put(&c, "b-rate", "0.5").await;
+    put(&c, "b-name-zh", "报价 B").await;
+    usable(&c).await;
+    // Twice the letter's rate: 2 started days of 0.5 % of ¥1,000,000.
+    wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
+
+    // Printed: the sheet of the terms assumed, the letter's quotation left out.
+    c.execute(
+        "window.__printed = 0; window.slacalcPrintDialog = () => { window.__printed += 1; };",
+        vec![],
+    )
+    .await
+    .expect("dialog replaced");
+    click(&c, "#print").await;
+    el(&c, "#sheet-terms").await;
+    for _ in 0..50 {
+        let n = c
+            .execute("return window.__printed;", vec![])
+            .await
+            .expect("count");
+        if n == serde_json::json!(1) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        c.execute("return window.__printed;", vec![])
+            .await
+            .expect("count"),
+        serde_json::json!(1),
+        "the dialog opened once, after the sheet was written"
+    );
+    browser::emulate_media(&c, wd, serde_json::json!({ "media": "print" })).await;
+    let printed = text_of(&c, "#sheet-terms").await;
+    assert!(printed.contains("报价 B"), "{printed}");
+    assert!(
+        printed.contains("0.5%") && printed.contains("0.5 %"),
+        "{printed}"
+    );
+    assert!(!printed.contains("0.25"), "{printed}");
+    let quoted = c
+        .find(Locator::Css("#sheet-clauses"))
+        .await
+        .expect("the page's quotation")
+        .is_displayed()
+        .await
+        .expect("shown?");
+    assert!(
+        !quoted,
+        "the letter's clauses are not quoted for other terms"
+    );
+    browser::emulate_media(&c, wd, serde_json::json!({ "media": "" })).await;
+
+    // Kept in the library, they come back after a reload and are used again.
+    type_into(&c, "#library-name", "报价 B").await;
+    click(&c, "#library-keep").await;
+    el(&c, "#library-use-0").await;
+    click(&c, "#custom-terms").await;
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
+    c.refresh().await.expect("reloads");
+    open_builder(&c).await;
+    assert!(text_of(&c, "#library-list").await.contains("报价 B"));
+    click(&c, "#library-use-0").await;
+    wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
     c.close().await.expect("closes");
 }

@@ -64,6 +64,7 @@ impl Reducible for State {
                 s.edits += 1;
                 s.note = None;
             }
+            Msg::Page(None, zh) if zh == self.zh => return self,
             Msg::Page(text, zh) => {
                 s.zh = zh;
                 let Some(text) = text else {
@@ -135,8 +136,13 @@ pub fn builder(p: &Props) -> Html {
             let watched = slot.clone();
             dom::watch(&watched, move || {
                 let (text, zh) = dom::page_state(&slot);
-                // What the page shows of terms sent from here is no news.
-                let echo = dom::sending() || sent.borrow().iter().any(|t| *t == text);
+                // What the page shows of terms sent from here is no news, nor is what it shows
+                // before it has shown them.
+                let mine = sent.borrow().iter().any(|t| *t == text);
+                if mine {
+                    dom::arrived();
+                }
+                let echo = mine || dom::sending();
                 dispatch.dispatch(Msg::Page((!echo).then_some(text), zh));
             });
         });

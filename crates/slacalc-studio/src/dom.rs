@@ -9,14 +9,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
 thread_local! {
-    /// Terms are on their way to the page (custom terms being turned on): what the page
-    /// shows meanwhile is not news.
+    /// Terms are on their way to the page and it has not shown them yet (custom terms being
+    /// turned on fill the page's field with the letter's first): what the page shows
+    /// meanwhile is not news.
     static SENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether terms are on their way to the page.
 pub fn sending() -> bool {
     SENDING.with(Cell::get)
+}
+
+/// The page shows terms sent from here: what it shows next is news again.
+pub fn arrived() {
+    SENDING.with(|s| s.set(false));
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -42,7 +48,6 @@ fn write(text: String, tries: u32) {
         if let Ok(e) = web_sys::Event::new_with_event_init_dict("input", &init) {
             let _ = area.dispatch_event(&e);
         }
-        SENDING.with(|s| s.set(false));
         return;
     }
     if tries == 0 {

@@ -92,7 +92,7 @@ pub enum Edit {
 pub struct Draft {
     /// The terms as a JSON tree.
     pub terms: Value,
-    /// Typed text of fields kept as numbers (percentages), by path, while it does not read.
+    /// Typed text of fields kept as numbers (percentages), by path, as typed.
     pub raw: BTreeMap<String, String>,
     /// The engine's problems with the terms, paths relative to the terms.
     pub problems: Rc<Vec<CaseError>>,
@@ -292,18 +292,14 @@ impl Draft {
                     value::set(t, &path, Value::String(text))
                 }
             }
+            // Shown as typed (`0.` on the way to `0.5`); kept in basis points when it reads,
+            // else as typed, for the engine to name the field it cannot read.
             Edit::Percent(path, text) => {
                 match percent_to_bp(&text) {
-                    Some(bp) => {
-                        self.raw.remove(&path);
-                        value::set(t, &path, json!(bp));
-                    }
-                    // Kept as typed; the engine names the field it cannot read.
-                    None => {
-                        value::set(t, &path, Value::String(text.clone()));
-                        self.raw.insert(path, text);
-                    }
+                    Some(bp) => value::set(t, &path, json!(bp)),
+                    None => value::set(t, &path, Value::String(text.clone())),
                 }
+                self.raw.insert(path, text);
             }
             Edit::Count(path, text) => match text.trim() {
                 "" => value::remove(t, &path),
