@@ -53,7 +53,7 @@ wasm-test: setup
 # Content-Security-Policy, the no-request session, offline use and oversized links; axe-core;
 # every visible text in both languages.
 e2e: build
-	cargo test -p slacalc-web --no-fail-fast --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang --test e2e_ledger --test e2e_saved --test e2e_tabs --test e2e_history --test e2e_spreadsheets --test e2e_narrow --test e2e_verdict --test e2e_documents --test e2e_holidays --test e2e_terms --test e2e_builder -- --include-ignored
+	cargo test -p slacalc-web --no-fail-fast --test e2e --test e2e_share --test e2e_security --test e2e_a11y --test e2e_lang --test e2e_ledger --test e2e_saved --test e2e_tabs --test e2e_history --test e2e_spreadsheets --test e2e_narrow --test e2e_verdict --test e2e_documents --test e2e_holidays --test e2e_terms --test e2e_builder --test e2e_compare -- --include-ignored
 
 # The first-load size: `make test` fails above the budget of 420 KB gzip (430,080 bytes;
 # docs/size.md: why 420 KB, and what each feature costs). `make size SIZE_BUDGET=bytes` checks

@@ -77,6 +77,9 @@ window.slacalcCopyText = (text) => navigator.clipboard.writeText(text);
 // into the page's terms field, as typed.
 window.slacalcClauseTable = () =>
   part("studio").then((m) => m.open_builder(document.getElementById("clause-table-slot")));
+// The ledger's offers compared (issue #15): the studio module opens the comparison of the
+// ledger of `url` (its share link) below the ledger panel.
+window.slacalcCompare = (url, lang) => part("studio").then((m) => m.open_compare(url, lang));
 // Custom terms print with their clause table (issue #15): the studio module writes it as a
 // sheet of its own (#sheet-terms) before the print dialog (slacalcPrintDialog) opens. The
 // letter's terms are quoted by the page's sheet itself.

@@ -2,7 +2,7 @@
 // terms library and the clause table, as their own wasm, loaded by the page with import() the
 // first time "Clause table and builder" is clicked, never in the first load. Its bytes come
 // packed as the page's own (scripts/finish-dist); its styles are a file of this origin.
-import init, { open_builder, sheet_terms } from "./slacalc_studio.js";
+import init, { open_builder, open_compare, sheet_terms } from "./slacalc_studio.js";
 import * as packed from "./slacalc_studio_bg.wasm.js";
 
 const style = document.createElement("link");
@@ -17,4 +17,4 @@ document.head.append(style);
 await init({ module_or_path: packed.bytes() });
 await styled;
 
-export { open_builder, sheet_terms };
+export { open_builder, open_compare, sheet_terms };

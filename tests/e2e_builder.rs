@@ -330,5 +330,8 @@ async fn custom_terms_print_with_their_clause_table_and_stay_in_the_library() {
     assert!(text_of(&c, "#library-list").await.contains("报价 B"));
     click(&c, "#library-use-0").await;
     wait_text(&c, "#penalty-amount", |t| t == "¥10,000.00").await;
+    // The terms a start replaced are one undo away.
+    click(&c, "#builder-undo").await;
+    wait_text(&c, "#penalty-amount", |t| t == "¥5,000.00").await;
     c.close().await.expect("closes");
 }

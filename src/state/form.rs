@@ -606,9 +606,7 @@ impl FormState {
                         .unwrap_or_else(|| slacalc::terms::EYOU_SDJU_JSON.to_string())
                 });
             }
-            Action::SetTerms(text) | Action::ImportTerms { text, .. } => {
-                self.custom_terms = Some(text)
-            }
+            Action::SetTerms(text) => self.custom_terms = Some(text),
             // What was found was read from the text before: it goes with any change.
             Action::SetHolidayText(text) => {
                 self.holiday_text = text;
@@ -777,13 +775,6 @@ pub enum Action {
     UseCustomTerms(bool),
     /// The custom terms' JSON typed.
     SetTerms(String),
-    /// The custom terms' JSON imported from a file (replacing the terms: a restore point).
-    ImportTerms {
-        /// The file's name.
-        name: String,
-        /// Its text.
-        text: String,
-    },
     /// Holiday rulings to read typed, pasted or opened from a file (L1.1); what was found
     /// in the text before goes.
     SetHolidayText(String),

@@ -383,6 +383,17 @@ impl LedgerState {
         Some(slacalc::link::url(base, &case, &a))
     }
 
+    /// The row open in the form, for the comparison of offers (issue #15, which follows it):
+    /// its position, a space, the incident as JSON.
+    pub fn edited(&self) -> Option<String> {
+        let book = self.book.as_ref()?;
+        let n = book.position(self.editing?)?;
+        Some(format!(
+            "{n} {}",
+            serde_json::to_string(&*book.rows[n].incident).ok()?
+        ))
+    }
+
     /// What to keep in storage.
     pub fn saved(&self) -> Option<SavedLedger> {
         self.book.as_ref().map(|b| SavedLedger {

@@ -536,9 +536,6 @@ impl Page {
         match action {
             PageAction::Form(Action::ClearIncident) => Some(Cause::ClearIncident),
             PageAction::Form(Action::LoadExample) => Some(Cause::LoadExample),
-            PageAction::Form(Action::ImportTerms { name, .. }) => {
-                Some(Cause::ImportTerms { name: name.clone() })
-            }
             PageAction::Form(Action::UseCustomTerms(false)) => Some(Cause::TermsOff),
             // (A link of several incidents replaces the ledger too.)
             PageAction::OpenLink(_) if edited || book.is_some() => Some(Cause::OpenLink),

@@ -1,7 +1,6 @@
 //! The contract's terms in the form: the letter's, or custom terms (as JSON, or built in the
 //! terms builder, which the studio module opens in this fieldset's slot).
 
-use crate::interop::files;
 use crate::state::form::Action;
 use crate::views::fields::FieldErrors;
 use crate::views::share::{part_button, part_status, PartArgs};
@@ -22,8 +21,9 @@ pub struct TermsProps {
     pub on_action: Callback<Action>,
 }
 
-/// The contract's terms: the letter's preset, or custom terms as JSON (typed, imported from
-/// a file, exported to one), checked by the engine like the rest of the case.
+/// The contract's terms: the letter's preset, or custom terms as JSON (typed, or written by the
+/// terms builder, which also imports and exports them), checked by the engine like the rest
+/// of the case.
 #[function_component(TermsEditor)]
 pub fn terms_editor(p: &TermsProps) -> Html {
     let custom = p.text.is_some();
@@ -36,17 +36,12 @@ pub fn terms_editor(p: &TermsProps) -> Html {
                 .value(),
         )
     });
-    let onimport = files::read_named_file(
-        p.on_action
-            .reform(|(name, text)| Action::ImportTerms { name, text }),
-    );
     let errors: Vec<CaseError> = p
         .errors
         .iter()
         .filter(|e| e.path == "terms" || e.path.starts_with("terms."))
         .cloned()
         .collect();
-    let export = p.text.as_deref().map(files::json_address);
     // The clause table and the builder are the studio module's (opened in the slot when asked
     // for): it follows the slot's terms (empty: the letter's) and language.
     let lang = use_lang();
@@ -67,13 +62,6 @@ pub fn terms_editor(p: &TermsProps) -> Html {
                     <label for="terms-json">{ bi(("条款 JSON", "Terms JSON")) }</label>
                     <textarea id="terms-json" rows="12" spellcheck="false" value={text.clone()} {oninput} />
                     <FieldErrors path="terms" errors={errors} />
-                </div>
-                <div class="row">
-                    <label class="file">{ bi(("导入…", "Import…")) }
-                        <input type="file" id="terms-import" accept=".json,application/json" onchange={onimport} />
-                    </label>
-                    <a id="terms-export" class="button" download="terms.json" href={export.unwrap_or_default()}>
-                        { bi(("导出", "Export")) }</a>
                 </div>
             }
         </fieldset>

@@ -37,12 +37,16 @@ pub struct State {
     library: Rc<Vec<Entry>>,
     library_problem: Option<LibraryError>,
     name: String,
+    /// The terms the last start (letter, blank, file, library) replaced: one undo away.
+    before: Option<Value>,
 }
 
 /// What changes the builder.
 pub enum Msg {
     /// An edit made here.
     Edit(Edit),
+    /// The terms the last start replaced, back.
+    Undo,
     /// The page's terms (empty: the letter's; none: only what the builder sent came back)
     /// and language, changed there.
     Page(Option<String>, bool),
@@ -60,6 +64,9 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match msg {
             Msg::Edit(e) => {
+                if matches!(e, Edit::Replace(_)) {
+                    s.before = Some(s.draft.terms.clone());
+                }
                 s.draft.apply(e);
                 s.edits += 1;
                 s.note = None;
@@ -83,6 +90,12 @@ impl Reducible for State {
                             ))
                         }
                     }
+                }
+            }
+            Msg::Undo => {
+                if let Some(v) = s.before.take() {
+                    s.draft.apply(Edit::Replace(v));
+                    s.edits += 1;
                 }
             }
             Msg::Note(zh, en) => s.note = Some((zh.into(), en.into())),
@@ -127,6 +140,7 @@ pub fn builder(p: &Props) -> Html {
             library: Rc::new(library),
             library_problem,
             name: String::new(),
+            before: None,
         }
     });
     let sent: Rc<RefCell<VecDeque<String>>> = use_mut_ref(VecDeque::new);
@@ -246,6 +260,8 @@ fn start_bar(state: &UseReducerHandle<State>, on: Callback<Edit>, zh: bool) -> H
         });
     });
     let dispatch = state.dispatcher();
+    let undo = Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::Undo));
+    let dispatch = state.dispatcher();
     let on_name = Callback::from(move |e: InputEvent| {
         dispatch.dispatch(Msg::Name(
             e.target_unchecked_into::<HtmlInputElement>().value(),
@@ -293,6 +309,9 @@ fn start_bar(state: &UseReducerHandle<State>, on: Callback<Edit>, zh: bool) -> H
                 <label class="file">{ l(("从文件导入…", "Import a file…")) }
                     <input type="file" id="builder-file" accept=".json,application/json" onchange={from_file} />
                 </label>
+                if state.before.is_some() {
+                    <button type="button" id="builder-undo" onclick={undo}>{ l(("撤销:恢复被替换的条款", "Undo: the terms replaced")) }</button>
+                }
                 <a id="builder-export" class="button" download="terms.json" href={dom::json_address(&state.draft.text)}>
                     { l(("导出 JSON", "Export JSON")) }</a>
             </div>

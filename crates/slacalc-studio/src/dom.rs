@@ -99,3 +99,41 @@ pub fn json_address(text: &str) -> String {
         String::from(js_sys::encode_uri_component(text))
     )
 }
+
+/// A `data:` address of a CSV text (with a byte-order mark, for spreadsheet programs).
+pub fn csv_address(text: &str) -> String {
+    format!(
+        "data:text/csv;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&format!("\u{feff}{text}")))
+    )
+}
+
+/// Prints `shown` alone on its sheet: moved to the end of the body for the print (studio.css
+/// hides the page while the body has the class `class`), and back after `#ledger-panel` and
+/// without the class once printed.
+pub fn print_alone(class: &'static str, shown: Element) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(doc) = w.document() else { return };
+    let Some(body) = doc.body() else { return };
+    let _ = body.class_list().add_1(class);
+    let _ = body.append_child(&shown);
+    let after = Closure::once_into_js(move || {
+        let _ = body.class_list().remove_1(class);
+        if let Some(panel) = doc.get_element_by_id("ledger-panel") {
+            let _ = panel.insert_adjacent_element("afterend", &shown);
+        }
+    });
+    w.set_onafterprint(Some(after.unchecked_ref()));
+    // The page's dialog (boot.js's slacalcPrintDialog), not its print with the terms' sheet.
+    let dialog = js_sys::Reflect::get(&w, &"slacalcPrintDialog".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match dialog {
+        Some(f) => {
+            let _ = f.call0(&w);
+        }
+        None => {
+            let _ = w.print();
+        }
+    }
+}

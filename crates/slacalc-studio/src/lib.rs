@@ -4,6 +4,7 @@
 //! of the page loaded on demand (`workbook/studio.js`), never in its first load.
 
 pub mod builder;
+pub mod compare;
 pub mod dom;
 pub mod draft;
 pub mod library;
@@ -68,4 +69,41 @@ pub fn sheet_terms(terms: &str, zh: bool) {
         page.set_inner_html(&html);
         let _ = body.append_child(&page);
     }
+}
+
+/// Opens the comparison of offers (issue #15) for the ledger of the share link `url`, below
+/// the page's ledger panel (in place of one opened before), in Chinese when `lang` is `zh`.
+/// Returns the problem when the link does not open.
+#[wasm_bindgen]
+pub fn open_compare(url: &str, lang: &str) -> Result<(), String> {
+    let opened = slacalc::link::decode(url.split_once('#').map_or(url, |(_, f)| f))
+        .map_err(|e| e.to_string())?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let panel = doc
+        .get_element_by_id("ledger-panel")
+        .ok_or("no ledger panel")?;
+    if let Some(old) = doc.get_element_by_id("compare-panel") {
+        old.remove();
+    }
+    let host = doc
+        .create_element("section")
+        .map_err(|_| "no section".to_string())?;
+    host.set_id("compare-panel");
+    host.set_class_name("card compare-panel");
+    panel
+        .insert_adjacent_element("afterend", &host)
+        .map_err(|_| "the panel refused".to_string())?;
+    past_the_pages_trees();
+    yew::Renderer::<compare::Compare>::with_root_and_props(
+        host,
+        compare::Props {
+            ledger: std::rc::Rc::new(opened.case),
+            as_of: opened.as_of,
+            zh: lang.starts_with("zh"),
+        },
+    )
+    .render();
+    Ok(())
 }

@@ -6,19 +6,25 @@
 //! The ledger's declared priorities (L3.3) name the levels of the terms it was kept under.
 //! Under terms that have no level of that id, the declared priority is set aside and the
 //! level suggested from the facts applies instead; the comparison names those incidents.
+//!
+//! [`LiveComparison`] keeps such a comparison up to date as the ledger's incidents are edited
+//! one at a time, reassessing only the edited one (issue #15).
 
 use crate::assess::{assess, terms_of, Assessment};
-use crate::case::Case;
+use crate::case::{Case, Incident};
 use crate::error::CaseError;
 use crate::interpretation::Interpretation;
 use crate::money::Fen;
 use crate::table::{ColumnKind, Export};
-use crate::terms::TermsSpec;
+use crate::terms::{Terms, TermsSpec};
 use crate::text::Lang;
 use crate::time::Instant;
 use serde::Serialize;
 use std::fmt::Write;
 use thiserror::Error;
+
+mod live;
+pub use live::LiveComparison;
 
 /// Fewest terms a comparison takes.
 pub const MIN_TERMS: usize = 2;
@@ -103,6 +109,20 @@ pub fn check_count(given: usize) -> Result<(), CompareError> {
     }
 }
 
+/// Checks that `offers` are a number a comparison takes, each with its own name.
+fn check_offers(offers: &[Offer]) -> Result<(), CompareError> {
+    check_count(offers.len())?;
+    for (index, offer) in offers.iter().enumerate() {
+        if offers[..index].iter().any(|o| o.name == offer.name) {
+            return Err(CompareError::DuplicateName {
+                index,
+                name: offer.name.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The ledger's result under one set of terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TermsResult {
@@ -158,16 +178,24 @@ fn under(ledger: &Case, offer: &Offer) -> Result<(Case, Vec<String>), Vec<CaseEr
     let terms = terms_of(&case)?;
     let mut set_aside = Vec::new();
     for inc in &mut case.incidents {
-        if inc
-            .declared_priority
-            .as_deref()
-            .is_some_and(|p| terms.level(p).is_none())
-        {
-            inc.declared_priority = None;
+        if set_aside_priority(inc, &terms) {
             set_aside.push(inc.id.clone());
         }
     }
     Ok((case, set_aside))
+}
+
+/// Sets aside the declared priority of `inc` if `terms` have no level of that id (L3.3: the
+/// level suggested from the facts applies instead); whether it did.
+fn set_aside_priority(inc: &mut Incident, terms: &Terms) -> bool {
+    let unknown = inc
+        .declared_priority
+        .as_deref()
+        .is_some_and(|p| terms.level(p).is_none());
+    if unknown {
+        inc.declared_priority = None;
+    }
+    unknown
 }
 
 /// Assesses the incidents, contract, holidays and monitoring reports of `ledger` under each
@@ -178,15 +206,7 @@ pub fn compare(
     offers: &[Offer],
     as_of: Instant,
 ) -> Result<Comparison, CompareError> {
-    check_count(offers.len())?;
-    for (index, offer) in offers.iter().enumerate() {
-        if offers[..index].iter().any(|o| o.name == offer.name) {
-            return Err(CompareError::DuplicateName {
-                index,
-                name: offer.name.clone(),
-            });
-        }
-    }
+    check_offers(offers)?;
     let mut results: Vec<(TermsResult, Assessment)> = Vec::with_capacity(offers.len());
     for (index, offer) in offers.iter().enumerate() {
         let fail = |errors| CompareError::Case {

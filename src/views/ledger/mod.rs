@@ -312,7 +312,7 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
         None => (Callback::noop(), Callback::noop()),
     };
     html! {
-        <section class="card ledger-panel" id="ledger-panel">
+        <section class="card ledger-panel" id="ledger-panel" data-edit={l.edited()}>
             <h2>{ bi(("台账", "Ledger")) }{ " " }<span class="clause">{ "L4.3 · L3.5" }</span>
                 if let Some(b) = &l.book {
                     <span class="ledger-count">{ format!(" · {}", b.rows.len()) }{ bi((" 个事件", " incidents")) }</span>
@@ -333,7 +333,8 @@ pub fn ledger_view(p: &LedgerViewProps) -> Html {
                     if assessed {
                         { part_button("ledger-copy-link", ("复制台账链接", "Copy link of this ledger"), "slacalcCopyText", copy_link, &done) }
                         { part_button("ledger-copy-document", ("复制到文档(表格)", "Copy for documents (table)"), "slacalcCopyDocument", document.clone(), &done) }
-                        { part_button("ledger-export-xlsx", ("导出 Excel (.xlsx)", "Export Excel (.xlsx)"), "slacalcSaveWorkbook", document, &done) }
+                        { part_button("ledger-export-xlsx", ("导出 Excel (.xlsx)", "Export Excel (.xlsx)"), "slacalcSaveWorkbook", document.clone(), &done) }
+                        { part_button("ledger-compare", ("比较条款", "Compare terms"), "slacalcCompare", document, &done) }
                     }
                     if assessed {
                         <button type="button" id="ledger-print" onclick={p.on_print.reform(|_: MouseEvent| ())}>{ bi(("打印台账 / PDF", "Print ledger / PDF")) }</button>
