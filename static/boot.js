@@ -91,7 +91,7 @@ window.print = () => {
   document.getElementById("sheet-terms")?.parentElement.remove();
   if (!terms) return printNow();
   part("studio")
-    .then((m) => m.sheet_terms(terms, slot.dataset.lang === "zh"))
+    .then((m) => m.sheet_terms(terms, document.documentElement.lang.startsWith("zh")))
     .catch(() => {})
     .finally(printNow);
 };

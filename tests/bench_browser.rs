@@ -3,7 +3,8 @@
 //! a 1,000-incident ledger open, the time to recompute and re-render until the next frame
 //! after editing one field of one incident (the ledger row open in the form: one incident
 //! reassessed, the cap and totals redone) and after editing the contract price (every
-//! incident reassessed).
+//! incident reassessed); and the same edit with the ledger's offers compared under 4 terms
+//! (issue #15: the incident reassessed under each, the comparison redrawn).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
@@ -111,6 +112,76 @@ async fn startup_and_interaction_in_headless_chromium() {
     let (med, lo, hi) = median(one.0);
     let (bmed, blo, bhi) = median(one.1);
     println!("bench: edit one field of one incident in a 1,000-incident ledger: until the next frame median {med:.1} ms (min {lo:.1}, max {hi:.1}; one frame = 16.7 ms); main thread busy median {bmed:.1} ms (min {blo:.1}, max {bhi:.1})");
+    // The same edit with the ledger compared under 4 terms: its own (the letter's) and three
+    // kept in the library (the campus terms, the letter at 0.5 %, the letter capped at 10 %).
+    let letter: serde_json::Value =
+        serde_json::from_str(slacalc::terms::EYOU_SDJU_JSON).expect("letter");
+    let campus: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/terms-campus-network.json"))
+            .expect("campus");
+    let (mut rate, mut cap) = (letter.clone(), letter);
+    rate["penalty"]["rate_bp"] = serde_json::json!(50);
+    cap["penalty"]["cap_bp"] = serde_json::json!(1000);
+    c.execute(
+        "localStorage.setItem('slacalc.terms-library', JSON.stringify({version: 1, entries: [\
+         {name: 'campus', terms: arguments[0]}, {name: 'rate 0.5%', terms: arguments[1]}, {name: 'cap 10%', terms: arguments[2]}]}));",
+        vec![campus, rate, cap],
+    )
+    .await
+    .expect("library");
+    c.find(Locator::Css("#ledger-compare"))
+        .await
+        .expect("compare")
+        .click()
+        .await
+        .expect("opened");
+    for _ in 0..200 {
+        if c.find(Locator::Css("#compare-penalty")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let columns = c
+        .execute(
+            "return document.querySelectorAll('#compare-penalty td').length;",
+            vec![],
+        )
+        .await
+        .expect("columns");
+    assert_eq!(columns, serde_json::json!(4), "compared under 4 terms");
+    let times: Vec<String> = (0..10)
+        .map(|n| format!("2025-03-02 {:02}:{:02}", 20 + n % 3, 10 * (n % 6)))
+        .collect();
+    // Until the next frame, and until the comparison shows the edit (its `data-version`).
+    let (mut frames, mut shown) = (Vec::new(), Vec::new());
+    for v in &times {
+        let t = c
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   const field = document.querySelector('#restored-at');
+                   const view = document.querySelector('#compare-panel .compare');
+                   const v0 = view.dataset.version;
+                   let frame = null;
+                   const t0 = performance.now();
+                   const seen = new MutationObserver(() => {
+                     if (view.dataset.version !== v0) { seen.disconnect(); done([frame, performance.now() - t0]); }
+                   });
+                   seen.observe(view, { attributes: true });
+                   field.value = arguments[0];
+                   field.dispatchEvent(new Event('input', { bubbles: true }));
+                   requestAnimationFrame(() => { frame = performance.now() - t0; });
+                   setTimeout(() => done([frame, null]), 5000);"#,
+                vec![serde_json::json!(v)],
+            )
+            .await
+            .expect("edit");
+        frames.push(t[0].as_f64().unwrap_or(f64::NAN));
+        shown.push(t[1].as_f64().expect("the comparison showed the edit"));
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let (med, lo, hi) = median(frames);
+    let (smed, slo, shi) = median(shown);
+    println!("bench: edit one field of one incident in a 1,000-incident ledger compared under 4 terms: until the next frame median {med:.1} ms (min {lo:.1}, max {hi:.1}; one frame = 16.7 ms); until the comparison shows it median {smed:.1} ms (min {slo:.1}, max {shi:.1})");
     let (med, lo, hi) = median(price.0);
     let (bmed, blo, bhi) = median(price.1);
     println!("bench: edit the contract price with a 1,000-incident ledger open (all 1,000 reassessed): until the next frame median {med:.1} ms (min {lo:.1}, max {hi:.1}); main thread busy median {bmed:.1} ms (min {blo:.1}, max {bhi:.1})");

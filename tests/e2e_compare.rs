@@ -166,12 +166,14 @@ async fn a_ledger_compared_under_two_terms_agrees_with_the_cli_and_follows_an_ed
 
     // One incident edited in the form (restored six days later): the comparison follows, and its
     // first column is still the ledger's total.
-    c.find(Locator::Css("tr.ledger-row[data-id='2025-03-03-mail-down'] .row-edit"))
-        .await
-        .expect("a row")
-        .click()
-        .await
-        .expect("edit");
+    c.find(Locator::Css(
+        "tr.ledger-row[data-id='2025-03-03-mail-down'] .row-edit",
+    ))
+    .await
+    .expect("a row")
+    .click()
+    .await
+    .expect("edit");
     el(&c, "#editing-banner").await;
     let before = cells(&c, "#compare-penalty td").await;
     // Restored on 10 March instead of 4 March: more days of damages (L4.2).

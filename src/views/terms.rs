@@ -4,7 +4,7 @@
 use crate::state::form::Action;
 use crate::views::fields::FieldErrors;
 use crate::views::share::{part_button, part_status, PartArgs};
-use crate::views::text::{bi, use_lang};
+use crate::views::text::bi;
 use slacalc::CaseError;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -43,8 +43,7 @@ pub fn terms_editor(p: &TermsProps) -> Html {
         .cloned()
         .collect();
     // The clause table and the builder are the studio module's (opened in the slot when asked
-    // for): it follows the slot's terms (empty: the letter's) and language.
-    let lang = use_lang();
+    // for): it follows the slot's terms (empty: the letter's) and the page's language.
     let done = use_state(|| None);
     let args: Rc<PartArgs> = Rc::new(|| Some(Vec::new()));
     html! {
@@ -52,7 +51,7 @@ pub fn terms_editor(p: &TermsProps) -> Html {
             <legend>{ bi(("条款", "Terms")) }{ " " }<span class="clause">{ "L1–L6" }</span></legend>
             { part_button("show-clause-table", ("条款表与条款编辑器", "Clause table and terms builder"), "slacalcClauseTable", args, &done) }
             { part_status(&done) }
-            <div id="clause-table-slot" data-terms={p.text.clone().unwrap_or_default()} data-lang={lang.code()}></div>
+            <div id="clause-table-slot" data-terms={p.text.clone().unwrap_or_default()}></div>
             <div class="field check">
                 <input type="checkbox" id="custom-terms" checked={custom} onchange={toggle} />
                 <label for="custom-terms">{ bi(("使用自定义条款(JSON)代替承诺函", "Custom terms (JSON) instead of the letter")) }</label>

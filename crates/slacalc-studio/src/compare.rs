@@ -82,8 +82,9 @@ pub struct Props {
     pub zh: bool,
 }
 
-/// The comparison being shown, or why there is none.
-type Shown = Option<Result<Rc<Comparison>, (String, String)>>;
+/// The comparison being shown (with how many times it was made: the view's `data-version`),
+/// or why there is none.
+type Shown = Option<Result<(u64, Rc<Comparison>), (String, String)>>;
 
 /// The comparison of offers.
 #[function_component(Compare)]
@@ -121,7 +122,8 @@ pub fn compare_view(p: &Props) -> Html {
                 Ok(lc) => {
                     let c = lc.comparison();
                     *live.borrow_mut() = Some(lc);
-                    c.map(Rc::new).map_err(|e| (e.zh(), e.to_string()))
+                    c.map(|c| (0, Rc::new(c)))
+                        .map_err(|e| (e.zh(), e.to_string()))
                 }
                 Err(e) => {
                     *live.borrow_mut() = None;
@@ -159,10 +161,16 @@ pub fn compare_view(p: &Props) -> Html {
         Some(Err((ezh, een))) => {
             html! { <p class="field-error" id="compare-problem">{ if zh { ezh } else { een } }</p> }
         }
-        Some(Ok(c)) => table(c, zh),
+        Some(Ok((_, c))) => table(c, zh),
+    };
+    let version = match &*shown {
+        Some(Ok((v, _))) => v.to_string(),
+        _ => String::new(),
     };
     let csv = match &*shown {
-        Some(Ok(c)) => crate::dom::csv_address(&c.to_csv(if zh { Lang::Zh } else { Lang::En })),
+        Some(Ok((_, c))) => {
+            crate::dom::csv_address(&c.to_csv(if zh { Lang::Zh } else { Lang::En }))
+        }
         _ => String::new(),
     };
     let print = Callback::from(|_: MouseEvent| {
@@ -174,7 +182,7 @@ pub fn compare_view(p: &Props) -> Html {
         }
     });
     html! {
-        <div class="compare" lang={l(("zh-CN", "en"))}>
+        <div class="compare" lang={l(("zh-CN", "en"))} data-version={version}>
             <h2>{ l(("比较条款(同一台账)", "Offers compared (the same ledger)")) }{ " " }<span class="clause">{ "L4.2 · L4.3" }</span></h2>
             <p class="note">{ if zh {
                 format!("选择 {MIN_TERMS}–{MAX_TERMS} 套条款(已选 {count} 套)。条款库中的条款在条款编辑器中存入。在表单中编辑台账中的事件时,比较随之更新。")
@@ -239,7 +247,9 @@ fn table(c: &Comparison, zh: bool) -> Html {
 }
 
 /// Follows the page's ledger panel: when the row open in the form changes (`data-edit`:
-/// its position, a space, the incident as JSON), that incident is reassessed under each terms.
+/// its position, a space, the incident as JSON), that incident is reassessed under each terms
+/// after the page's next frame (the page draws its own ledger first; edits made meanwhile are
+/// taken together).
 fn watch_edits(live: Rc<RefCell<Option<LiveComparison>>>, shown: UseStateHandle<Shown>) {
     let Some(panel) = web_sys::window()
         .and_then(|w| w.document())
@@ -247,6 +257,8 @@ fn watch_edits(live: Rc<RefCell<Option<LiveComparison>>>, shown: UseStateHandle<
     else {
         return;
     };
+    let pending: Rc<RefCell<Option<(usize, slacalc::case::Incident)>>> = Rc::default();
+    let version = Rc::new(std::cell::Cell::new(0u64));
     let watched = panel.clone();
     let callback = Closure::<dyn Fn()>::new(move || {
         let Some(edit) = watched.get_attribute("data-edit") else {
@@ -258,16 +270,32 @@ fn watch_edits(live: Rc<RefCell<Option<LiveComparison>>>, shown: UseStateHandle<
         let (Ok(n), Ok(incident)) = (n.parse::<usize>(), serde_json::from_str(json)) else {
             return;
         };
-        let mut guard = live.borrow_mut();
-        let Some(lc) = guard.as_mut() else {
+        let first = pending.borrow_mut().replace((n, incident)).is_none();
+        if !first {
             return;
-        };
-        // An edit that does not assess (a field half typed) leaves the comparison as it was.
-        if lc.replace(n, incident).is_ok() {
-            if let Ok(c) = lc.comparison() {
-                shown.set(Some(Ok(Rc::new(c))));
-            }
         }
+        let (pending, live, shown, version) = (
+            pending.clone(),
+            live.clone(),
+            shown.clone(),
+            version.clone(),
+        );
+        crate::dom::after_next_frame(move || {
+            let Some((n, incident)) = pending.borrow_mut().take() else {
+                return;
+            };
+            let mut guard = live.borrow_mut();
+            let Some(lc) = guard.as_mut() else {
+                return;
+            };
+            // An edit that does not assess (a field half typed) leaves the comparison as it was.
+            if lc.replace(n, incident).is_ok() {
+                if let Ok(c) = lc.comparison() {
+                    version.set(version.get() + 1);
+                    shown.set(Some(Ok((version.get(), Rc::new(c)))));
+                }
+            }
+        });
     });
     if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
         let options = web_sys::MutationObserverInit::new();

@@ -1,7 +1,7 @@
 //! The builder's ties to the page it is opened in, through the page's own fields, as a
 //! person would use them: terms built here are written into the page's terms field
 //! (`#terms-json`, custom terms turned on first), and the page's terms and language come back
-//! through the slot's `data-terms` and `data-lang`.
+//! through the slot's `data-terms` and the page's `<html lang>`.
 
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
@@ -70,17 +70,17 @@ fn write(text: String, tries: u32) {
     }
 }
 
-/// The page's terms (`data-terms`: empty for the letter's) and whether it is in Chinese
-/// (`data-lang`), as the slot says.
+/// The page's terms (the slot's `data-terms`: empty for the letter's) and whether it is in
+/// Chinese (`<html lang>`).
 pub fn page_state(slot: &Element) -> (String, bool) {
-    (
-        slot.get_attribute("data-terms").unwrap_or_default(),
-        slot.get_attribute("data-lang")
-            .is_none_or(|l| l.starts_with("zh")),
-    )
+    let zh = document()
+        .and_then(|d| d.document_element())
+        .and_then(|h| h.get_attribute("lang"))
+        .is_none_or(|l| l.starts_with("zh"));
+    (slot.get_attribute("data-terms").unwrap_or_default(), zh)
 }
 
-/// Calls `changed` whenever the page changes the slot's terms or language; the observer
+/// Calls `changed` whenever the page changes the slot's terms or its language; the observer
 /// lives as long as the page.
 pub fn watch(slot: &Element, changed: impl Fn() + 'static) {
     let callback = Closure::<dyn Fn()>::new(changed);
@@ -88,6 +88,9 @@ pub fn watch(slot: &Element, changed: impl Fn() + 'static) {
         let options = web_sys::MutationObserverInit::new();
         options.set_attributes(true);
         let _ = observer.observe_with_options(slot, &options);
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            let _ = observer.observe_with_options(&html, &options);
+        }
     }
     callback.forget();
 }
@@ -136,4 +139,17 @@ pub fn print_alone(class: &'static str, shown: Element) {
             let _ = w.print();
         }
     }
+}
+
+/// Runs `work` once the browser has drawn its next frame (a task after the frame).
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let task = Closure::once_into_js(work);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = w.request_animation_frame(frame.unchecked_ref());
 }
