@@ -38,11 +38,24 @@ async fn tick(c: &Client, id: &str) {
     click(c, &format!("#{id}")).await;
 }
 
-/// The page's whole result as text, once its damages are shown.
+/// The page's whole result as text, once its damages are shown and it has stopped changing
+/// (the same text over 600 ms: the page recomputes as each field is typed).
 async fn result_text(c: &Client) -> String {
     el(c, "#penalty-amount").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    text_of(c, "#result").await
+    let (mut last, mut same) = (String::new(), 0);
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let now = text_of(c, "#result").await;
+        if now == last {
+            same += 1;
+            if same == 3 {
+                break;
+            }
+        } else {
+            (last, same) = (now, 0);
+        }
+    }
+    last
 }
 
 /// The terms in the page's terms field, read by the engine.
