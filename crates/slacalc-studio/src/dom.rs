@@ -3,7 +3,7 @@
 //! (`#terms-json`, custom terms turned on first), and the page's terms and language come back
 //! through the slot's `data-terms` and the page's `<html lang>`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
@@ -13,6 +13,10 @@ thread_local! {
     /// turned on fill the page's field with the letter's first): what the page shows
     /// meanwhile is not news.
     static SENDING: Cell<bool> = const { Cell::new(false) };
+    /// The newest terms to write, while the page's field is not there yet.
+    static LATEST: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether a wait for the page's field is under way (one at a time).
+    static WAITING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether terms are on their way to the page.
@@ -30,18 +34,26 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// Writes `text` as the page's custom terms, as typed into its field: custom terms are
-/// turned on first when they are off (the field appears on the page's next render).
+/// turned on first when they are off (the field appears on the page's next render; what is
+/// typed meanwhile is kept, and only the newest terms are written).
 pub fn send(text: String) {
     SENDING.with(|s| s.set(true));
-    write(text, 0);
+    LATEST.with(|l| *l.borrow_mut() = Some(text));
+    if !WAITING.with(Cell::get) {
+        write(0);
+    }
 }
 
-fn write(text: String, tries: u32) {
+fn write(tries: u32) {
+    WAITING.with(|w| w.set(false));
     let Some(doc) = document() else { return };
     if let Some(area) = doc
         .get_element_by_id("terms-json")
         .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
     {
+        let Some(text) = LATEST.with(|l| l.borrow_mut().take()) else {
+            return;
+        };
         area.set_value(&text);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
@@ -64,7 +76,8 @@ fn write(text: String, tries: u32) {
         SENDING.with(|s| s.set(false));
         return;
     }
-    let again = Closure::once_into_js(move || write(text, tries + 1));
+    WAITING.with(|w| w.set(true));
+    let again = Closure::once_into_js(move || write(tries + 1));
     if let Some(w) = web_sys::window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 10);
     }
