@@ -190,6 +190,30 @@ async fn a_ledger_compared_under_two_terms_agrees_with_the_cli_and_follows_an_ed
     let total = wait_text(&c, "#ledger-total", |t| t == after[0]).await;
     assert_eq!(total, after[0]);
 
+    // A change the comparison does not follow (an incident deleted): it says it may be out of
+    // date, and "Compare again" makes it anew from the ledger as it is.
+    assert!(
+        c.find(Locator::Css("#compare-stale")).await.is_err(),
+        "up to date so far"
+    );
+    c.find(Locator::Css(
+        "tr.ledger-row[data-id='2025-07-typhoon-outage'] .row-delete",
+    ))
+    .await
+    .expect("a row")
+    .click()
+    .await
+    .expect("deleted");
+    let total = wait_text(&c, "#ledger-total", |t| t != after[0]).await;
+    el(&c, "#compare-stale").await;
+    click(&c, "#compare-again").await;
+    let again = wait_text(&c, "#compare-penalty td", |t| t == total).await;
+    assert_eq!(again, total, "compared anew");
+    assert!(
+        c.find(Locator::Css("#compare-stale")).await.is_err(),
+        "up to date again"
+    );
+
     // Printed alone.
     c.execute(
         "window.__printed = 0; window.slacalcPrintDialog = () => { window.__printed += 1; };",

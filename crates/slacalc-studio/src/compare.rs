@@ -98,6 +98,26 @@ pub fn compare_view(p: &Props) -> Html {
     let picked = use_state(|| (0..options.len().min(MAX_TERMS)).collect::<Vec<usize>>());
     let live: Rc<RefCell<Option<LiveComparison>>> = use_mut_ref(|| None);
     let shown = use_state(|| Shown::None);
+    let stale = use_state(|| false);
+    // The ledger's own total as compared (when its own terms are picked), for the check that
+    // the ledger on the page is still the one compared.
+    let own: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    {
+        let own_name = options.first().map(|c| c.name.clone());
+        let total = match &*shown {
+            Some(Ok((_, c))) => c
+                .terms
+                .iter()
+                .find(|t| Some(&t.name) == own_name.as_ref())
+                .map(|t| t.penalty.pretty()),
+            _ => None,
+        };
+        *own.borrow_mut() = total;
+    }
+    {
+        let (own, stale) = (own.clone(), stale.clone());
+        use_effect_with((), move |_| watch_ledger(own, stale));
+    }
     // The comparison made again when the terms picked change.
     {
         let (live, shown, ledger, options, as_of) = (
@@ -173,6 +193,15 @@ pub fn compare_view(p: &Props) -> Html {
         }
         _ => String::new(),
     };
+    let again = Callback::from(|_: MouseEvent| crate::dom::click("ledger-compare"));
+    let close = Callback::from(|_: MouseEvent| {
+        if let Some(panel) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("compare-panel"))
+        {
+            panel.remove();
+        }
+    });
     let print = Callback::from(|_: MouseEvent| {
         if let Some(panel) = web_sys::window()
             .and_then(|w| w.document())
@@ -193,7 +222,14 @@ pub fn compare_view(p: &Props) -> Html {
             <div class="row">
                 <a id="compare-csv" class="button" download="slacalc-compare.csv" href={csv}>{ l(("导出 CSV", "Export CSV")) }</a>
                 <button type="button" id="compare-print" onclick={print}>{ l(("打印比较 / PDF", "Print comparison / PDF")) }</button>
+                <button type="button" id="compare-close" onclick={close}>{ l(("关闭比较", "Close comparison")) }</button>
             </div>
+            if *stale {
+                <p class="note warn" id="compare-stale">
+                    { l(("台账已变更(导入、删除、合同或条款的修改),此比较可能已过时。", "The ledger has changed (an import, a deletion, the contract or the terms): this comparison may be out of date. ")) }
+                    <button type="button" id="compare-again" onclick={again}>{ l(("重新比较", "Compare again")) }</button>
+                </p>
+            }
             { body }
         </div>
     }
@@ -302,6 +338,55 @@ fn watch_edits(live: Rc<RefCell<Option<LiveComparison>>>, shown: UseStateHandle<
         options.set_attributes(true);
         options.set_attribute_filter(&js_sys::Array::of1(&"data-edit".into()));
         let _ = observer.observe_with_options(&panel, &options);
+    }
+    callback.forget();
+}
+
+/// Follows the page's ledger panel as a whole: when its total after the cap is no longer the
+/// ledger's own total as compared (checked two frames after a change, once an edit followed
+/// has been compared), or the ledger is gone, the comparison says it may be out of date. An
+/// edit of the row open in the form is followed (`watch_edits`); an import, a deletion or a
+/// change of the contract or terms is not.
+fn watch_ledger(own: Rc<RefCell<Option<String>>>, stale: UseStateHandle<bool>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(panel) = doc.get_element_by_id("ledger-panel") else {
+        return;
+    };
+    let check = Rc::new(move || {
+        let (own, stale) = (own.clone(), stale.clone());
+        crate::dom::after_next_frame(move || {
+            crate::dom::after_next_frame(move || {
+                let page = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("ledger-total"))
+                    .and_then(|e| e.text_content());
+                let compared = own.borrow().clone();
+                let out_of_date = match (page, compared) {
+                    (Some(page), Some(compared)) => page.trim() != compared,
+                    // The ledger closed, or without totals (problems): not the one compared.
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                };
+                if *stale != out_of_date {
+                    stale.set(out_of_date);
+                }
+            });
+        });
+    });
+    let callback = Closure::<dyn Fn()>::new(move || check());
+    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_character_data(true);
+        options.set_subtree(true);
+        let _ = observer.observe_with_options(&panel, &options);
+        if let Some(parent) = panel.parent_element() {
+            let only_children = web_sys::MutationObserverInit::new();
+            only_children.set_child_list(true);
+            let _ = observer.observe_with_options(&parent, &only_children);
+        }
     }
     callback.forget();
 }

@@ -166,3 +166,13 @@ pub fn after_next_frame(work: impl FnOnce() + 'static) {
     });
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
+
+/// Clicks the page's element `id`, as a person would (a button of the page's own).
+pub fn click(id: &str) {
+    if let Some(e) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        e.click();
+    }
+}
